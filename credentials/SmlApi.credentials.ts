@@ -1,0 +1,91 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { smlLogin } from '../nodes/Sml/session';
+
+export class SmlApi implements ICredentialType {
+	name = 'smlApi';
+
+	displayName = 'SML API';
+
+	icon: Icon = { light: 'file:../nodes/Sml/sml.svg', dark: 'file:../nodes/Sml/sml.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-casabaca-wolkvox-sml/n8n-nodes-casabaca-wolkvox-sml#sml-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://crm.example.com',
+			required: true,
+			description: 'Address of your SML server (the kit\'s {nombre_dominio}), without /api',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your SML user name (usually your e-mail address)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Authorization Scheme',
+			name: 'authScheme',
+			type: 'options',
+			options: [
+				{ name: 'Token (Django REST Framework)', value: 'Token' },
+				{ name: 'Bearer', value: 'Bearer' },
+				{ name: 'JWT', value: 'JWT' },
+			],
+			default: 'Token',
+			description:
+				'How the session token is sent back in the Authorization header. The SML kit does not say; Token is the Django REST framework default.',
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Logs in once; n8n stores the token and calls this again only when a request gets HTTP 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { sessionToken: await smlLogin(async (options) => await this.helpers.httpRequest(options), credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{$credentials.authScheme}} {{$credentials.sessionToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)/i, "https://")}}',
+			url: '/api/concessionaire/',
+			qs: { page_size: 1 },
+		},
+	};
+}

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiResponse, VendorApi } from '../common/operation';
+import { smlBaseUrl } from './session';
+
+/** Flattens Django REST framework errors: `{field: [msg]}`, nested objects and lists. */
+export function drfMessages(body: unknown, prefix = ''): string[] {
+	if (body === null || body === undefined || body === '') return [];
+	if (typeof body === 'string' || typeof body === 'number') return [prefix ? `${prefix}: ${body}` : String(body)];
+	if (Array.isArray(body)) {
+		if (body.every((entry) => typeof entry === 'string')) {
+			return body.length ? [prefix ? `${prefix}: ${body.join(' ')}` : body.join(' ')] : [];
+		}
+		return body.flatMap((entry, index) => drfMessages(entry, `${prefix}[${index}]`));
+	}
+	return Object.entries(body as IDataObject).flatMap(([key, value]) => {
+		const general = key === 'non_field_errors' || key === 'detail';
+		return drfMessages(value, general ? prefix : prefix ? `${prefix}.${key}` : key);
+	});
+}
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'the server rejected the data',
+	401: 'not authenticated',
+	403: 'permission denied',
+	404: 'not found',
+	405: 'method not allowed',
+};
+
+function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
+	if (statusCode < 400) return undefined;
+	const text = STATUS_TEXT[statusCode] ?? (statusCode >= 500 ? 'the SML server failed' : 'request failed');
+	// An HTML error page says nothing useful to the user; keep JSON answers only.
+	const details = typeof body === 'string' && body.trimStart().startsWith('<') ? [] : drfMessages(body);
+	return `${text} (HTTP ${statusCode})${details.length ? `: ${details.join('; ')}` : ''}`;
+}
+
+const SECRET_KEYS = new Set(['password', 'repeat_password', 'token']);
+
+/** SML answers carry password fields (login, users): they never reach an output item. */
+export function withoutSecrets(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutSecrets);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value as IDataObject)
+				.filter(([key]) => !SECRET_KEYS.has(key))
+				.map(([key, entry]) => [key, withoutSecrets(entry)]),
+		);
+	}
+	return value;
+}
+
+export const smlApi: VendorApi = {
+	displayName: 'SML',
+	credentialType: 'smlApi',
+	baseUrl: (credentials) => smlBaseUrl(credentials.baseUrl),
+	failureMessage,
+	unwrap: withoutSecrets,
+};

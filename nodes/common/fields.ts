@@ -1,0 +1,227 @@
+/**
+ * Zod building blocks for n8n parameter values. n8n hands over '' for an untouched text
+ * field, numbers as strings when they come from expressions, and dates as ISO strings or
+ * Luxon DateTimes; these helpers absorb that once so each operation's schema stays short.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+const blankToUndefined = (value: unknown) =>
+	value === '' || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+
+const numberToString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
+
+/** A text that must be filled in. */
+export const requiredText = () =>
+	z.preprocess(
+		(value) => numberToString(blankToUndefined(value)),
+		z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim(),
+	);
+
+/** A text that may be left empty (then it is not sent). */
+export const optionalText = () =>
+	z.preprocess(
+		(value) => numberToString(blankToUndefined(value)),
+		z.string({ invalid_type_error: 'must be text' }).trim().optional(),
+	);
+
+const toNumber = (value: unknown) => {
+	const blank = blankToUndefined(value);
+	if (typeof blank === 'string' && /^-?\d+(\.\d+)?$/.test(blank.trim())) return Number(blank);
+	return blank;
+};
+
+/** A whole number (accepts "42" from an expression). */
+export const requiredInteger = () =>
+	z.preprocess(
+		toNumber,
+		z.number({ required_error: 'is required', invalid_type_error: 'must be a whole number' }).int('must be a whole number'),
+	);
+
+export const optionalInteger = () =>
+	z.preprocess(
+		toNumber,
+		z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').optional(),
+	);
+
+/** The id of a record: a positive whole number. */
+export const requiredId = () => requiredInteger().pipe(z.number().positive('must be a positive ID'));
+export const optionalId = () =>
+	optionalInteger().pipe(z.number().positive('must be a positive ID').optional());
+
+/** A number with decimals allowed. */
+export const optionalNumber = () =>
+	z.preprocess(toNumber, z.number({ invalid_type_error: 'must be a number' }).optional());
+
+/** Digits only (phone numbers and the like), kept as text so leading zeros survive. */
+export const requiredDigits = () =>
+	requiredText().pipe(z.string().regex(/^\+?\d+$/, 'must contain digits only'));
+export const optionalDigits = () =>
+	optionalText().pipe(z.string().regex(/^\+?\d+$/, 'must contain digits only').optional());
+
+export const requiredEmail = () => requiredText().pipe(z.string().email('must be a valid e-mail address'));
+export const optionalEmail = () =>
+	optionalText().pipe(z.string().email('must be a valid e-mail address').optional());
+
+const enumMessage = (values: readonly string[]) => `must be one of: ${values.join(', ')}`;
+
+export const requiredEnum = <T extends string>(values: readonly [T, ...T[]]) =>
+	z.preprocess(
+		(value) => numberToString(blankToUndefined(value)),
+		z.enum(values, {
+			errorMap: (issue, ctx) =>
+				issue.code === 'invalid_type' && ctx.data === undefined
+					? { message: 'is required' }
+					: { message: enumMessage(values) },
+		}),
+	);
+
+export const optionalEnum = <T extends string>(values: readonly [T, ...T[]]) =>
+	z.preprocess(
+		(value) => numberToString(blankToUndefined(value)),
+		z.enum(values, { errorMap: () => ({ message: enumMessage(values) }) }).optional(),
+	);
+
+export const optionalBoolean = () =>
+	z.preprocess((value) => {
+		if (value === 'true') return true;
+		if (value === 'false') return false;
+		return blankToUndefined(value);
+	}, z.boolean({ invalid_type_error: 'must be true or false' }).optional());
+
+export const requiredBoolean = () =>
+	z.preprocess((value) => {
+		if (value === 'true') return true;
+		if (value === 'false') return false;
+		return value;
+	}, z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }));
+
+/** Reads an n8n date/time value (ISO string, Date, Luxon DateTime) as a JS Date. */
+export function toDate(value: unknown): Date | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+	if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
+		return toDate((value as { toJSDate: () => Date }).toJSDate());
+	}
+	if (typeof value === 'string' || typeof value === 'number') {
+		const text = String(value).trim();
+		// A bare "Y-m-d H:i[:s]" is taken as UTC, the zone the vendors document.
+		const vendorFormat = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+		const date = vendorFormat
+			? new Date(
+					Date.UTC(
+						Number(vendorFormat[1]),
+						Number(vendorFormat[2]) - 1,
+						Number(vendorFormat[3]),
+						Number(vendorFormat[4]),
+						Number(vendorFormat[5]),
+						Number(vendorFormat[6] ?? 0),
+					),
+				)
+			: new Date(text);
+		return Number.isNaN(date.getTime()) ? undefined : date;
+	}
+	return undefined;
+}
+
+export type DateFormat = 'iso' | 'Y-m-d H:i' | 'Y-m-d H:i:s' | 'Y-m-d';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Formats a date in UTC in one of the vendors' documented formats. */
+export function formatDate(date: Date, format: DateFormat): string {
+	if (format === 'iso') return date.toISOString();
+	const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+	if (format === 'Y-m-d') return day;
+	const minutes = `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+	return format === 'Y-m-d H:i' ? minutes : `${minutes}:${pad(date.getUTCSeconds())}`;
+}
+
+const dateSchema = (format: DateFormat) =>
+	z.unknown().transform((value, ctx) => {
+		const date = toDate(value);
+		if (!date) {
+			ctx.addIssue({
+				code: z.ZodIssueCode.custom,
+				message: `must be a date and time (e.g. 2024-05-06T14:30:00Z or "2024-05-06 14:30")`,
+			});
+			return z.NEVER;
+		}
+		return formatDate(date, format);
+	});
+
+/** A date/time the user must give, sent in the given format (UTC). */
+export const requiredDate = (format: DateFormat) =>
+	z.preprocess(blankToUndefined, z.unknown().refine((v) => v !== undefined, 'is required').pipe(dateSchema(format)));
+
+export const optionalDate = (format: DateFormat) =>
+	z.preprocess(blankToUndefined, dateSchema(format).optional());
+
+/** A JSON object typed as text or given as an object. */
+export const jsonObject = () =>
+	z.unknown().transform((value, ctx) => {
+		let parsed = blankToUndefined(value);
+		if (parsed === undefined) return undefined;
+		if (typeof parsed === 'string') {
+			try {
+				parsed = JSON.parse(parsed);
+			} catch {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+				return z.NEVER;
+			}
+		}
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object' });
+			return z.NEVER;
+		}
+		return parsed as IDataObject;
+	});
+
+/** A JSON array typed as text or given as an array. */
+export const jsonArray = () =>
+	z.unknown().transform((value, ctx) => {
+		let parsed = blankToUndefined(value);
+		if (parsed === undefined) return undefined;
+		if (typeof parsed === 'string') {
+			try {
+				parsed = JSON.parse(parsed);
+			} catch {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+				return z.NEVER;
+			}
+		}
+		if (!Array.isArray(parsed)) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array' });
+			return z.NEVER;
+		}
+		return parsed as IDataObject[];
+	});
+
+/**
+ * A fixedCollection holding one group (`{ group: {...} }`): yields the group's values, or
+ * undefined when the user added nothing.
+ */
+export const fixedGroup = <T extends z.ZodTypeAny>(group: string, schema: T) =>
+	z
+		.object({ [group]: schema.optional() } as Record<string, z.ZodOptional<T>>)
+		.optional()
+		.transform((value) => (value ? (value[group] as z.output<T> | undefined) : undefined));
+
+/** A fixedCollection with multiple values (`{ group: [...] }`): yields the list (maybe empty). */
+export const fixedList = <T extends z.ZodTypeAny>(group: string, schema: T) =>
+	z
+		.object({ [group]: z.array(schema).optional() } as Record<string, z.ZodOptional<z.ZodArray<T>>>)
+		.optional()
+		.transform((value) => (value?.[group] ?? []) as Array<z.output<T>>);
+
+/** Drops keys whose value is undefined, so optional fields left empty are not sent. */
+export function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Drops empty objects and arrays too: nested blocks the user did not fill are not sent. */
+export function isEmpty(value: unknown): boolean {
+	if (value === undefined) return true;
+	if (Array.isArray(value)) return value.length === 0;
+	if (typeof value === 'object' && value !== null) return Object.keys(value).length === 0;
+	return false;
+}

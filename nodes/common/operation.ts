@@ -1,0 +1,131 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+/** One HTTP call, before the vendor's base URL and authentication are applied. */
+export interface RequestPlan {
+	method: IHttpRequestMethods;
+	/** Path on the vendor's server, e.g. `/api/lead/984/`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+	/** Ask for the raw bytes (file downloads). */
+	binary?: boolean;
+}
+
+/** The answer of a request: the parsed body plus what a file download needs. */
+export interface ApiResponse {
+	statusCode: number;
+	body: unknown;
+	headers: IDataObject;
+}
+
+/**
+ * One vendor: its credential, base URL and error dialect. Written once per vendor in its
+ * `transport.ts`; the engine (http.ts) does the rest.
+ */
+export interface VendorApi {
+	/** Shown in error messages, e.g. "SML". */
+	displayName: string;
+	credentialType: string;
+	baseUrl(credentials: IDataObject): string;
+	/** Adds what every request of this vendor carries (e.g. wolkvox's `operation`). */
+	prepare?(plan: RequestPlan, credentials: IDataObject): RequestPlan;
+	/**
+	 * The vendor's own words for a failed answer, or undefined when the answer is a success.
+	 * Called for every answer, so a vendor can flag failures hidden in an HTTP 200.
+	 */
+	failureMessage(response: ApiResponse): string | undefined;
+	/**
+	 * A rejected token that n8n does not recognise by itself (it only knows HTTP 401).
+	 * When true the engine logs in again once and repeats the request once.
+	 */
+	isTokenRejected?(response: ApiResponse): boolean;
+	/** The credential's hidden expirable token field, emptied to force that new login. */
+	tokenField?: string;
+	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
+	unwrap?(body: unknown): unknown;
+}
+
+/** What a spec's `run` gets to talk to the vendor, already bound to the item. */
+export interface OperationContext {
+	fn: IExecuteFunctions;
+	itemIndex: number;
+	request(plan: RequestPlan): Promise<unknown>;
+	requestRaw(plan: RequestPlan): Promise<ApiResponse>;
+}
+
+/** Output items that carry more than JSON (binary files): wrap them with `executionItems`. */
+export interface ExecutionItems {
+	executionItems: INodeExecutionData[];
+}
+
+export type OperationOutput = IDataObject | IDataObject[] | ExecutionItems | undefined;
+
+export function executionItems(items: INodeExecutionData[]): ExecutionItems {
+	return { executionItems: items };
+}
+
+export function isExecutionItems(output: unknown): output is ExecutionItems {
+	return (
+		typeof output === 'object' &&
+		output !== null &&
+		Object.keys(output).length === 1 &&
+		Array.isArray((output as ExecutionItems).executionItems)
+	);
+}
+
+/**
+ * Everything about one operation, in one place: the node description, the executor and the
+ * README's operation table are all derived from these.
+ */
+export interface OperationSpec<P extends IDataObject = IDataObject> {
+	resource: string;
+	operation: string;
+	/** Label in the Operation dropdown, e.g. "Create". */
+	name: string;
+	/** Label in the actions panel, e.g. "Create a lead". */
+	action: string;
+	/** Sentence shown under the Operation dropdown. */
+	description: string;
+	method: IHttpRequestMethods;
+	/** Documented path; `{name}` placeholders are filled from the validated parameter `name`. */
+	path: string;
+	/**
+	 * The operation's parameters. Resource/operation display options are added by the engine;
+	 * a property may carry its own extra `displayOptions.show` conditions.
+	 */
+	properties: INodeProperties[];
+	/** Validates the collected parameters; its output is what `request`/`run` receive. */
+	schema: ZodType<P, ZodTypeDef, unknown>;
+	/** Maps the validated parameters to the request's body and query string. */
+	request?(params: P): { body?: IDataObject | IDataObject[]; qs?: IDataObject };
+	/**
+	 * Adds Return All / Limit and walks the vendor's pages; the validated parameters then
+	 * carry `returnAll`, `limit` and optionally `pageSize` / `startPage` (see PageRequest).
+	 */
+	paginate?: boolean;
+	/** Turns the (unwrapped) answer into output items; default: one item per record. */
+	output?(body: unknown, params: P): OperationOutput;
+	/** For operations that need more than one call (read-before-update, file downloads). */
+	run?(ctx: OperationContext, params: P): Promise<OperationOutput | unknown>;
+}
+
+/** Erases the parameter type so specs of different operations fit in one list. */
+export type AnyOperationSpec = OperationSpec<any>;
+
+export function defineOperation<P extends IDataObject>(spec: OperationSpec<P>): AnyOperationSpec {
+	return spec;
+}
+
+export interface ResourceOption {
+	name: string;
+	value: string;
+	description?: string;
+}

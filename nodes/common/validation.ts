@@ -1,0 +1,100 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { ZodIssue } from 'zod';
+
+import type { AnyOperationSpec } from './operation';
+
+/** Values of the operation's top-level parameters for one item; hidden ones are left out. */
+export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, itemIndex: number): IDataObject {
+	const params: IDataObject = {};
+	const names = new Set(spec.properties.map((property) => property.name));
+	if (spec.paginate) {
+		names.add('returnAll');
+		names.add('limit');
+	}
+	for (const name of names) {
+		// A parameter whose display conditions are not met is absent: the fallback says so.
+		const value = fn.getNodeParameter(name, itemIndex, null) as IDataObject[string] | null;
+		if (value !== null) params[name] = value;
+	}
+	return params;
+}
+
+interface FieldLabel {
+	label: string;
+	name: string;
+}
+
+/** Follows a validation path through the node's properties to what the user sees. */
+export function describeField(properties: INodeProperties[], path: Array<string | number>): FieldLabel {
+	const labels: string[] = [];
+	let name = path.filter((part) => typeof part === 'string').pop() ?? '';
+	let current: INodeProperties[] | undefined = properties;
+	for (let i = 0; i < path.length; i++) {
+		const part = path[i];
+		if (typeof part === 'number') {
+			if (labels.length) labels[labels.length - 1] += ` ${part + 1}`;
+			continue;
+		}
+		const property: INodeProperties | undefined = current?.find((p) => p.name === part);
+		if (!property) {
+			labels.push(part);
+			current = undefined;
+			continue;
+		}
+		labels.push(property.displayName);
+		name = property.name;
+		if (property.type === 'collection') {
+			current = property.options as INodeProperties[];
+		} else if (property.type === 'fixedCollection') {
+			const groups = property.options as INodePropertyCollection[];
+			const group = groups.find((g) => g.name === path[i + 1]);
+			if (group) {
+				i++;
+				if (groups.length > 1) labels.push(group.displayName);
+				current = group.values;
+			} else {
+				current = undefined;
+			}
+		} else {
+			current = undefined;
+		}
+	}
+	return { label: labels.join(' › '), name };
+}
+
+function issueText(spec: AnyOperationSpec, issue: ZodIssue): string {
+	if (!issue.path.length) return issue.message;
+	const { label, name } = describeField(spec.properties, issue.path);
+	const message =
+		issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
+	return `"${label}" (${name}) ${message}`;
+}
+
+/**
+ * Validates one item's parameters with the operation's schema. Fails with a
+ * NodeOperationError that names the item and every faulty field, before anything is sent.
+ */
+export function validateParameters(
+	fn: IExecuteFunctions,
+	spec: AnyOperationSpec,
+	params: IDataObject,
+	itemIndex: number,
+): IDataObject {
+	const result = spec.schema.safeParse(params);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((issue) => issueText(spec, issue));
+	return failValidation(fn, itemIndex, problems);
+}
+
+export function failValidation(fn: IExecuteFunctions, itemIndex: number, problems: string[]): never {
+	throw new NodeOperationError(fn.getNode(), `Invalid input in item ${itemIndex}: ${problems.join('; ')}`, {
+		itemIndex,
+		description: 'Nothing was sent to the server for this item. Fix the field(s) named above and run again.',
+	});
+}

@@ -1,0 +1,181 @@
+/**
+ * Runs a two-node workflow (Start -> node under test) through n8n-core's WorkflowExecute,
+ * the engine n8n itself uses, and returns what the node output or the error it raised.
+ */
+import { Container } from '@n8n/di';
+import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { SmlApi } from '../../credentials/SmlApi.credentials';
+import { Sml } from '../../nodes/Sml/Sml.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { StartNode } from './startNode';
+
+const PACKAGE = 'n8n-nodes-casabaca-wolkvox-sml';
+
+const nodeClasses: Record<string, INodeType> = {
+	start: new StartNode(),
+	sml: new Sml(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	smlApi: new SmlApi(),
+};
+
+/** Registers a node and its credential (used as the package grows). */
+export function registerNode(name: string, node: INodeType, credentials: Record<string, ICredentialType> = {}) {
+	nodeClasses[name] = node;
+	Object.assign(credentialTypes, credentials);
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeClasses[type.replace(`${PACKAGE}.`, '')] as INodeType | IVersionedNodeType,
+	getByNameAndVersion: (type: string) => nodeClasses[type.replace(`${PACKAGE}.`, '')],
+	getKnownTypes: () => ({}),
+};
+
+let binaryDataReady: Promise<void> | undefined;
+
+/** n8n-core keeps binary data in memory ("default" mode) unless told otherwise. */
+async function initBinaryData() {
+	binaryDataReady ??= Container.get(BinaryDataService).init();
+	await binaryDataReady;
+}
+
+export interface RunOptions {
+	/** Internal node name, e.g. "sml". */
+	node: string;
+	parameters: INodeParameters;
+	/** Input items; one empty item by default. */
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** Credential values by type; ignored when `credentialsHelper` is given. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Reuse a helper to keep stored tokens across executions. */
+	credentialsHelper?: TestCredentialsHelper;
+}
+
+export interface RunResult {
+	/** The node's output items (first output), without pairedItem. */
+	json: IDataObject[];
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; context?: IDataObject; httpCode?: string | null };
+	credentialsHelper: TestCredentialsHelper;
+	run: IRun;
+}
+
+export function newCredentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject> = {}) {
+	const helper = new TestCredentialsHelper(credentialTypes);
+	for (const [type, data] of Object.entries(credentials)) helper.set(type, data);
+	return helper;
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	await initBinaryData();
+	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+	const nodeType = nodeClasses[options.node];
+	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
+
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: `${PACKAGE}.start`, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'under-test',
+			name: 'Node',
+			type: `${PACKAGE}.${options.node}`,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			continueOnFail: options.continueOnFail ?? false,
+			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `${name}-id`, name: `${name} test` }])),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes,
+		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	let resolveRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: 'test-execution',
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		logAiEvent: () => {},
+		setExecutionStatus: () => {},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not used by these nodes');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: workflow.getNode('Start')!,
+					data: { main: [options.items ?? [{ json: {} }]] },
+					source: null,
+				},
+			],
+		},
+	} as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+
+	const nodeRun = run.data.resultData.runData.Node?.[0];
+	const items = (nodeRun?.data?.main?.[0] ?? []) as INodeExecutionData[];
+	return {
+		items,
+		json: items.map((item) => item.json),
+		error: (run.data.resultData.error ?? nodeRun?.error) as RunResult['error'],
+		credentialsHelper,
+		run,
+	};
+}
