@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 import {
 	compact,
-	fixedGroup,
 	fixedList,
 	optionalBoolean,
 	optionalDate,
@@ -242,30 +241,33 @@ export const appraisalFields: INodeProperties[] = [
 	{ displayName: 'Year', name: 'year', type: 'number', default: 2020, description: api('Year of the appraised vehicle', 'year') },
 ];
 
+/**
+ * A collection, not a fixed collection: n8n fills every field of a fixed-collection group with
+ * its default, which would send a year or an origin the user never chose (and overwrite them
+ * on an update). A collection holds only the fields the user adds.
+ */
 export const appraisalProperty: INodeProperties = {
 	displayName: 'Appraisal',
 	name: 'appraisal',
-	type: 'fixedCollection',
-	placeholder: 'Add Appraisal',
+	type: 'collection',
+	placeholder: 'Add Appraisal Field',
 	default: {},
-	description: 'The vehicle to appraise; required when the task type is Appraisal (API object: appraisal)',
-	options: [{ displayName: 'Appraisal', name: 'details', values: appraisalFields }],
+	description: 'The vehicle to appraise; its brand and model are required when the task type is Appraisal (API object: appraisal)',
+	options: appraisalFields,
 };
 
-export const appraisalSchema = fixedGroup(
-	'details',
-	z
-		.object({
-			brand_model: optionalText(),
-			license_plate: optionalText(),
-			km: optionalText(),
-			year: optionalInteger(),
-			gas: optionalId(),
-			extras: optionalText(),
-			origin: optionalEnum(ORIGINS),
-		})
-		.transform(compact),
-);
+export const appraisalSchema = z
+	.object({
+		brand_model: optionalText(),
+		license_plate: optionalText(),
+		km: optionalText(),
+		year: optionalInteger(),
+		gas: optionalId(),
+		extras: optionalText(),
+		origin: optionalEnum(ORIGINS),
+	})
+	.default({})
+	.transform(compact);
 
 /** Task fields other than its type, shared by Lead > Create / Update and Task > Create / Update. */
 export const taskDetailFields: INodeProperties[] = [
@@ -297,7 +299,19 @@ export const taskTypeProperty: INodeProperties = {
 	description: api('Kind of task', 'type'),
 };
 
-/** Tasks inside a lead (`request.task`): each with its own notes and appraisal. */
+const taskFieldsCollection = (withType: boolean): INodeProperties => ({
+	displayName: 'Task Fields',
+	name: 'fields',
+	type: 'collection',
+	placeholder: 'Add Task Field',
+	default: {},
+	options: withType ? [{ ...taskTypeProperty, displayName: 'Type' }, ...taskDetailFields] : taskDetailFields,
+});
+
+/**
+ * Tasks inside a lead (`request.task`), each with its own fields, appraisal and notes. The
+ * optional fields sit in collections so that an entry sends only what the user filled in.
+ */
 export const leadTasksProperty = (withId: boolean): INodeProperties => ({
 	displayName: 'Tasks',
 	name: 'tasks',
@@ -311,10 +325,6 @@ export const leadTasksProperty = (withId: boolean): INodeProperties => ({
 			displayName: 'Task',
 			name: 'task',
 			values: [
-				taskTypeProperty,
-				...taskDetailFields,
-				appraisalProperty,
-				contentList('note', 'Notes', false),
 				...(withId
 					? [
 							{
@@ -324,39 +334,37 @@ export const leadTasksProperty = (withId: boolean): INodeProperties => ({
 								default: '',
 								description: 'ID of an existing task to change; leave empty to add a new task',
 							},
+							taskFieldsCollection(true),
 						]
-					: []),
+					: [taskTypeProperty, taskFieldsCollection(false)]),
+				appraisalProperty,
+				contentList('note', 'Notes', false),
 			],
 		},
 	],
 });
 
-export type TaskInput = IDataObject & { type?: string; appraisal?: IDataObject; note?: IDataObject[] };
-
-/** A task's body, requiring the appraisal when the type is "appraisal". */
+/** A task entry of a lead, flattened to the API's shape; an appraisal task needs its vehicle. */
 export const taskSchema = z
 	.object({
 		id: optionalId(),
 		type: optionalEnum(TASK_TYPES),
-		...taskDetailShape,
+		fields: z.object({ type: optionalEnum(TASK_TYPES), ...taskDetailShape }).default({}),
 		appraisal: appraisalSchema,
 		note: contentListSchema,
 	})
 	.superRefine((task, ctx) => {
-		if (task.type === 'appraisal' && !task.appraisal?.brand_model) {
+		if ((task.type ?? task.fields.type) === 'appraisal' && !task.appraisal.brand_model) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
-				path: ['appraisal', 'details', 'brand_model'],
+				path: ['appraisal', 'brand_model'],
 				message: 'is required when the task type is Appraisal',
 			});
 		}
+	})
+	.transform(({ fields, appraisal, note, ...task }) => {
+		const body: IDataObject = compact({ ...task, ...compact(fields) });
+		if (Object.keys(appraisal).length) body.appraisal = appraisal;
+		if (note.length) body.note = note;
+		return body;
 	});
-
-/** Drops empty nested blocks so only what the user filled in is sent. */
-export function taskBody(task: z.output<typeof taskSchema>): IDataObject {
-	const { appraisal, note, ...rest } = task;
-	const body: IDataObject = compact(rest);
-	if (appraisal && Object.keys(appraisal).length) body.appraisal = appraisal;
-	if (note.length) body.note = note;
-	return body;
-}

@@ -75,9 +75,10 @@ function wrapThrown(
 		statusCode !== undefined
 			? api.failureMessage({ statusCode, body, headers: {} })
 			: undefined;
+	// n8n has already logged in again and retried once when a 401 gets here.
 	const message =
 		statusCode === 401
-			? `the server rejected the credentials (HTTP 401)${vendorWords ? `: ${vendorWords}` : ''}. Check the credential's values.`
+			? `${(vendorWords ?? 'the server rejected the credentials (HTTP 401)').replace(/\.+$/, '')}. Check the credential's values.`
 			: (vendorWords ?? err.message ?? 'request failed');
 	return apiError(ctx, api, message, statusCode, body, itemIndex);
 }

@@ -56,7 +56,8 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			const group = groups.find((g) => g.name === path[i + 1]);
 			if (group) {
 				i++;
-				if (groups.length > 1) labels.push(group.displayName);
+				// "Tasks › Task 2" reads better than "Tasks 2" for a list of entries.
+				if (groups.length > 1 || property.typeOptions?.multipleValues) labels.push(group.displayName);
 				current = group.values;
 			} else {
 				current = undefined;

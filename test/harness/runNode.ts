@@ -3,44 +3,26 @@
  * the engine n8n itself uses, and returns what the node output or the error it raised.
  */
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { SmlApi } from '../../credentials/SmlApi.credentials';
-import { Sml } from '../../nodes/Sml/Sml.node';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { StartNode } from './startNode';
+import { credentialTypes, nodeClasses } from './registry';
 
 const PACKAGE = 'n8n-nodes-casabaca-wolkvox-sml';
-
-const nodeClasses: Record<string, INodeType> = {
-	start: new StartNode(),
-	sml: new Sml(),
-};
-
-export const credentialTypes: Record<string, ICredentialType> = {
-	smlApi: new SmlApi(),
-};
-
-/** Registers a node and its credential (used as the package grows). */
-export function registerNode(name: string, node: INodeType, credentials: Record<string, ICredentialType> = {}) {
-	nodeClasses[name] = node;
-	Object.assign(credentialTypes, credentials);
-}
 
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => nodeClasses[type.replace(`${PACKAGE}.`, '')] as INodeType | IVersionedNodeType,
@@ -85,8 +67,16 @@ export function newCredentialsHelper(credentials: Record<string, ICredentialData
 	return helper;
 }
 
-export async function runNode(options: RunOptions): Promise<RunResult> {
-	await initBinaryData();
+interface Setup {
+	node: string;
+	parameters: INodeParameters;
+	continueOnFail?: boolean;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	credentialsHelper?: TestCredentialsHelper;
+}
+
+/** The Start -> node workflow and the additional data n8n-core needs to run it. */
+function buildWorkflow(options: Setup) {
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
 	const nodeType = nodeClasses[options.node];
 	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
@@ -123,15 +113,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	});
-	let resolveRun: (run: IRun) => void = () => {};
-	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const additionalData = {
 		hooks,
 		credentialsHelper,
 		executionId: 'test-execution',
-		currentNodeParameters: undefined,
+		// What the editor sends while a dropdown loads: the node's current parameters.
+		currentNodeParameters: options.parameters,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
 		instanceBaseUrl: 'http://127.0.0.1:5678',
 		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
@@ -147,24 +135,32 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const runExecutionData: IRunExecutionData = {
-		version: 1,
-		startData: {},
-		resultData: { runData: {} },
+	return { workflow, hooks, additionalData, credentialsHelper, nodeType };
+}
+
+/** Calls one of the node's loadOptions methods through n8n-core's LoadOptionsContext. */
+export async function loadOptions(options: Setup & { method: string; path?: string }): Promise<INodePropertyOptions[]> {
+	const { workflow, additionalData, nodeType } = buildWorkflow(options);
+	const method = nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`No loadOptions method ${options.method}`);
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, options.path ?? '');
+	return await method.call(context);
+}
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	await initBinaryData();
+	const { workflow, hooks, additionalData, credentialsHelper } = buildWorkflow(options);
+	let resolveRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
-				{
-					node: workflow.getNode('Start')!,
-					data: { main: [options.items ?? [{ json: {} }]] },
-					source: null,
-				},
+				{ node: workflow.getNode('Start')!, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
 			],
 		},
-	} as IRunExecutionData;
+	});
 
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;

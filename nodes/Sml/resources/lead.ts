@@ -26,7 +26,6 @@ import {
 	leadTasksProperty,
 	newClientSchema,
 	scoreOptions,
-	taskBody,
 	taskSchema,
 	vehicleBrandModelField,
 	vehicleOptionalFields,
@@ -196,7 +195,7 @@ const create = defineOperation({
 		if (Object.keys(client).length) body.client = client;
 		if (note.length) body.note = note;
 		if (tags.length) body.tags = tags;
-		if (tasks.length) body.request = { task: tasks.map(taskBody) };
+		if (tasks.length) body.request = { task: tasks };
 		return { body };
 	},
 });
@@ -252,9 +251,8 @@ async function updateLead(ctx: OperationContext, params: UpdateParams) {
 	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
 	if (tags.length) body.tags = current ? mergeContentList(current.tags, tags) : tags;
 	if (tasks.length) {
-		const given = tasks.map(taskBody);
 		const request = current?.request as IDataObject | null | undefined;
-		body.request = current ? withCurrentId(request, { task: mergeTasks(request?.task, given) }) : { task: given };
+		body.request = current ? withCurrentId(request, { task: mergeTasks(request?.task, tasks) }) : { task: tasks };
 	}
 	return await ctx.request({ method: 'PATCH', path, body });
 }

@@ -33,11 +33,11 @@ const appraisalWhenTyped: INodeProperties = {
 	displayOptions: { show: { type: ['appraisal'] } },
 };
 
-const appraisalRequired = (type: string | undefined, appraisal: IDataObject | undefined, ctx: z.RefinementCtx) => {
-	if (type === 'appraisal' && !appraisal?.brand_model) {
+const appraisalRequired = (type: string | undefined, appraisal: IDataObject, ctx: z.RefinementCtx) => {
+	if (type === 'appraisal' && !appraisal.brand_model) {
 		ctx.addIssue({
 			code: z.ZodIssueCode.custom,
-			path: ['appraisal', 'details', 'brand_model'],
+			path: ['appraisal', 'brand_model'],
 			message: 'is required when the task type is Appraisal',
 		});
 	}
@@ -85,7 +85,7 @@ const create = defineOperation({
 		.superRefine((params, ctx) => appraisalRequired(params.type, params.appraisal, ctx)),
 	request: ({ lead, type, appraisal, additionalFields, note }) => {
 		const body: IDataObject = { lead, type, ...compact(additionalFields) };
-		if (type === 'appraisal' && appraisal) body.appraisal = appraisal;
+		if (type === 'appraisal' && Object.keys(appraisal).length) body.appraisal = appraisal;
 		if (note.length) body.note = note;
 		return { body };
 	},
@@ -103,8 +103,7 @@ const updateSchema = z
 		note: contentListSchema,
 	})
 	.superRefine((params, ctx) => {
-		const appraisal = params.appraisal && Object.keys(params.appraisal).length ? params.appraisal : undefined;
-		const nested = appraisal || params.note.length;
+		const nested = Object.keys(params.appraisal).length || params.note.length;
 		if (!nested && !Object.keys(compact(params.updateFields)).length) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Add at least one field to update' });
 		}
@@ -123,7 +122,7 @@ type UpdateParams = z.output<typeof updateSchema>;
 /** Reads the task through its lead (the only documented way) to carry the nested ids. */
 async function updateTask(ctx: OperationContext, params: UpdateParams) {
 	const { taskId, leadId, updateFields, note } = params;
-	const appraisal = params.appraisal && Object.keys(params.appraisal).length ? params.appraisal : undefined;
+	const appraisal = Object.keys(params.appraisal).length ? params.appraisal : undefined;
 	const body: IDataObject = compact(updateFields);
 	const mode: NestedMode = params.nestedMode;
 	let current: IDataObject | undefined;

@@ -1,0 +1,15 @@
+/** Every node and credential of the package, as the test workflows load them. */
+import type { ICredentialType, INodeType } from 'n8n-workflow';
+
+import { SmlApi } from '../../credentials/SmlApi.credentials';
+import { Sml } from '../../nodes/Sml/Sml.node';
+import { StartNode } from './startNode';
+
+export const nodeClasses: Record<string, INodeType> = {
+	start: new StartNode(),
+	sml: new Sml(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	smlApi: new SmlApi(),
+};
