@@ -156,8 +156,8 @@ export const requiredDate = (format: DateFormat) =>
 export const optionalDate = (format: DateFormat) =>
 	z.preprocess(blankToUndefined, dateSchema(format).optional());
 
-/** A JSON object typed as text or given as an object. */
-export const jsonObject = () =>
+/** Reads JSON typed as text (or already parsed by an expression) and checks its shape. */
+const jsonValue = <T>(kind: 'object' | 'array') =>
 	z.unknown().transform((value, ctx) => {
 		let parsed = blankToUndefined(value);
 		if (parsed === undefined) return undefined;
@@ -169,32 +169,19 @@ export const jsonObject = () =>
 				return z.NEVER;
 			}
 		}
-		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object' });
+		const isArray = Array.isArray(parsed);
+		if (typeof parsed !== 'object' || parsed === null || isArray !== (kind === 'array')) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a JSON ${kind}` });
 			return z.NEVER;
 		}
-		return parsed as IDataObject;
+		return parsed as T;
 	});
 
+/** A JSON object typed as text or given as an object. */
+export const jsonObject = () => jsonValue<IDataObject>('object');
+
 /** A JSON array typed as text or given as an array. */
-export const jsonArray = () =>
-	z.unknown().transform((value, ctx) => {
-		let parsed = blankToUndefined(value);
-		if (parsed === undefined) return undefined;
-		if (typeof parsed === 'string') {
-			try {
-				parsed = JSON.parse(parsed);
-			} catch {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
-				return z.NEVER;
-			}
-		}
-		if (!Array.isArray(parsed)) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON array' });
-			return z.NEVER;
-		}
-		return parsed as IDataObject[];
-	});
+export const jsonArray = () => jsonValue<IDataObject[]>('array');
 
 /**
  * A fixedCollection holding one group (`{ group: {...} }`): yields the group's values, or

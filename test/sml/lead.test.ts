@@ -5,6 +5,26 @@ import { auth, credentials, jsonAuth, loginRequest, page, smlServer } from './sm
 const run = (parameters: Record<string, unknown>) =>
 	runNode({ node: 'sml', parameters: { resource: 'lead', ...parameters } as never, credentials });
 
+/** The kit's "Lead promedio" example, as node parameters and as the body SML documents. */
+const averageLead = {
+	source: 1,
+	brand_model: 'Vehículo de prueba',
+	vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
+	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	additionalFields: { status: 'new', score: '1' },
+	note: { entries: [{ content: 'Nota de prueba' }] },
+	tags: { entries: [{ content: 'Etiqueta de ejemplo' }] },
+};
+const averageLeadBody = {
+	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
+	note: [{ content: 'Nota de prueba' }],
+	status: 'new',
+	score: '1',
+	tags: [{ content: 'Etiqueta de ejemplo' }],
+	source: 1,
+};
+
 describe('SML Lead: create (the kit\'s three documented examples)', () => {
 	test('minimal data: source and vehicle brand/model; the documented 201 answer is the output', async () => {
 		const sml = smlServer().on('POST', '/api/lead/', [201, lead984]);
@@ -26,23 +46,11 @@ describe('SML Lead: create (the kit\'s three documented examples)', () => {
 		const sml = smlServer().on('POST', '/api/lead/', [201, { ...lead984, id: 985 }]);
 		const result = await run({
 			operation: 'create',
-			source: 1,
-			brand_model: 'Vehículo de prueba',
-			vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
-			client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
-			additionalFields: { status: 'new', score: '1' },
-			note: { entries: [{ content: 'Nota de prueba' }] },
-			tags: { entries: [{ content: 'Etiqueta de ejemplo' }] },
+			...averageLead,
 		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests[1].body).toEqual({
-			client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
-			vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
-			note: [{ content: 'Nota de prueba' }],
-			status: 'new',
-			score: '1',
-			tags: [{ content: 'Etiqueta de ejemplo' }],
-			source: 1,
+			...averageLeadBody,
 		});
 		expect(result.json[0].id).toBe(985);
 	});
@@ -51,13 +59,7 @@ describe('SML Lead: create (the kit\'s three documented examples)', () => {
 		const sml = smlServer().on('POST', '/api/lead/', [201, lead984]);
 		const result = await run({
 			operation: 'create',
-			source: 1,
-			brand_model: 'Vehículo de prueba',
-			vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
-			client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
-			additionalFields: { status: 'new', score: '1' },
-			note: { entries: [{ content: 'Nota de prueba' }] },
-			tags: { entries: [{ content: 'Etiqueta de ejemplo' }] },
+			...averageLead,
 			tasks: {
 				task: [
 					{
@@ -87,13 +89,7 @@ describe('SML Lead: create (the kit\'s three documented examples)', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests[1].body).toEqual({
-			client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
-			vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
-			note: [{ content: 'Nota de prueba' }],
-			status: 'new',
-			score: '1',
-			tags: [{ content: 'Etiqueta de ejemplo' }],
-			source: 1,
+			...averageLeadBody,
 			request: {
 				task: [
 					{
