@@ -123,6 +123,26 @@ export function toDate(value: unknown): Date | undefined {
 	return undefined;
 }
 
+/**
+ * The time as written, in its own zone: "2024-05-06T10:00:00-05:00" and a Luxon DateTime of
+ * 10:00 in Bogotá both give 10:00. For vendors that document no zone, where the user means the
+ * clock time they typed. The returned Date carries that clock time in its UTC fields.
+ */
+export function toWallClock(value: unknown): Date | undefined {
+	const luxon = value as { toISO?: () => string | null } | null;
+	const text =
+		typeof value === 'string' ? value : typeof luxon?.toISO === 'function' ? (luxon.toISO() ?? undefined) : undefined;
+	const parts = text ? /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text.trim()) : null;
+	if (!parts) return toDate(value);
+	const date = new Date(
+		Date.UTC(+parts[1], +parts[2] - 1, +parts[3], +parts[4], +parts[5], Number(parts[6] ?? 0)),
+	);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** 'utc': converted to UTC (a vendor documents UTC); 'asGiven': the clock time as written. */
+export type DateZone = 'utc' | 'asGiven';
+
 export type DateFormat = 'iso' | 'Y-m-d H:i' | 'Y-m-d H:i:s' | 'Y-m-d';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -136,9 +156,9 @@ export function formatDate(date: Date, format: DateFormat): string {
 	return format === 'Y-m-d H:i' ? minutes : `${minutes}:${pad(date.getUTCSeconds())}`;
 }
 
-const dateSchema = (format: DateFormat) =>
+const dateSchema = (format: DateFormat, zone: DateZone) =>
 	z.unknown().transform((value, ctx) => {
-		const date = toDate(value);
+		const date = zone === 'utc' ? toDate(value) : toWallClock(value);
 		if (!date) {
 			ctx.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -149,12 +169,15 @@ const dateSchema = (format: DateFormat) =>
 		return formatDate(date, format);
 	});
 
-/** A date/time the user must give, sent in the given format (UTC). */
-export const requiredDate = (format: DateFormat) =>
-	z.preprocess(blankToUndefined, z.unknown().refine((v) => v !== undefined, 'is required').pipe(dateSchema(format)));
+/** A date/time the user must give, sent in the given format (UTC unless told otherwise). */
+export const requiredDate = (format: DateFormat, zone: DateZone = 'utc') =>
+	z.preprocess(
+		blankToUndefined,
+		z.unknown().refine((v) => v !== undefined, 'is required').pipe(dateSchema(format, zone)),
+	);
 
-export const optionalDate = (format: DateFormat) =>
-	z.preprocess(blankToUndefined, dateSchema(format).optional());
+export const optionalDate = (format: DateFormat, zone: DateZone = 'utc') =>
+	z.preprocess(blankToUndefined, dateSchema(format, zone).optional());
 
 /** Reads JSON typed as text (or already parsed by an expression) and checks its shape. */
 const jsonValue = <T>(kind: 'object' | 'array') =>

@@ -130,8 +130,9 @@ export async function apiRequest(
 		json: !prepared.binary,
 		encoding: prepared.binary ? 'arraybuffer' : undefined,
 		returnFullResponse: true,
-		// 401 must stay an error so that n8n refreshes the token; every other status is read here.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		// 401 must stay an error so that n8n refreshes a login token and retries once; every other
+		// status (and a 401 for a fixed token, which no refresh can cure) is read here.
+		ignoreHttpStatusErrors: { ignore: true, except: api.staticToken ? [] : [401] },
 	};
 
 	let raw: FullResponse;

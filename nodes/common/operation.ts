@@ -13,7 +13,8 @@ export interface RequestPlan {
 	/** Path on the vendor's server, e.g. `/api/lead/984/`. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[];
+	/** A Buffer is a body already encoded (e.g. multipart form-data): give its Content-Type in `headers`. */
+	body?: IDataObject | IDataObject[] | Buffer;
 	headers?: IDataObject;
 	/** Ask for the raw bytes (file downloads). */
 	binary?: boolean;
@@ -49,6 +50,11 @@ export interface VendorApi {
 	isTokenRejected?(response: ApiResponse): boolean;
 	/** The credential's hidden expirable token field, emptied to force that new login. */
 	tokenField?: string;
+	/**
+	 * The credential holds a fixed token (no login): a 401 is final, so n8n must not send the
+	 * request a second time (it repeats a 401 once, expecting a refreshed token).
+	 */
+	staticToken?: boolean;
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
 }
@@ -105,7 +111,7 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	/** Validates the collected parameters; its output is what `request`/`run` receive. */
 	schema: ZodType<P, ZodTypeDef, unknown>;
 	/** Maps the validated parameters to the request's body and query string. */
-	request?(params: P): { body?: IDataObject | IDataObject[]; qs?: IDataObject };
+	request?(params: P): { body?: IDataObject | IDataObject[]; qs?: IDataObject; headers?: IDataObject };
 	/**
 	 * Adds Return All / Limit and walks the vendor's pages; the validated parameters then
 	 * carry `returnAll`, `limit` and optionally `pageSize` / `startPage` (see PageRequest).
@@ -115,6 +121,32 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	output?(body: unknown, params: P): OperationOutput;
 	/** For operations that need more than one call (read-before-update, file downloads). */
 	run?(ctx: OperationContext, params: P): Promise<OperationOutput | unknown>;
+	/**
+	 * Checks that need the input item itself (e.g. that its binary properties exist), run with the
+	 * validation of every item, before anything is sent. Returns the problems found (empty: none).
+	 */
+	checkItem?(fn: IExecuteFunctions, params: P, itemIndex: number): string[];
+	/** Sends the validated parameters of all items in chunks (bulk endpoints); see batch.ts. */
+	batch?: BatchSpec<P>;
+}
+
+/**
+ * A bulk endpoint: the runner validates every item, groups the items by `key`, cuts each group
+ * into chunks of `size` and sends one request per chunk; each output item is paired with its own
+ * input item, and a failed chunk fails (or with Continue On Fail marks) only its own items.
+ */
+export interface BatchSpec<P extends IDataObject = IDataObject> {
+	/** Items per request, read from the first item of each group. */
+	size(params: P): number;
+	/** Items whose keys differ never share a request (e.g. a module name given per item). */
+	key?(params: P): string;
+	/** The request for one chunk: the validated parameters of its items, in input order. */
+	request(chunk: P[]): { body?: IDataObject | IDataObject[]; qs?: IDataObject; headers?: IDataObject };
+	/**
+	 * One output per item of the chunk, from the (unwrapped) answer. By default an answer that is a
+	 * list as long as the chunk is split in order; any other answer is given to every item.
+	 */
+	output?(body: unknown, chunk: P[]): unknown[];
 }
 
 /** Erases the parameter type so specs of different operations fit in one list. */

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { executeBatches } from './batch';
 import { apiRequest, apiRequestBody, fillPath } from './http';
 import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
 import { fetchPages } from './pagination';
-import { readParameters, validateParameters } from './validation';
+import { failValidation, readParameters, validateParameters } from './validation';
 
 export function findSpec(specs: AnyOperationSpec[], resource: string, operation: string): AnyOperationSpec | undefined {
 	return specs.find((spec) => spec.resource === resource && spec.operation === operation);
@@ -82,12 +83,25 @@ export async function executeOperations(
 
 	const prepared = items.map((_item, itemIndex) => {
 		try {
-			return { params: validateParameters(this, spec, readParameters(this, spec, itemIndex), itemIndex) };
+			const params = validateParameters(this, spec, readParameters(this, spec, itemIndex), itemIndex);
+			const problems = spec.checkItem?.(this, params, itemIndex) ?? [];
+			if (problems.length) failValidation(this, itemIndex, problems);
+			return { params };
 		} catch (error) {
 			if (!continueOnFail) throw forItem(this, error, itemIndex);
 			return { error: error as Error };
 		}
 	});
+
+	if (spec.batch) {
+		return [
+			await executeBatches(spec, prepared, continueOnFail, {
+				context: (itemIndex) => operationContext(this, api, itemIndex),
+				toItems,
+				forItem: (error, itemIndex) => forItem(this, error, itemIndex),
+			}),
+		];
+	}
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < prepared.length; itemIndex++) {

@@ -75,3 +75,13 @@ describe('other helpers', () => {
 		expect(issue(jsonArray(), '{}')).toBe('must be a JSON array');
 	});
 });
+
+describe('dates of vendors that document no time zone keep the clock time given', () => {
+	test('an offset or a Luxon zone does not move the clock time', () => {
+		expect(requiredDate('Y-m-d H:i:s', 'asGiven').parse('2024-05-06T10:00:00-05:00')).toBe('2024-05-06 10:00:00');
+		const bogota = { toISO: () => '2024-05-06T10:00:00.000-05:00', toJSDate: () => new Date('2024-05-06T15:00:00Z') };
+		expect(requiredDate('Y-m-d H:i', 'asGiven').parse(bogota)).toBe('2024-05-06 10:00');
+		// The same values sent to a vendor that documents UTC are converted.
+		expect(requiredDate('Y-m-d H:i', 'utc').parse(bogota)).toBe('2024-05-06 15:00');
+	});
+});

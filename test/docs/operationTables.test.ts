@@ -7,11 +7,13 @@ import path from 'node:path';
 
 import type { AnyOperationSpec, ResourceOption } from '../../nodes/common/operation';
 import { smlOperations, smlResources } from '../../nodes/Sml/operations';
+import { wolkvoxOperations, wolkvoxResources } from '../../nodes/WolkvoxCrm/operations';
 
 const README = path.resolve(__dirname, '../../README.md');
 
 const vendors: Record<string, { resources: ResourceOption[]; operations: AnyOperationSpec[] }> = {
 	sml: { resources: smlResources, operations: smlOperations },
+	wolkvox: { resources: wolkvoxResources, operations: wolkvoxOperations },
 };
 
 export function renderTable(resources: ResourceOption[], operations: AnyOperationSpec[]): string {

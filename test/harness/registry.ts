@@ -2,14 +2,18 @@
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { SmlApi } from '../../credentials/SmlApi.credentials';
+import { WolkvoxCrmApi } from '../../credentials/WolkvoxCrmApi.credentials';
 import { Sml } from '../../nodes/Sml/Sml.node';
+import { WolkvoxCrm } from '../../nodes/WolkvoxCrm/WolkvoxCrm.node';
 import { StartNode } from './startNode';
 
 export const nodeClasses: Record<string, INodeType> = {
 	start: new StartNode(),
 	sml: new Sml(),
+	wolkvoxCrm: new WolkvoxCrm(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	smlApi: new SmlApi(),
+	wolkvoxCrmApi: new WolkvoxCrmApi(),
 };

@@ -1,0 +1,128 @@
+/**
+ * Bulk endpoints: instead of one request per item, the validated parameters of all items are
+ * sent in chunks (see `BatchSpec` in operation.ts). Every output item stays paired with its own
+ * input item; a failed chunk throws, naming its items, or with Continue On Fail yields an
+ * `{error}` item for each of its own items only, and the other chunks go on.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { fillPath } from './http';
+import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
+
+/** A validated item (or, with Continue On Fail, the validation error of an item). */
+export interface PreparedItem {
+	params?: IDataObject;
+	error?: Error;
+}
+
+export interface Chunk {
+	/** Input item indexes, in input order. */
+	itemIndexes: number[];
+	params: IDataObject[];
+}
+
+/** Groups the items by key (first appearance first) and cuts each group into chunks of `size`. */
+export function planChunks(
+	items: Array<{ itemIndex: number; params: IDataObject }>,
+	size: (params: IDataObject) => number,
+	key: (params: IDataObject) => string = () => '',
+): Chunk[] {
+	const groups = new Map<string, Array<{ itemIndex: number; params: IDataObject }>>();
+	for (const item of items) {
+		const group = groups.get(key(item.params)) ?? [];
+		group.push(item);
+		groups.set(key(item.params), group);
+	}
+	const chunks: Chunk[] = [];
+	for (const group of groups.values()) {
+		const wanted = Math.floor(Number(size(group[0].params)));
+		const perChunk = Number.isFinite(wanted) && wanted > 0 ? wanted : 1;
+		for (let start = 0; start < group.length; start += perChunk) {
+			const slice = group.slice(start, start + perChunk);
+			chunks.push({ itemIndexes: slice.map((item) => item.itemIndex), params: slice.map((item) => item.params) });
+		}
+	}
+	return chunks;
+}
+
+/** The default `output`: a list as long as the chunk is split in order, anything else goes to every item. */
+export function splitAnswer(body: unknown, count: number): unknown[] {
+	if (Array.isArray(body) && body.length === count) return body;
+	// A list of another length would become several items per input: keep it as one value.
+	const shared = Array.isArray(body) ? { data: body } : body;
+	return Array.from({ length: count }, () => shared);
+}
+
+/** "item 3", "items 10-19" or "items 1, 4, 7", as n8n numbers items (from 0). */
+export function describeItems(itemIndexes: number[]): string {
+	if (itemIndexes.length === 1) return `item ${itemIndexes[0]}`;
+	const consecutive = itemIndexes.every((index, i) => i === 0 || index === itemIndexes[i - 1] + 1);
+	return consecutive
+		? `items ${itemIndexes[0]}-${itemIndexes[itemIndexes.length - 1]}`
+		: `items ${itemIndexes.join(', ')}`;
+}
+
+/** What happened to the other chunks when chunk `failed` (from 0) of `total` failed. */
+export function batchesSent(failed: number, total: number): string {
+	const before = failed === 0 ? 'No batch was sent before this one' : failed === 1 ? 'Batch 1 was sent before this one' : `Batches 1-${failed} were sent before this one`;
+	const rest = total - failed - 1;
+	const after = rest === 0 ? '' : rest === 1 ? '; the batch after it was not sent' : `; the ${rest} batches after it were not sent`;
+	return `${before}${after}.`;
+}
+
+/** What the runner lends the batch loop, so that both share one way of making items and errors. */
+export interface BatchHelpers {
+	/** The request context of a chunk, bound to its first item. */
+	context(itemIndex: number): OperationContext;
+	/** One output becomes the items of one input item. */
+	toItems(output: unknown, itemIndex: number): INodeExecutionData[];
+	/** An error attributed to an item, keeping n8n's error classes. */
+	forItem(error: unknown, itemIndex: number): Error;
+}
+
+/**
+ * Sends the chunks one after the other and returns the output items in input order. Items whose
+ * validation failed (Continue On Fail) yield their error at their own place and are not sent.
+ */
+export async function executeBatches(
+	spec: AnyOperationSpec,
+	prepared: PreparedItem[],
+	continueOnFail: boolean,
+	helpers: BatchHelpers,
+): Promise<INodeExecutionData[]> {
+	const batch = spec.batch;
+	if (!batch) throw new Error(`The operation "${spec.operation}" has no batch definition`);
+	const perItem: INodeExecutionData[][] = prepared.map((entry, itemIndex) =>
+		entry.error ? [{ json: { error: entry.error.message }, pairedItem: { item: itemIndex } }] : [],
+	);
+	const valid = prepared.flatMap((entry, itemIndex) => (entry.params ? [{ itemIndex, params: entry.params }] : []));
+	const chunks = planChunks(
+		valid,
+		(params) => batch.size(params),
+		batch.key ? (params) => batch.key!(params) : undefined,
+	);
+
+	for (let number = 0; number < chunks.length; number++) {
+		const { itemIndexes, params } = chunks[number];
+		const label = `batch ${number + 1} of ${chunks.length}: ${describeItems(itemIndexes)}`;
+		try {
+			const plan: RequestPlan = { method: spec.method, path: fillPath(spec.path, params[0]), ...batch.request(params) };
+			const body = await helpers.context(itemIndexes[0]).request(plan);
+			const outputs = batch.output ? batch.output(body, params) : splitAnswer(body, params.length);
+			itemIndexes.forEach((itemIndex, i) => perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)));
+		} catch (caught) {
+			const error = helpers.forItem(caught, itemIndexes[0]);
+			error.message = `${error.message} (${label})`;
+			if (!continueOnFail) {
+				const described = error as Error & { description?: string | null };
+				const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
+				described.description = `${earlier}${batchesSent(number, chunks.length)}`;
+				throw error;
+			}
+			for (const itemIndex of itemIndexes) {
+				perItem[itemIndex].push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+			}
+		}
+	}
+	return perItem.flat();
+}
