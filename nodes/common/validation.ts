@@ -30,6 +30,11 @@ interface FieldLabel {
 	name: string;
 }
 
+/** The vendor's name for a field, as its description states it: "(API field: client.names)". */
+function apiNameOf(property: INodeProperties): string | undefined {
+	return /\(API (?:field|object|list): ([^),\s]+)/.exec(property.description ?? '')?.[1];
+}
+
 /** Follows a validation path through the node's properties to what the user sees. */
 export function describeField(properties: INodeProperties[], path: Array<string | number>): FieldLabel {
 	const labels: string[] = [];
@@ -48,7 +53,7 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			continue;
 		}
 		labels.push(property.displayName);
-		name = property.name;
+		name = apiNameOf(property) ?? property.name;
 		if (property.type === 'collection') {
 			current = property.options as INodeProperties[];
 		} else if (property.type === 'fixedCollection') {

@@ -90,7 +90,7 @@ describe('Case > Create With Attachments (cases/insertAttach.php)', () => {
 			credentials,
 		});
 		expect(result.error?.message).toBe(
-			'Invalid input in item 0: "Base64 Attachments › Attachment 1 › Base64 Content" (content) must be base64 text',
+			'Invalid input in item 0: "Base64 Attachments › Attachment 1 › Base64 Content" (attachments) must be base64 text',
 		);
 	});
 });
@@ -207,7 +207,7 @@ describe('Case > Create (cases/insert.php, form-data)', () => {
 			credentials,
 		});
 		expect(result.error?.message).toBe(
-			'Invalid input in item 0: "Contact E-Mail" (contact) must be a valid e-mail address; "Custom Case Type" (customCaseType) is required for a custom case type',
+			'Invalid input in item 0: "Contact E-Mail" (contact) must be a valid e-mail address; "Custom Case Type" (case-type) is required for a custom case type',
 		);
 	});
 });

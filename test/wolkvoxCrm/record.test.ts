@@ -63,13 +63,13 @@ describe('Record > Insert (custom/insert.php)', () => {
 
 	test('at least one field is needed; invalid JSON is named', async () => {
 		const none = await runNode({ node: 'wolkvoxCrm', parameters: { resource: 'record', operation: 'insert', module: 'contacts' }, credentials });
-		expect(none.error?.message).toBe('Invalid input in item 0: "Fields" (fieldPairs) needs at least one field');
+		expect(none.error?.message).toBe('Invalid input in item 0: "Fields" (fields) needs at least one field');
 		const bad = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: { resource: 'record', operation: 'insert', module: 'contacts', fieldsInput: 'json', fieldsJson: '{"a": ' },
 			credentials,
 		});
-		expect(bad.error?.message).toBe('Invalid input in item 0: "Fields (JSON)" (fieldsJson) must be valid JSON');
+		expect(bad.error?.message).toBe('Invalid input in item 0: "Fields (JSON)" (fields) must be valid JSON');
 	});
 });
 
