@@ -71,7 +71,7 @@ export const originOptions = [
 	{ name: 'Foreign (Imported)', value: 'foreign' },
 ];
 
-const api = (text: string, field: string) => `${text} (API field: ${field}).`;
+const api = (text: string, field: string) => `${text} (API field: ${field})`;
 
 /** The lead in the URL of most lead operations. */
 export const leadIdProperty: INodeProperties = {

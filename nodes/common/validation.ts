@@ -46,7 +46,15 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			if (labels.length) labels[labels.length - 1] += ` ${part + 1}`;
 			continue;
 		}
-		const property: INodeProperties | undefined = current?.find((p) => p.name === part);
+		let property: INodeProperties | undefined = current?.find((p) => p.name === part);
+		if (!property && i === 0) {
+			// A rule may name an optional field by itself: look for it in the top-level collections.
+			const bag = properties.find(
+				(p) => p.type === 'collection' && (p.options as INodeProperties[]).some((o) => o.name === part),
+			);
+			property = (bag?.options as INodeProperties[] | undefined)?.find((o) => o.name === part);
+			if (bag) labels.push(bag.displayName);
+		}
 		if (!property) {
 			labels.push(part);
 			current = undefined;

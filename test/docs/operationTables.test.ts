@@ -7,12 +7,14 @@ import path from 'node:path';
 
 import type { AnyOperationSpec, ResourceOption } from '../../nodes/common/operation';
 import { smlOperations, smlResources } from '../../nodes/Sml/operations';
+import { casabacaOperations, casabacaResources } from '../../nodes/SugarCrmCasabaca/operations';
 import { wolkvoxOperations, wolkvoxResources } from '../../nodes/WolkvoxCrm/operations';
 
 const README = path.resolve(__dirname, '../../README.md');
 
 const vendors: Record<string, { resources: ResourceOption[]; operations: AnyOperationSpec[] }> = {
 	sml: { resources: smlResources, operations: smlOperations },
+	casabaca: { resources: casabacaResources, operations: casabacaOperations },
 	wolkvox: { resources: wolkvoxResources, operations: wolkvoxOperations },
 };
 

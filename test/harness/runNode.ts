@@ -5,6 +5,7 @@
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
@@ -36,6 +37,11 @@ let binaryDataReady: Promise<void> | undefined;
 async function initBinaryData() {
 	binaryDataReady ??= Container.get(BinaryDataService).init();
 	await binaryDataReady;
+}
+
+/** The bytes of a binary output, read back through n8n-core's binary data service. */
+export async function readBinary(binary: IBinaryData): Promise<Buffer> {
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
 
 export interface RunOptions {

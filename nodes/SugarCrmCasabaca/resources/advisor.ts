@@ -1,0 +1,20 @@
+import type { AnyOperationSpec } from '../../common/operation';
+import { bodyOperation } from '../define';
+import { required } from '../fragments';
+
+const getAll = bodyOperation({
+	resource: 'advisor',
+	operation: 'getAll',
+	name: 'Get Many',
+	action: 'Get many advisors',
+	description: 'Retrieve the sales advisors available for a medio',
+	method: 'GET',
+	path: '/api/asesores',
+	fields: required(['medio']),
+	wrap: false,
+	// Documented as a JSON body on a GET, which n8n's HTTP client never sends: the query string
+	// carries it instead (Laravel's request input reads both).
+	inQuery: true,
+});
+
+export const advisorOperations: AnyOperationSpec[] = [getAll];

@@ -1,0 +1,101 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { jsonObject, requiredText } from '../../common/fields';
+import type { AnyOperationSpec } from '../../common/operation';
+import { defineOperation, executionItems } from '../../common/operation';
+import { idProperty } from '../define';
+
+const appraisalId = idProperty('Appraisal ID', 'ID of the appraisal (avalúo) in SugarCRM');
+const idShape = { id: requiredText() };
+
+const getAll = defineOperation({
+	resource: 'appraisal',
+	operation: 'getAll',
+	name: 'Get Many',
+	action: 'Get many appraisals',
+	description: 'Retrieve the appraisals (getAvaluos)',
+	method: 'GET',
+	path: '/api/getAvaluos',
+	properties: [],
+	schema: z.object({}),
+});
+
+const get = defineOperation({
+	resource: 'appraisal',
+	operation: 'get',
+	name: 'Get',
+	action: 'Get an appraisal',
+	description: 'Retrieve one appraisal (getAvaluo)',
+	method: 'GET',
+	path: '/api/getAvaluo/{id}',
+	properties: [appraisalId],
+	schema: z.object(idShape),
+});
+
+const createOrUpdate = defineOperation({
+	resource: 'appraisal',
+	operation: 'createOrUpdate',
+	name: 'Create or Update',
+	action: 'Create or update an appraisal',
+	description: 'Send an appraisal to createUpdateAvaluo; its body is not documented, so it is given as JSON',
+	method: 'POST',
+	path: '/api/createUpdateAvaluo',
+	properties: [
+		{
+			displayName: 'Appraisal (JSON)',
+			name: 'appraisal',
+			type: 'json',
+			required: true,
+			default: '{}',
+			description:
+				'The appraisal as a JSON object, sent as the request body as it is (the vendor documents no fields for createUpdateAvaluo)',
+		},
+	],
+	schema: z.object({ appraisal: jsonObject().refine((value) => value !== undefined, 'is required') }),
+	request: ({ appraisal }) => ({ body: appraisal as IDataObject }),
+});
+
+const binaryProperty: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	required: true,
+	default: 'data',
+	hint: 'The name of the output binary field to put the PDF in',
+};
+
+const downloadPdf = defineOperation({
+	resource: 'appraisal',
+	operation: 'downloadPdf',
+	name: 'Download PDF',
+	action: 'Download the PDF of an appraisal',
+	description: 'Get the PDF of an appraisal as a file (binary data)',
+	method: 'GET',
+	path: '/api/pdf/{id}',
+	properties: [appraisalId, binaryProperty],
+	schema: z.object({ ...idShape, binaryPropertyName: requiredText() }),
+	run: async (ctx, { id, binaryPropertyName }) => {
+		const response = await ctx.requestRaw({ method: 'GET', path: `/api/pdf/${encodeURIComponent(id)}`, binary: true });
+		const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+		const fileName = `avaluo-${id}.pdf`;
+		const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, 'application/pdf');
+		return executionItems([
+			{ json: { id, fileName, mimeType: 'application/pdf', fileSize: bytes.length }, binary: { [binaryPropertyName]: binary } },
+		]);
+	},
+});
+
+const sendEmail = defineOperation({
+	resource: 'appraisal',
+	operation: 'sendEmail',
+	name: 'Send by E-Mail',
+	action: 'Send an appraisal by e-mail',
+	description: 'Have SugarCRM e-mail the appraisal (correo)',
+	method: 'GET',
+	path: '/api/correo/{id}',
+	properties: [appraisalId],
+	schema: z.object(idShape),
+});
+
+export const appraisalOperations: AnyOperationSpec[] = [getAll, get, createOrUpdate, downloadPdf, sendEmail];

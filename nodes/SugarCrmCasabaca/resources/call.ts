@@ -1,0 +1,27 @@
+import type { AnyOperationSpec } from '../../common/operation';
+import { bodyOperation } from '../define';
+import { appointmentOnly, callType, combine, optional, required } from '../fragments';
+import { meeting } from './prospect';
+
+const callMeeting = meeting('call');
+
+const createWithAppointment = bodyOperation({
+	resource: 'call',
+	operation: 'createWithAppointment',
+	name: 'Create With Appointment',
+	action: 'Create a call with its appointment',
+	description: 'Log a call on a ticket, optionally close the ticket, and schedule an appointment (calls)',
+	path: '/api/calls',
+	fields: combine(
+		required(['user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction']),
+		callType('call'),
+		required(['category', 'medio', 'notes', 'call_ticket_id', 'call_ticket_is_closed', 'call_ticket_motivo_cierre']),
+		required(['user_name_asesor'], appointmentOnly('call')),
+		optional(['campania']),
+		callMeeting.fields,
+	),
+	additional: 'pairs',
+	rules: [callMeeting.rule],
+});
+
+export const callOperations: AnyOperationSpec[] = [createWithAppointment];

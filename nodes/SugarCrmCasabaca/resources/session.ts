@@ -1,0 +1,43 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import type { AnyOperationSpec } from '../../common/operation';
+import { defineOperation } from '../../common/operation';
+import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLogin } from '../session';
+
+const createToken = defineOperation({
+	resource: 'session',
+	operation: 'createToken',
+	name: 'Create Token',
+	action: 'Create a token to check the credential',
+	description:
+		'Log in with the credential (login) and report that a token was issued; the token itself is never output (other operations log in on their own)',
+	method: 'POST',
+	path: CASABACA_LOGIN_PATH,
+	properties: [],
+	schema: z.object({}),
+	run: async (ctx) => {
+		const credentials = await ctx.fn.getCredentials('sugarCrmCasabacaApi', ctx.itemIndex);
+		await casabacaLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials);
+		return { tokenCreated: true, email: credentials.email as string, environment: credentials.environment as string };
+	},
+});
+
+const expireToken = defineOperation({
+	resource: 'session',
+	operation: 'expireToken',
+	name: 'Expire Token',
+	action: 'Expire the stored token',
+	description: 'Delete the token in use (logout); the next request creates a new one by itself',
+	method: 'GET',
+	path: CASABACA_LOGOUT_PATH,
+	properties: [],
+	schema: z.object({}),
+	// The answer names its message "token": it is no token, but is output as "message" all the same.
+	output: (body) => {
+		const { token, ...rest } = (body ?? {}) as IDataObject;
+		return { ...rest, message: token };
+	},
+});
+
+export const sessionOperations: AnyOperationSpec[] = [createToken, expireToken];

@@ -1,0 +1,141 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { AnyOperationSpec } from '../../common/operation';
+import { bodyOperation, idProperty } from '../define';
+import { combine, optional, required, requireWhen } from '../fragments';
+
+const ticketId = idProperty('Ticket ID', 'ID of the ticket in SugarCRM');
+
+const subjectWithComment = requireWhen(
+	(params: IDataObject) => Boolean((params.additionalFields as IDataObject | undefined)?.comentario_cliente),
+	['asunto'],
+	'when a client comment is given',
+);
+
+const createInteraction = bodyOperation({
+	resource: 'ticket',
+	operation: 'createInteraction',
+	name: 'Create Interaction',
+	action: 'Create a ticket interaction',
+	description: 'Create a ticket and its interaction from a web form or an external system (tickets)',
+	path: '/api/tickets',
+	fields: combine(
+		required(['email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert']),
+		optional([
+			'numero_identificacion',
+			'tipo_identificacion',
+			'user_name',
+			'telefono',
+			'linea_negocio',
+			'tipo_transaccion',
+			'anio',
+			'placa',
+			'campania',
+			'asunto',
+			'comentario_cliente',
+			'description',
+			'porcentaje_discapacidad',
+			'marca',
+			'modelo',
+			'precio',
+			'color',
+			'anioMin',
+			'anioMax',
+			'kilometraje',
+			'combustible',
+		]),
+		optional(['title', 'pageUrl', 'thankyouPageUrl'], { name: 'formDetails', displayName: 'Form Details', placeholder: 'Add Form Detail' }),
+	),
+	additional: 'pairsAndFormFields',
+	rules: [subjectWithComment],
+});
+
+const createFromCall = bodyOperation({
+	resource: 'ticket',
+	operation: 'createFromCall',
+	name: 'Create From Call',
+	action: 'Create a ticket from a call',
+	description: 'Create a ticket from an inbound or outbound call (call_ticket)',
+	path: '/api/call_ticket',
+	fields: combine(
+		required(['numero_identificacion', 'tipo_identificacion', 'email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert']),
+		optional([
+			'user_name',
+			'telefono',
+			'linea_negocio',
+			'tipo_transaccion',
+			'campania',
+			'marca',
+			'modelo',
+			'comentario_cliente',
+			'description',
+			'porcentaje_discapacidad',
+		]),
+	),
+	additional: 'pairsAndFormFields',
+});
+
+const createFromLandingPage = bodyOperation({
+	resource: 'ticket',
+	operation: 'createFromLandingPage',
+	name: 'Create From Landing Page',
+	action: 'Create a ticket from a landing page',
+	description: 'Create a ticket from a landing page form (landing_ticket)',
+	path: '/api/landing_ticket',
+	fields: required(['formulario', 'numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'concesionario']),
+});
+
+const markNotAnswered = bodyOperation({
+	resource: 'ticket',
+	operation: 'markNotAnswered',
+	name: 'Mark Not Answered',
+	action: 'Mark a ticket interaction as not answered',
+	description: 'Record that the client of a ticket did not answer (not_answer_ticket)',
+	path: '/api/not_answer_ticket/{id}',
+	id: ticketId,
+	fields: combine(),
+});
+
+const logUnansweredCall = bodyOperation({
+	resource: 'ticket',
+	operation: 'logUnansweredCall',
+	name: 'Log Unanswered Call',
+	action: 'Log an unanswered call on a ticket',
+	description: 'Log a call to the client of a ticket that was not answered (not_answer_call)',
+	path: '/api/not_answer_call',
+	fields: required(['ticket_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction']),
+	additional: 'pairsAndFormFields',
+});
+
+const close = bodyOperation({
+	resource: 'ticket',
+	operation: 'close',
+	name: 'Close',
+	action: 'Close a ticket',
+	description: 'Close a ticket with a reason (close_ticket)',
+	path: '/api/close_ticket/{id}',
+	id: ticketId,
+	fields: required(['ticket_motivo_cierre']),
+});
+
+const addNotes = bodyOperation({
+	resource: 'ticket',
+	operation: 'addNotes',
+	name: 'Add Notes',
+	action: 'Add notes to a ticket',
+	description: 'Add notes to a ticket (addNotes)',
+	path: '/api/ticket/addNotes/{id}',
+	id: ticketId,
+	fields: combine(required(['notes']), optional(['interaction', 'prospeccion'])),
+});
+
+
+export const ticketOperations: AnyOperationSpec[] = [
+	createInteraction,
+	createFromCall,
+	createFromLandingPage,
+	markNotAnswered,
+	logUnansweredCall,
+	close,
+	addNotes,
+];
