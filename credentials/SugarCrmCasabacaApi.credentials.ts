@@ -58,6 +58,7 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'Password of your API user (API field: password)',
 		},
 		{
 			displayName: 'Environment',

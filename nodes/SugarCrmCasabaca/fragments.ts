@@ -22,7 +22,7 @@ import {
 	requiredText,
 } from '../common/fields';
 import type { FieldDef } from './catalog';
-import { APPOINTMENT_TYPES, field } from './catalog';
+import { APPOINTMENT_TYPES, MEETING_FIELDS, field } from './catalog';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -56,7 +56,10 @@ export function toProperty(def: FieldDef, required: boolean, show?: Show): INode
 		case 'boolean':
 			property.type = 'boolean';
 			property.default = def.default ?? false;
-			property.description = `Whether: ${def.text.charAt(0).toLowerCase()}${def.text.slice(1)} (API field: ${def.api})`;
+			// n8n's style: a boolean's description starts with "Whether".
+			property.description = /^whether\b/i.test(def.text)
+				? description
+				: `Whether ${def.text.charAt(0).toLowerCase()}${def.text.slice(1)} (API field: ${def.api})`;
 			break;
 		case 'longText':
 			property.typeOptions = { rows: 2 };
@@ -248,6 +251,33 @@ export function requireWhen(condition: (params: IDataObject) => boolean, names: 
 }
 
 export const isAppointment = (params: IDataObject) => APPOINTMENT_TYPES.includes(String(params.type));
+
+/* ---------------------------------------------------------------- meeting */
+
+/** Documented as optional in the meeting block of both endpoints (the other fields are required for an appointment). */
+const MEETING_OPTIONAL = ['meeting_marca', 'meeting_modelo', 'meeting_client_phone_home'];
+
+/**
+ * The meeting block (`meeting`, with its `client`), written once for the two operations that
+ * schedule appointments (calls_prospeccion and calls): shown and required only when the call is
+ * an appointment. Only calls documents the meeting's own `status`.
+ */
+export function meeting(kind: 'prospect' | 'call') {
+	const requiredNames = [...(kind === 'call' ? ['meeting_status'] : []), ...MEETING_FIELDS].filter(
+		(name) => !MEETING_OPTIONAL.includes(name),
+	);
+	return {
+		fields: combine(
+			required(requiredNames, appointmentOnly(kind)),
+			optional(
+				MEETING_OPTIONAL,
+				{ name: 'meetingOptions', displayName: 'Meeting Additional Fields', placeholder: 'Add Meeting Field' },
+				appointmentOnly(kind),
+			),
+		),
+		rule: requireWhen(isAppointment, ['user_name_asesor', ...requiredNames], 'when the call is an appointment'),
+	};
+}
 
 /* ----------------------------------------------------- datos_adicionales */
 

@@ -21,11 +21,22 @@ export const loginBody = (credentials: IDataObject) => ({
 	environment: credentials.environment,
 });
 
+/** What a login answered, without the token itself: for outputs. */
+export interface LoginOutcome {
+	token: string;
+	/** The answer's `status_code` ("200" when documented). */
+	statusCode: string;
+}
+
 /**
  * Creates a token (POST /api/login). Errors carry only the server's words: the request, and
  * the password in it, never reach an error message.
  */
 export async function casabacaLogin(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
+	return (await casabacaLoginOutcome(httpRequest, credentials)).token;
+}
+
+export async function casabacaLoginOutcome(httpRequest: HttpRequest, credentials: IDataObject): Promise<LoginOutcome> {
 	const response = (await httpRequest({
 		method: 'POST',
 		url: `${casabacaBaseUrl(credentials.baseUrl)}${CASABACA_LOGIN_PATH}`,
@@ -40,5 +51,5 @@ export async function casabacaLogin(httpRequest: HttpRequest, credentials: IData
 		const reason = body.message ?? body.error ?? `HTTP ${response.statusCode}`;
 		throw new Error(`SugarCRM Casabaca login failed: ${String(reason)}`);
 	}
-	return body.token;
+	return { token: body.token, statusCode: String(body.status_code ?? response.statusCode) };
 }

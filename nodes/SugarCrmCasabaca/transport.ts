@@ -20,14 +20,20 @@ const STATUS_TEXT: Record<number, string> = {
 	422: 'the server rejected the data',
 };
 
-/** The vendor's own words for a failure, including the landing page's HTTP 200 with `status_code` "400". */
+/**
+ * The vendor's own words for a failure, including the landing page's HTTP 200 with `data.status_code`
+ * "400". Answers that carry `status_code` at the top (register, login, logout) are read the same way.
+ */
 function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 	const answer = asObject(body);
 	const data = asObject(answer?.data);
-	const innerCode = Number(data?.status_code ?? NaN);
+	// `data.status_code` (landing pages) or, for the flat answers, the top-level `status_code`.
+	const carrier = data && 'status_code' in data ? data : answer;
+	const innerCode = Number(carrier?.status_code ?? NaN);
 	if (statusCode < 400) {
 		if (innerCode >= 400) {
-			const words = data?.messsage ?? data?.message ?? data?.error;
+			// The vendor spells it "messsage" in the landing page answers.
+			const words = carrier?.messsage ?? carrier?.message ?? carrier?.error;
 			return `the request failed (status_code ${innerCode}${words ? `: ${String(words)}` : ''})`;
 		}
 		return undefined;

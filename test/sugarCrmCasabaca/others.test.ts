@@ -99,6 +99,13 @@ describe('Casabaca Appraisal', () => {
 		expect(await readBinary(binary)).toEqual(pdf);
 	});
 
+	test('an HTTP 200 carrying JSON instead of the PDF is a failure with the vendor\'s words, not a broken file', async () => {
+		casabacaServer().on('GET', '/api/pdf/5', [200, { error: 'Avalúo sin PDF' }, { 'content-type': 'application/json' }]);
+		const result = await run('appraisal', 'downloadPdf', { id: '5', binaryPropertyName: 'data' });
+		expect(result.error?.message).toBe('SugarCRM Casabaca: the server sent no PDF for appraisal 5: Avalúo sin PDF');
+		expect(result.items).toEqual([]);
+	});
+
 	test('a PDF that is not there gives the vendor\'s JSON words', async () => {
 		casabacaServer().on('GET', '/api/pdf/99', [404, { error: 'Avalúo no existe' }]);
 		const result = await run('appraisal', 'downloadPdf', { id: '99', binaryPropertyName: 'data' });
@@ -141,11 +148,27 @@ describe('Casabaca Advisor, API User and Session', () => {
 		expect(result.json).toEqual([{ status_code: '200', message: 'Usuario Creado Correctamente' }]);
 	});
 
+	test('API user: the documented HTTP 500 {message} keeps the vendor\'s words and is sent once', async () => {
+		const casabaca = casabacaServer().on('POST', '/api/register', [500, { message: 'Usuario Creado Correctamente' }]);
+		const result = await run('apiUser', 'create', { name: 'Maria', register_email: 'mart@hotmail.com' });
+		expect(casabaca.requests).toEqual([
+			loginRequest,
+			{ method: 'POST', path: '/api/register', headers: jsonAuth(), body: { name: 'Maria', email: 'mart@hotmail.com' } },
+		]);
+		expect(result.error?.message).toBe('SugarCRM Casabaca: the server failed (HTTP 500): Usuario Creado Correctamente');
+	});
+
+	test('an HTTP 200 whose top-level status_code is 400 or more is a failure too', async () => {
+		casabacaServer().on('POST', '/api/register', [200, { status_code: '400', message: 'El email ya existe' }]);
+		const result = await run('apiUser', 'create', { name: 'Maria', register_email: 'mart@hotmail.com' });
+		expect(result.error?.message).toBe('SugarCRM Casabaca: the request failed (status_code 400: El email ya existe)');
+	});
+
 	test('create token: POST /api/login with the credential; the token is never output', async () => {
 		const casabaca = casabacaServer();
 		const result = await run('session', 'createToken');
 		expect(casabaca.requests).toEqual([loginRequest]);
-		expect(result.json).toEqual([{ tokenCreated: true, email: 'mart@hotmail.com', environment: 'dev' }]);
+		expect(result.json).toEqual([{ status_code: '200', tokenCreated: true, email: 'mart@hotmail.com', environment: 'dev' }]);
 		expect(JSON.stringify(result.json)).not.toContain(TOKEN);
 	});
 

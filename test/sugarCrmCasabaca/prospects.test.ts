@@ -122,22 +122,30 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 			...anyData,
 		});
 		expect(result.error).toBeUndefined();
-		expect(casabaca.requests[1].body).toEqual({
-			datosSugarCRM: {
-				user_name_call_center: 'CG_RAMOS',
-				date_start: '2021-10-02 19:59',
-				duration_hours: '0',
-				duration_minutes: '10',
-				direction: 'Inbound',
-				type: 'seguimiento',
-				ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
-				comments: 'El cliente se acerca a la agencia...',
-				modelo: 'Hilux 4X4 2021 color rojo',
-				medio: '13',
-				client: clientBody,
+		expect(casabaca.requests).toEqual([
+			loginRequest,
+			{
+				method: 'POST',
+				path: '/api/call_quotation',
+				headers: jsonAuth(),
+				body: {
+					datosSugarCRM: {
+						user_name_call_center: 'CG_RAMOS',
+						date_start: '2021-10-02 19:59',
+						duration_hours: '0',
+						duration_minutes: '10',
+						direction: 'Inbound',
+						type: 'seguimiento',
+						ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+						comments: 'El cliente se acerca a la agencia...',
+						modelo: 'Hilux 4X4 2021 color rojo',
+						medio: '13',
+						client: clientBody,
+					},
+					datos_adicionales: { anyproperty1: 'anyData1', anyproperty1N: 'anyData2' },
+				},
 			},
-			datos_adicionales: { anyproperty1: 'anyData1', anyproperty1N: 'anyData2' },
-		});
+		]);
 		expect(result.json).toEqual([answer.data]);
 	});
 
@@ -202,18 +210,23 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 			...meetingParams,
 		});
 		expect(result.error).toBeUndefined();
-		expect(casabaca.requests[1].body).toEqual({
-			datosSugarCRM: {
-				user_name_call_center: 'JA_AGUIRRE',
-				date_start: '2021-10-02 19:59',
-				duration_hours: '0',
-				duration_minutes: '5',
-				status: 'Held',
-				direction: 'Outbound',
-				type: 'seguimiento',
-				category: '3',
-				notes: 'Sin respuesta',
-				prospeccion_id: 'p1',
+		expect(casabaca.requests[1]).toEqual({
+			method: 'POST',
+			path: '/api/calls_prospeccion',
+			headers: jsonAuth(),
+			body: {
+				datosSugarCRM: {
+					user_name_call_center: 'JA_AGUIRRE',
+					date_start: '2021-10-02 19:59',
+					duration_hours: '0',
+					duration_minutes: '5',
+					status: 'Held',
+					direction: 'Outbound',
+					type: 'seguimiento',
+					category: '3',
+					notes: 'Sin respuesta',
+					prospeccion_id: 'p1',
+				},
 			},
 		});
 		expect(result.json).toEqual([{ call_id: 'c', prospeccion_id: 'p', meeting_id: 'N/A' }]);
@@ -280,32 +293,58 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 				comentarios: 'Comentario Test',
 				tienetoyota: '1',
 				interesadorenovacion: '1',
-				horaentregainmediata: '2021-08-31T14:00:00',
-				asesorcorreo: 'asesor@casabaca.com',
-				asesornombre: 'Pepito Martinez',
-			},
-		});
-		expect(result.error).toBeUndefined();
-		expect(casabaca.requests[1].body).toEqual({
-			datosSugarCRM: {
-				numero_identificacion: '1719932079',
-				tipo_identificacion: 'C',
-				nombres: 'Marta Patricia',
-				apellidos: 'Andrade Torres',
-				email: 'mart@hotmail.com',
-				celular: '0987519882',
-				agencia: '20',
-				fuente: '17',
-				modelo: 'NEW HILUX 2.7 CD 4X2',
-				comentarios: 'Comentario Test',
-				tienetoyota: '1',
-				interesadorenovacion: '1',
 				horaentregainmediata: '2021-08-31 14:00:00',
 				asesorcorreo: 'asesor@casabaca.com',
 				asesornombre: 'Pepito Martinez',
 			},
 		});
+		expect(result.error).toBeUndefined();
+		expect(casabaca.requests).toEqual([
+			loginRequest,
+			{
+				method: 'POST',
+				path: '/api/forms_prospeccion',
+				headers: jsonAuth(),
+				body: {
+					datosSugarCRM: {
+						numero_identificacion: '1719932079',
+						tipo_identificacion: 'C',
+						nombres: 'Marta Patricia',
+						apellidos: 'Andrade Torres',
+						email: 'mart@hotmail.com',
+						celular: '0987519882',
+						agencia: '20',
+						fuente: '17',
+						modelo: 'NEW HILUX 2.7 CD 4X2',
+						comentarios: 'Comentario Test',
+						tienetoyota: '1',
+						interesadorenovacion: '1',
+						horaentregainmediata: '2021-08-31 14:00:00',
+						asesorcorreo: 'asesor@casabaca.com',
+						asesornombre: 'Pepito Martinez',
+					},
+				},
+			},
+		]);
 		expect(result.json).toEqual([answer.data]);
+	});
+
+	test('from the workshop app: a date/time with its zone is sent as the clock time given', async () => {
+		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [200, { data: { prospeccion_id: 'x' } }]);
+		await run('prospect', 'createFromWorkshopApp', {
+			numero_identificacion: '1719932079',
+			tipo_identificacion: 'P',
+			nombres: 'Marta',
+			apellidos: 'Andrade',
+			email: 'mart@hotmail.com',
+			celular: '0987519882',
+			agencia: '20',
+			modelo: 'HILUX',
+			additionalFields: { horaentregainmediata: '2021-08-31T14:00:00.000-05:00' },
+		});
+		const sent = (casabaca.requests[1].body as { datosSugarCRM: Record<string, string> }).datosSugarCRM;
+		expect(sent.horaentregainmediata).toBe('2021-08-31 14:00:00');
+		expect(sent.fuente).toBe('17');
 	});
 
 	test('from the workshop app: last names may be blank only for a company (RUC)', async () => {
@@ -317,7 +356,8 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [200, { data: { prospeccion_id: 'x' } }]);
 		const accepted = await run('prospect', 'createFromWorkshopApp', { ...base, tipo_identificacion: 'R' });
 		expect(accepted.error).toBeUndefined();
-		expect((casabaca.requests[1].body as { datosSugarCRM: object }).datosSugarCRM).not.toHaveProperty('apellidos');
+		// Documented as required but "may go blank" for a company: sent blank, not left out.
+		expect((casabaca.requests[1].body as { datosSugarCRM: object }).datosSugarCRM).toMatchObject({ apellidos: '', nombres: 'Talleres SA' });
 	});
 });
 
@@ -343,7 +383,7 @@ describe('Casabaca Call', () => {
 			call_ticket_motivo_cierre: 'solo_informacion',
 			meeting_status: 'Held',
 			...meetingParams,
-			meeting_client_phone_home: '022072845',
+			meetingOptions: { ...meetingParams.meetingOptions, meeting_client_phone_home: '022072845' },
 			...anyData,
 		});
 		expect(result.error).toBeUndefined();
@@ -390,11 +430,62 @@ describe('Casabaca Call', () => {
 			call_ticket_motivo_cierre: 'abandono_chat',
 			meeting_status: 'Planned',
 			...meetingParams,
-			meeting_client_phone_home: '022072845',
 			meeting_location: '={{ "" }}',
 		});
 		expect(result.error?.message).toBe(
 			'Invalid input in item 0: "Meeting Location" (meeting.location) is required when the call is an appointment',
 		);
+	});
+
+	test('a chat appointment without the optional home phone, brand and model: the meeting is sent without them', async () => {
+		const answer = { data: { call_id: 'c', ticket_id: 't', prospeccion_id: 'p', meeting_id: 'm' } };
+		const casabaca = casabacaServer().on('POST', '/api/calls', [200, answer]);
+		const result = await run('call', 'createWithAppointment', {
+			user_name_asesor: 'CG_RAMOS',
+			user_name_call_center: 'CG_RAMOS',
+			date_start: '2021-10-02T14:59:00-05:00',
+			duration_hours: '0',
+			duration_minutes: '3',
+			status: 'Held',
+			direction: 'Outbound',
+			type: 'cita_chat',
+			category: '1',
+			medio: '10',
+			notes: 'Cita por chat',
+			call_ticket_id: 't',
+			call_ticket_is_closed: false,
+			call_ticket_motivo_cierre: 'abandono_chat',
+			meeting_status: 'Planned',
+			...meetingParams,
+			meetingOptions: {},
+			meeting_date: '2021-10-04T09:30:00-05:00',
+			meeting_type: '2',
+		});
+		expect(result.error).toBeUndefined();
+		const { marca: _brand, modelo: _model, client: meetingClient, ...meetingRest } = meetingBody;
+		const { phone_home: _phone, ...clientWithoutPhone } = meetingClient;
+		expect(casabaca.requests[1]).toEqual({
+			method: 'POST',
+			path: '/api/calls',
+			headers: jsonAuth(),
+			body: {
+				datosSugarCRM: {
+					user_name_asesor: 'CG_RAMOS',
+					user_name_call_center: 'CG_RAMOS',
+					date_start: '2021-10-02 19:59',
+					duration_hours: '0',
+					duration_minutes: '3',
+					status: 'Held',
+					direction: 'Outbound',
+					type: 'cita_chat',
+					category: '1',
+					medio: '10',
+					notes: 'Cita por chat',
+					ticket: { id: 't', is_closed: false, motivo_cierre: 'abandono_chat' },
+					meeting: { status: 'Planned', ...meetingRest, date: '2021-10-04 14:30', type: '2', client: clientWithoutPhone },
+				},
+			},
+		});
+		expect(result.json).toEqual([answer.data]);
 	});
 });

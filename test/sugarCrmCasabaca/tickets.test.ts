@@ -1,4 +1,4 @@
-import { auth, casabacaServer, jsonAuth, loginRequest, run } from './casabaca';
+import { auth, casabacaServer, jsonAuth, loginRequest, run, TOKEN } from './casabaca';
 
 const ticketAnswer = { data: { ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b', ticket_name: 'TCK-463587', interaction_id: '1042eae5-0c94-1f7f-ef16-602e98cbd391' } };
 
@@ -224,17 +224,25 @@ describe('Casabaca Ticket (the seed\'s documented examples)', () => {
 			direction: 'Inbound',
 			formFields: { fields: [{ key: 'Estado Civil', nombre: 'Soltero' }, { key: 'Fecha de Nacimiento', nombre: '10 Diciembre de 1970' }] },
 		});
-		expect(casabaca.requests[1].body).toEqual({
-			datosSugarCRM: {
-				user_name_call_center: 'CG_RAMOS',
-				date_start: '2021-10-02 19:59',
-				duration_hours: '0',
-				duration_minutes: '10',
-				direction: 'Inbound',
-				ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+		expect(casabaca.requests).toEqual([
+			loginRequest,
+			{
+				method: 'POST',
+				path: '/api/not_answer_call',
+				headers: jsonAuth(),
+				body: {
+					datosSugarCRM: {
+						user_name_call_center: 'CG_RAMOS',
+						date_start: '2021-10-02 19:59',
+						duration_hours: '0',
+						duration_minutes: '10',
+						direction: 'Inbound',
+						ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+					},
+					datos_adicionales: { fields: [{ key: 'Estado Civil', nombre: 'Soltero' }, { key: 'Fecha de Nacimiento', nombre: '10 Diciembre de 1970' }] },
+				},
 			},
-			datos_adicionales: { fields: [{ key: 'Estado Civil', nombre: 'Soltero' }, { key: 'Fecha de Nacimiento', nombre: '10 Diciembre de 1970' }] },
-		});
+		]);
 		expect(result.json).toEqual([answer.data]);
 	});
 
@@ -259,13 +267,48 @@ describe('Casabaca Ticket (the seed\'s documented examples)', () => {
 			notes: 'El cliente se encuentra interesado en un RAV4',
 			additionalFields: { interaction: 'edc861f5-95ec-dc21-d6ff-608842e5f11c', prospeccion: '85fce850-bf1a-25ba-cbc3-60a547b5b9f3' },
 		});
-		expect(casabaca.requests[1].body).toEqual({
-			datosSugarCRM: {
-				notes: 'El cliente se encuentra interesado en un RAV4',
-				interaction: 'edc861f5-95ec-dc21-d6ff-608842e5f11c',
-				prospeccion: '85fce850-bf1a-25ba-cbc3-60a547b5b9f3',
+		expect(casabaca.requests).toEqual([
+			loginRequest,
+			{
+				method: 'POST',
+				path: '/api/ticket/addNotes/3aa93559-44b6-9527-8803-6079d0401158',
+				headers: jsonAuth(),
+				body: {
+					datosSugarCRM: {
+						notes: 'El cliente se encuentra interesado en un RAV4',
+						interaction: 'edc861f5-95ec-dc21-d6ff-608842e5f11c',
+						prospeccion: '85fce850-bf1a-25ba-cbc3-60a547b5b9f3',
+					},
+				},
 			},
-		});
+		]);
 		expect(result.json).toEqual([answer.data]);
+	});
+});
+
+describe('Casabaca Ticket errors (the seed\'s documented answers)', () => {
+	const minimal = { email: 'mart@hotmail.com', nombres: 'A', apellidos: 'B', celular: '0987519882', medio: '13', id_interaccion_inconcert: 'x' };
+
+	test('404 {error}: the vendor\'s words, the HTTP code, nothing of the request', async () => {
+		casabacaServer().on('POST', '/api/tickets', [404, { error: 'User-name inválido, asesor no se encuentra registrado' }]);
+		const result = await run('ticket', 'createInteraction', { ...minimal, additionalFields: { user_name: 'NADIE' } });
+		expect(result.error?.message).toBe('SugarCRM Casabaca: not found (HTTP 404): User-name inválido, asesor no se encuentra registrado');
+		expect(result.error?.httpCode).toBe('404');
+		// The error keeps the status and the vendor's answer only: no request headers (the token).
+		expect(JSON.stringify(result.run.data.resultData)).not.toMatch(new RegExp(`Bearer|${TOKEN}`));
+	});
+
+	test('422 keys without the datosSugarCRM prefix (as documented for tickets) are listed as they come', async () => {
+		casabacaServer().on('POST', '/api/tickets', [422, { errors: { numero_identificacion: ['Identificación es requerida'], nombres: ['Nombres son requeridos'] } }]);
+		const result = await run('ticket', 'createInteraction', minimal);
+		expect(result.error?.message).toBe(
+			'SugarCRM Casabaca: the server rejected the data (HTTP 422): numero_identificacion: Identificación es requerida; nombres: Nombres son requeridos',
+		);
+	});
+
+	test('mark not answered: a 404 for an unknown ticket', async () => {
+		casabacaServer().on('POST', '/api/not_answer_ticket/nope', [404, { error: 'Ticket no existe, id inválido' }]);
+		const result = await run('ticket', 'markNotAnswered', { id: 'nope' });
+		expect(result.error?.message).toBe('SugarCRM Casabaca: not found (HTTP 404): Ticket no existe, id inválido');
 	});
 });

@@ -1,7 +1,6 @@
 import type { AnyOperationSpec } from '../../common/operation';
 import { bodyOperation } from '../define';
-import { appointmentOnly, callType, combine, optional, required } from '../fragments';
-import { meeting } from './prospect';
+import { appointmentOnly, callType, combine, meeting, optional, required } from '../fragments';
 
 const callMeeting = meeting('call');
 

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionalText } from '../../common/fields';
 import type { AnyOperationSpec } from '../../common/operation';
-import { MEETING_FIELDS, clientBlock } from '../catalog';
+import { clientBlock } from '../catalog';
 import { bodyOperation, idProperty } from '../define';
-import { appointmentOnly, callType, combine, isAppointment, notRequired, optional, required, requireWhen } from '../fragments';
+import { appointmentOnly, callType, combine, meeting, notRequired, optional, required, requireWhen } from '../fragments';
 
 const fromQuotation = bodyOperation({
 	resource: 'prospect',
@@ -33,29 +34,6 @@ const fromCallQuotation = bodyOperation({
 	),
 	additional: 'pairs',
 });
-
-/**
- * The meeting block, written once for the two operations that schedule appointments: shown and
- * required only when the call is an appointment. The client's home phone is optional for
- * calls_prospeccion and required for calls, as documented.
- */
-export function meeting(kind: 'prospect' | 'call') {
-	const optionalNames = ['meeting_marca', 'meeting_modelo', ...(kind === 'prospect' ? ['meeting_client_phone_home'] : [])];
-	const requiredNames = [...(kind === 'call' ? ['meeting_status'] : []), ...MEETING_FIELDS].filter(
-		(name) => !optionalNames.includes(name),
-	);
-	return {
-		fields: combine(
-			required(requiredNames, appointmentOnly(kind)),
-			optional(
-				optionalNames,
-				{ name: 'meetingOptions', displayName: 'Meeting Additional Fields', placeholder: 'Add Meeting Field' },
-				appointmentOnly(kind),
-			),
-		),
-		rule: requireWhen(isAppointment, ['user_name_asesor', ...requiredNames], 'when the call is an appointment'),
-	};
-}
 
 const prospectMeeting = meeting('prospect');
 
@@ -88,6 +66,15 @@ const close = bodyOperation({
 	fields: required(['prospect_motivo_cierre']),
 });
 
+/**
+ * Last names are documented as required but "may go blank" for a legal entity (RUC): required by
+ * the rule below otherwise, and sent blank ("") rather than left out, since the field is required.
+ */
+const lastNames = notRequired(['apellidos']);
+lastNames.shape.apellidos = optionalText().transform((value) => value ?? '');
+lastNames.properties[0].description =
+	'Last names of the client; may be blank only when the identification type is RUC (a company) (API field: apellidos)';
+
 const fromWorkshopApp = bodyOperation({
 	resource: 'prospect',
 	operation: 'createFromWorkshopApp',
@@ -97,8 +84,7 @@ const fromWorkshopApp = bodyOperation({
 	path: '/api/forms_prospeccion',
 	fields: combine(
 		required(['numero_identificacion', 'tipo_identificacion', 'nombres']),
-		// Last names may be blank for a legal entity (RUC): required by the rule below otherwise.
-		notRequired(['apellidos']),
+		lastNames,
 		required(['email', 'celular', 'agencia', 'fuente_taller', 'modelo']),
 		optional(['comentarios', 'tienetoyota', 'interesadorenovacion', 'horaentregainmediata', 'asesorcorreo', 'asesornombre']),
 	),

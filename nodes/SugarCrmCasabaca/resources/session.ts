@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
-import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLogin } from '../session';
+import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLoginOutcome } from '../session';
 
 const createToken = defineOperation({
 	resource: 'session',
@@ -18,8 +18,14 @@ const createToken = defineOperation({
 	schema: z.object({}),
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials('sugarCrmCasabacaApi', ctx.itemIndex);
-		await casabacaLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials);
-		return { tokenCreated: true, email: credentials.email as string, environment: credentials.environment as string };
+		const { statusCode } = await casabacaLoginOutcome(async (options) => await ctx.fn.helpers.httpRequest(options), credentials);
+		// The token stays out of the output: only that one was issued, for whom and where.
+		return {
+			status_code: statusCode,
+			tokenCreated: true,
+			email: credentials.email as string,
+			environment: credentials.environment as string,
+		};
 	},
 });
 
