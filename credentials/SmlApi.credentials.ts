@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { sessionTokenProperty } from '../nodes/common/session';
 import { smlLogin } from '../nodes/Sml/session';
 
 export class SmlApi implements ICredentialType {
@@ -58,13 +59,7 @@ export class SmlApi implements ICredentialType {
 			description:
 				'How the session token is sent back in the Authorization header. The SML kit does not say; Token is the Django REST framework default.',
 		},
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		sessionTokenProperty,
 	];
 
 	/** Logs in once; n8n stores the token and calls this again only when a request gets HTTP 401. */

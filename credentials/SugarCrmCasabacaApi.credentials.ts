@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { sessionTokenProperty } from '../nodes/common/session';
 import { CASABACA_DEFAULT_URL, casabacaLogin } from '../nodes/SugarCrmCasabaca/session';
 
 export class SugarCrmCasabacaApi implements ICredentialType {
@@ -71,13 +72,7 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 			default: 'prod',
 			description: 'SugarCRM environment the token is issued for (API field: environment)',
 		},
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		sessionTokenProperty,
 	];
 
 	/** Creates a token once; n8n stores it and calls this again only when the token is rejected. */

@@ -1,4 +1,7 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { HttpRequest } from '../common/session';
+import { normalizeBaseUrl, requestToken } from '../common/session';
 
 /** Casabaca paths used by both the credential and the node. */
 export const CASABACA_LOGIN_PATH = '/api/login';
@@ -6,12 +9,7 @@ export const CASABACA_LOGOUT_PATH = '/api/logout';
 export const CASABACA_DEFAULT_URL = 'https://api-sugarcrm.casabaca.com';
 
 /** "api-sugarcrm.casabaca.com/" or "http://api-sugarcrm.casabaca.com" -> a base URL without a trailing "/". */
-export function casabacaBaseUrl(value: unknown): string {
-	const text = String(value ?? '').trim().replace(/\/+$/, '') || CASABACA_DEFAULT_URL;
-	return /^https?:\/\//i.test(text) ? text : `https://${text}`;
-}
-
-type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+export const casabacaBaseUrl = (value: unknown): string => normalizeBaseUrl(value, CASABACA_DEFAULT_URL);
 
 /** The body of POST /api/login, from the credential. */
 export const loginBody = (credentials: IDataObject) => ({
@@ -28,28 +26,18 @@ export interface LoginOutcome {
 	statusCode: string;
 }
 
-/**
- * Creates a token (POST /api/login). Errors carry only the server's words: the request, and
- * the password in it, never reach an error message.
- */
+/** Creates a token (POST /api/login). */
 export async function casabacaLogin(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
 	return (await casabacaLoginOutcome(httpRequest, credentials)).token;
 }
 
 export async function casabacaLoginOutcome(httpRequest: HttpRequest, credentials: IDataObject): Promise<LoginOutcome> {
-	const response = (await httpRequest({
-		method: 'POST',
+	const { token, answer, statusCode } = await requestToken(httpRequest, {
+		vendor: 'SugarCRM Casabaca',
 		url: `${casabacaBaseUrl(credentials.baseUrl)}${CASABACA_LOGIN_PATH}`,
 		headers: { Accept: 'application/json' },
 		body: loginBody(credentials),
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as { statusCode: number; body: IDataObject | string };
-	const body = typeof response.body === 'object' && response.body !== null ? response.body : {};
-	if (response.statusCode >= 400 || typeof body.token !== 'string' || !body.token) {
-		const reason = body.message ?? body.error ?? `HTTP ${response.statusCode}`;
-		throw new Error(`SugarCRM Casabaca login failed: ${String(reason)}`);
-	}
-	return { token: body.token, statusCode: String(body.status_code ?? response.statusCode) };
+		reason: (body) => body.message ?? body.error,
+	});
+	return { token, statusCode: String(answer.status_code ?? statusCode) };
 }
