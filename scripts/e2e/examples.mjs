@@ -1,0 +1,201 @@
+// What each example workflow must do when n8n runs it against the sandbox: the run's output and what the
+// sandbox received. Keyed by the example file name; an example without an entry here fails the e2e run
+// (every example must be checked).
+import { nodeOutput } from './n8n.mjs';
+
+const OPERATION = 'demo_operation';
+const WOLKVOX_TOKEN = 'wolkvox-demo-internal-token';
+
+const wolkvoxCalls = (requests, file) => requests.filter((r) => r.vendor === 'wolkvox' && r.path === `/server/API/v2/${file}`);
+
+const LOGIN = { sml: '/api/auth/login/', casabaca: '/api/login' };
+const rejected = (vendor, r) =>
+	vendor === 'sml' ? r.status === 401 : r.status === 500 && r.response && r.response.message === 'Unauthenticated.';
+
+/**
+ * The token rules of DESIGN.md, as n8n runs them: a vendor logs in at most once per run; a request whose token the
+ * vendor rejects (SML: HTTP 401; Casabaca: HTTP 500 "Unauthenticated.", e.g. a token n8n stored in an earlier run)
+ * is followed by one login and the same request again; every other request carries the stored token.
+ */
+export function checkTokenFlow(t, requests, vendor) {
+	const calls = requests.filter((r) => r.vendor === vendor);
+	const logins = calls.filter((r) => r.path === LOGIN[vendor]);
+	t.ok(logins.length <= 1, `${vendor}: at most one login in the run (the token is stored and reused)`, `${logins.length} logins`);
+	let ok = true;
+	calls.forEach((r, i) => {
+		if (!rejected(vendor, r)) return;
+		const next = calls[i + 1];
+		const retry = calls[i + 2];
+		if (!(next && next.path === LOGIN[vendor] && retry && retry.method === r.method && retry.path === r.path && JSON.stringify(retry.body) === JSON.stringify(r.body))) ok = false;
+	});
+	t.ok(ok, `${vendor}: a request with a rejected token is followed by one login and the same request`);
+	const scheme = vendor === 'sml' ? /^Token [0-9a-f]{40}$/ : /^Bearer \d+\|\w{40}$/;
+	t.ok(calls.filter((r) => r.path !== LOGIN[vendor]).every((r) => scheme.test(r.headers.authorization || '')), `${vendor}: every other request carries the token (${vendor === 'sml' ? 'Authorization: Token' : 'Authorization: Bearer'})`);
+	return { logins: logins.length, rejections: calls.filter((r) => rejected(vendor, r)).length };
+}
+
+export const EXAMPLE_CHECKS = {
+	'casabaca-web-form-to-landing-ticket.json': {
+		summary: 'Web form (webhook; here its sample-submission trigger) -> SugarCRM Casabaca landing-page ticket',
+		// n8n keeps the Casabaca token between executions: run it again with the sandbox's tokens revoked.
+		reruns: [{ before: '/__sandbox/revoke-tokens', name: 'again, after the sandbox rejected the stored token' }],
+		verify(t, { run, requests, store }) {
+			const sample = (nodeOutput(run, 'Sample submission') || [])[0]?.body;
+			t.ok(sample && sample.cedula, 'the sample submission has the form fields');
+			const calls = requests.filter((r) => r.vendor === 'casabaca' && r.path === '/api/landing_ticket');
+			const sent = calls.filter((r) => r.status === 200);
+			t.equal(sent.length, 1, 'one landing_ticket request succeeded');
+			t.equal(
+				sent[0]?.body,
+				{
+					datosSugarCRM: {
+						formulario: sample.formulario,
+						numero_identificacion: sample.cedula,
+						tipo_identificacion: sample.tipo_identificacion,
+						nombres: sample.nombres,
+						apellidos: sample.apellidos,
+						email: sample.email,
+						celular: sample.celular,
+						concesionario: sample.concesionario,
+					},
+				},
+				'POST /api/landing_ticket carries the form fields under datosSugarCRM',
+			);
+			checkTokenFlow(t, requests, 'casabaca');
+			const out = nodeOutput(run, 'Create landing-page ticket') || [];
+			t.equal(out.length, 1, 'Create landing-page ticket outputs one item');
+			t.equal(Object.keys(out[0] || {}).sort(), ['interaction_id', 'ticket_id', 'ticket_name', 'ticket_url'], 'the output is the answer\'s data (ticket_id, ticket_name, interaction_id, ticket_url)');
+			const ticket = store.casabaca.tickets.find((x) => x.id === out[0]?.ticket_id);
+			t.ok(ticket && ticket.source === 'landing_ticket' && ticket.client.email === sample.email && ticket.formulario === sample.formulario, 'the sandbox stored the ticket with the client and the form name');
+		},
+		verifyRerun(t, { requests }) {
+			const c = checkTokenFlow(t, requests, 'casabaca');
+			t.equal(c, { logins: 1, rejections: 1 }, 'the rejected stored token (HTTP 500 Unauthenticated.) led to exactly one new login and one retry');
+		},
+	},
+	'wolkvox-case-to-casabaca-prospect.json': {
+		summary: 'Chain: wolkvox case -> SugarCRM Casabaca ticket -> Casabaca prospect',
+		verify(t, { run, requests, store, initialStore }) {
+			const kase = initialStore.wolkvox.cases.find((c) => c.idPrefijo === 'CAS-0001');
+			t.ok(kase, 'the sandbox starts with case CAS-0001');
+			const q = wolkvoxCalls(requests, 'cases/queryCases.php');
+			t.equal(q.map((r) => r.body), [{ operation: OPERATION, field: 'idPrefijo', value: 'CAS-0001' }], 'wolkvox was asked for the case by idPrefijo');
+			t.ok(q.every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN), 'with the Wolkvox-Token header');
+			const found = nodeOutput(run, 'Find the wolkvox case') || [];
+			t.equal(found.map((c) => c.wolkvox_id), [kase?.wolkvox_id], 'Find the wolkvox case outputs that case, one item');
+
+			const tickets = requests.filter((r) => r.vendor === 'casabaca' && r.path === '/api/tickets' && r.status === 200);
+			t.equal(tickets.length, 1, 'one Casabaca ticket (interaction) created');
+			const d = tickets[0]?.body?.datosSugarCRM || {};
+			t.equal(
+				[d.email, d.nombres, d.apellidos, d.celular, d.numero_identificacion, d.id_interaccion_inconcert, d.comentario_cliente],
+				[kase.contact, 'Andrés', 'Gómez', kase.contact_phone, kase.contact_identification, 'wolkvox-CAS-0001', kase.description],
+				'the ticket carries the case\'s contact and description',
+			);
+			const ticketOut = (nodeOutput(run, 'Open Casabaca ticket') || [])[0];
+			const quotes = requests.filter((r) => r.vendor === 'casabaca' && r.path === '/api/quotation');
+			t.equal(quotes.length, 1, 'one quotation request');
+			const qd = quotes[0]?.body?.datosSugarCRM || {};
+			t.equal(qd.ticket_id, ticketOut?.ticket_id, 'the prospect refers to the ticket just created');
+			t.equal(
+				[qd.modelo, qd.client?.gender, qd.client?.email, qd.client?.names, qd.client?.surnames],
+				[kase.form.Modelo, kase.form.Genero, kase.contact, 'Andrés', 'Gómez'],
+				'the prospect carries the model and the client from the case',
+			);
+			t.equal(quotes[0]?.body?.datos_adicionales, { wolkvox_case: 'CAS-0001', wolkvox_id: kase.wolkvox_id }, 'datos_adicionales links the prospect to the wolkvox case');
+			checkTokenFlow(t, requests, 'casabaca');
+			const prospect = (nodeOutput(run, 'Create Casabaca prospect') || [])[0];
+			t.ok(prospect && /^https:\/\/sugarcrm\.casabaca\.com\/#cbp_Prospeccion\//.test(prospect.prospeccion_url), 'Create Casabaca prospect outputs prospeccion_id and prospeccion_url');
+			const stored = store.casabaca.prospects.find((p) => p.id === prospect?.prospeccion_id);
+			t.ok(stored && stored.ticket_id === ticketOut?.ticket_id && stored.source === 'quotation', 'the sandbox stored the prospect on that ticket');
+		},
+	},
+	'sml-new-leads-to-wolkvox-cases.json': {
+		summary: 'Schedule: new SML leads -> wolkvox contact + case -> SML lead in commercial management',
+		verify(t, { run, requests, store, initialStore }) {
+			const newLeads = initialStore.sml.leads.filter((l) => l.status === 'new');
+			t.ok(newLeads.length > 0, 'the sandbox starts with new SML leads');
+			const leads = nodeOutput(run, 'Get new SML leads') || [];
+			t.equal(leads.map((l) => l.id).sort(), newLeads.map((l) => l.id).sort(), 'Get new SML leads outputs every new lead, one item each');
+			const list = requests.filter((r) => r.vendor === 'sml' && r.method === 'GET' && r.path === '/api/lead/');
+			t.ok(list.length >= 1 && list.every((r) => r.query.status === 'new'), 'SML was asked for leads with status=new');
+			checkTokenFlow(t, requests, 'sml');
+
+			const contacts = wolkvoxCalls(requests, 'custom/insert.php');
+			t.equal(contacts.length, newLeads.length, 'one wolkvox contact insert per lead');
+			t.equal(
+				contacts.map((r) => r.body.fields.emailcontact).sort(),
+				newLeads.map((l) => l.client.email).sort(),
+				'the contacts carry the leads\' client e-mails',
+			);
+			t.ok(contacts.every((r) => r.body.operation === OPERATION && r.body.module === 'contacts'), 'contact inserts carry operation and module');
+
+			const cases = wolkvoxCalls(requests, 'cases/insert.php');
+			t.equal(cases.length, newLeads.length, 'one wolkvox case insert per lead');
+			t.ok(cases.every((r) => r.bodyKind === 'multipart' || r.bodyKind === 'form'), 'cases/insert.php is sent as form data');
+			t.ok(cases.every((r) => r.body.operation === OPERATION && r.body['case-type'] === 'Request' && r.body.status === 'open'), 'case fields as set in the workflow');
+			t.ok(cases.every((r) => JSON.parse(r.body.form || '{}').Subject?.startsWith('SML lead ')), 'the case form carries the Subject');
+			t.ok(requests.filter((r) => r.vendor === 'wolkvox').every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN), 'every wolkvox request carries the Wolkvox-Token header');
+			t.ok(requests.filter((r) => r.vendor === 'wolkvox').every((r) => r.response.code === 200), 'wolkvox accepted every call (code 200)');
+
+			const opened = nodeOutput(run, 'Open wolkvox case') || [];
+			t.equal(opened.length, newLeads.length, 'Open wolkvox case outputs one item per lead');
+			t.ok(opened.every((c) => /^[0-9a-f]{24}$/.test(c.wolkvox_id) && /^CAS-\d{4}$/.test(c.idPrefijo)), 'each output has the new case\'s wolkvox_id and idPrefijo');
+			const storedCases = store.wolkvox.cases.filter((c) => c.description.startsWith('SML lead '));
+			t.equal(storedCases.map((c) => c.contact).sort(), newLeads.map((l) => l.client.email).sort(), 'the sandbox stored a case for each lead\'s client');
+
+			const status = requests.filter((r) => r.vendor === 'sml' && r.method === 'PATCH' && /^\/api\/lead\/\d+\/change_status\/$/.test(r.path));
+			t.equal(status.length, newLeads.length, 'one change_status per lead');
+			const after = store.sml.leads.filter((l) => newLeads.some((n) => n.id === l.id));
+			t.ok(after.every((l) => l.status === 'commercial_management'), 'the leads are in commercial_management afterwards');
+			t.equal(store.sml.leads.filter((l) => l.status === 'new').length, 0, 'no new lead is left for the next run');
+		},
+	},
+};
+
+// scripts/e2e/workflows/operations-tour.json: more operations of each node, not a user example.
+EXAMPLE_CHECKS['operations-tour.json'] = {
+	summary: 'more operations of each node: SML lead/task life cycle, Casabaca advisors/PDF/landing page, wolkvox records/activity/token',
+	verify(t, { run, requests, store }) {
+		const runData = run.data.resultData.runData;
+		const failed = Object.entries(runData).filter(([, r]) => r[0].executionStatus !== 'success').map(([n]) => n);
+		t.equal(failed, [], 'every node of the tour succeeded');
+		const sml = requests.filter((r) => r.vendor === 'sml');
+		const lead = (nodeOutput(run, 'SML create lead') || [])[0];
+		t.ok(lead && lead.status === 'new' && lead.client?.name === 'Cliente Tour' && lead.note?.[0]?.content === 'Primera nota', 'SML create lead: 201 lead with client and note');
+		const patch = sml.find((r) => r.method === 'PATCH' && r.path === `/api/lead/${lead?.id}/`);
+		const readBefore = sml.findIndex((r) => r.method === 'GET' && r.path === `/api/lead/${lead?.id}/`);
+		t.ok(readBefore >= 0 && readBefore < sml.indexOf(patch), 'SML update lead (merge) reads the lead before the PATCH');
+		t.equal(patch?.body, { score: '4', client: { id: lead?.client?.id, name: 'Cliente Tour Renombrado' } }, 'the PATCH carries the client\'s current id, so SML updates it instead of replacing it');
+		const stored = store.sml.leads.find((l) => l.id === lead?.id);
+		t.ok(stored && stored.client.id === lead.client.id && stored.client.name === 'Cliente Tour Renombrado' && stored.client.email === 'tour@example.com' && stored.score === '4', 'the stored lead kept its client (same id, e-mail kept) with the new name');
+		const task = (nodeOutput(run, 'SML create task') || [])[0];
+		t.ok(task && task.lead === lead?.id && task.appraisal?.brand_model === 'Toyota Yaris', 'SML create task: an appraisal task on the lead');
+		t.ok(sml.some((r) => r.method === 'PATCH' && r.path === `/api/task/${task?.id}/` && r.status === 200), 'SML update task: PATCH /api/task/{id}/');
+		t.ok(sml.some((r) => r.method === 'DELETE' && r.path === `/api/task/${task?.id}/` && r.status === 204), 'SML delete task: DELETE answered 204');
+		t.equal(nodeOutput(run, 'SML click2call'), [{ id: 1, lead: lead?.id, call_control: 135, user: 2 }], 'SML click2call outputs the documented answer');
+		const history = nodeOutput(run, 'SML history') || [];
+		t.equal(history.length, store.sml.history[String(lead?.id)]?.length, 'SML history: one item per history entry (all pages)');
+
+		const cb = requests.filter((r) => r.vendor === 'casabaca');
+		t.ok(cb.some((r) => r.path === '/api/asesores' && r.query.medio === '11'), 'Casabaca advisors: GET /api/asesores?medio=11 (n8n sends no body on a GET)');
+		t.equal((nodeOutput(run, 'Casabaca advisors') || []).length, 3, 'Casabaca advisors: one item per advisor');
+		const pdfRun = runData['Casabaca appraisal PDF']?.[0]?.data?.main?.[0]?.[0];
+		const bin = pdfRun?.binary?.data;
+		t.ok(bin && bin.mimeType === 'application/pdf' && bin.fileName === 'avaluo-1.pdf' && bin.fileExtension === 'pdf', 'Casabaca appraisal PDF: binary "data" holds avaluo-1.pdf (application/pdf)', JSON.stringify(bin));
+		const landing = cb.find((r) => r.path === '/api/create_landing_page');
+		t.ok(landing && JSON.parse(landing.body.datosSugarCRM.properties_form)[0].label === 'Tipo de discapacidad', 'Casabaca landing page: properties_form is sent as a JSON string');
+		t.equal(nodeOutput(run, 'Casabaca landing page'), [{ status_code: '200', messsage: 'Landing Page creada correctamente' }], 'Casabaca landing page: the answer\'s data');
+
+		const wv = requests.filter((r) => r.vendor === 'wolkvox');
+		t.ok(wv.every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN && r.response.code == 200), 'wolkvox: every call carries the token and was accepted');
+		const recordId = (nodeOutput(run, 'wolkvox insert record') || [])[0]?.wolkvox_id;
+		t.equal(wolkvoxCalls(requests, 'custom/update.php').map((r) => r.body), [{ operation: OPERATION, module: 'Ventas', 'wolkvox-id': recordId, fields: { Categoria: 'Empanadas' } }], 'wolkvox update record: wolkvox-id and fields');
+		t.equal((nodeOutput(run, 'wolkvox search records') || []).map((r) => [r.wolkvox_id, r.Categoria]), [[recordId, 'Empanadas']], 'wolkvox search records finds the updated record');
+		const activity = wolkvoxCalls(requests, 'custom/insert.php').find((r) => r.body.module === 'wolkvox_activities');
+		t.ok(activity && activity.body.type === 'call' && activity.body.fields.completion_date === '2030-07-30 10:00:00' && activity.body.fields.phone?.value === '3001234567', 'wolkvox call activity: type call, dates as Y-m-d H:i:s, phone object', JSON.stringify(activity?.body));
+		t.ok(!store.wolkvox.modules.Ventas?.some((r) => r.wolkvox_id === recordId), 'wolkvox delete record: the record is gone');
+		const usage = (nodeOutput(run, 'wolkvox token usage') || [])[0];
+		t.equal(usage?.token_use_today, wv.length, 'wolkvox token usage counts every call of the run, itself included');
+	},
+};

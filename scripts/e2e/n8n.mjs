@@ -1,0 +1,242 @@
+// Helpers to drive the real n8n application (installed by install-n8n.mjs): environment, CLI commands,
+// the server, its REST API (owner account, cookie), and the community-package install.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { N8N_BIN, NODE24, NODE24_BIN_DIR } from './config.mjs';
+
+export const OWNER = { email: 'owner@e2e.example', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+export const ENCRYPTION_KEY = 'n8n-nodes-casabaca-wolkvox-sml-e2e-key';
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** The environment every n8n process of a run gets (one throwaway user folder per run). */
+export function n8nEnv(userFolder, { port, brokerPort } = {}) {
+	const env = { ...process.env };
+	// npm exports its config to scripts (npm_config_*); none of it is for n8n.
+	for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+	return {
+		...env,
+		PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// Not below info: the CLI prints its results (execute --rawOutput too) through the logger at level info.
+		N8N_LOG_LEVEL: process.env.N8N_E2E_LOG_LEVEL || 'info',
+		// The task broker listens even with runners disabled: give each process its own port.
+		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
+		...(port ? { N8N_PORT: String(port), N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/` } : {}),
+		GENERIC_TIMEZONE: 'UTC',
+		TZ: 'UTC',
+	};
+}
+
+/**
+ * Runs an n8n CLI command. Resolves { code, signal, stdout, stderr, seconds }; never rejects on exit status.
+ */
+export function runCli(userFolder, args, { timeoutMs = 180000 } = {}) {
+	return new Promise(async (resolve) => {
+		const brokerPort = await freePort();
+		const started = Date.now();
+		const child = spawn(NODE24, [N8N_BIN, ...args], { env: n8nEnv(userFolder, { brokerPort }), stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+		});
+	});
+}
+
+/** `n8n execute --rawOutput` prints log lines, then the run as JSON: returns the parsed run or null. */
+export function parseRun(stdout) {
+	const start = stdout.search(/^\{/m);
+	if (start < 0) return null;
+	try {
+		return JSON.parse(stdout.slice(start));
+	} catch {
+		// Some versions print more after the JSON: take the first balanced object.
+		let depth = 0;
+		let inString = false;
+		for (let i = start; i < stdout.length; i++) {
+			const ch = stdout[i];
+			if (inString) {
+				if (ch === '\\') i++;
+				else if (ch === '"') inString = false;
+			} else if (ch === '"') inString = true;
+			else if (ch === '{') depth++;
+			else if (ch === '}' && --depth === 0) {
+				try {
+					return JSON.parse(stdout.slice(start, i + 1));
+				} catch {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+}
+
+/** Output items (json) of a node in a parsed run: runIndex 0, output 0 by default. */
+export function nodeOutput(run, nodeName, { runIndex = 0, output = 0 } = {}) {
+	const r = run?.data?.resultData?.runData?.[nodeName]?.[runIndex];
+	if (!r) return undefined;
+	return (r.data?.main?.[output] || []).map((i) => i.json);
+}
+
+export function nodeRun(run, nodeName, runIndex = 0) {
+	return run?.data?.resultData?.runData?.[nodeName]?.[runIndex];
+}
+
+/**
+ * Installs the packed package as n8n's own installer does (community-packages.service.js, downloadPackage):
+ * extract into <user>/.n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies from its
+ * package.json, `npm install` its dependencies, and record it in <user>/.n8n/nodes/package.json.
+ */
+export function installCommunityPackage(userFolder, tarball, name, version) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const pkgDir = path.join(nodesDir, 'node_modules', ...name.split('/'));
+	fs.rmSync(pkgDir, { recursive: true, force: true });
+	fs.mkdirSync(pkgDir, { recursive: true });
+	const tar = spawnSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { stdio: 'inherit' });
+	if (tar.status !== 0) throw new Error(`tar failed for ${tarball}`);
+	const pjPath = path.join(pkgDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(fs.readFileSync(pjPath, 'utf8'));
+	void devDependencies;
+	void peerDependencies;
+	void optionalDependencies;
+	fs.writeFileSync(pjPath, JSON.stringify(pj, null, 2));
+	if (pj.dependencies && Object.keys(pj.dependencies).length) {
+		const npm = spawnSync(
+			'npm',
+			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			{ cwd: pkgDir, stdio: 'inherit', env: { ...process.env, PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH}` } },
+		);
+		if (npm.status !== 0) throw new Error('npm install of the package dependencies failed');
+	}
+	const ledger = path.join(nodesDir, 'package.json');
+	const current = fs.existsSync(ledger) ? JSON.parse(fs.readFileSync(ledger, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	current.dependencies = { ...(current.dependencies || {}), [name]: version };
+	fs.writeFileSync(ledger, JSON.stringify(current, null, 2));
+	return pkgDir;
+}
+
+/** Starts `n8n start` and waits until /healthz/readiness answers. Resolves { url, port, stop(), logs(), child }. */
+export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEnv = {} } = {}) {
+	const port = await freePort();
+	const brokerPort = await freePort();
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: { ...n8nEnv(userFolder, { port, brokerPort }), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	child.stdout.on('data', (d) => (out += d));
+	child.stderr.on('data', (d) => (out += d));
+	let exited = null;
+	child.on('exit', (code, signal) => (exited = { code, signal }));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + readyTimeoutMs;
+	for (;;) {
+		if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${out.slice(-3000)}`);
+		try {
+			const r = await fetch(`${url}/healthz/readiness`);
+			if (r.status === 200) break;
+		} catch {
+			/* not yet */
+		}
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`n8n start did not become ready in ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return {
+		url,
+		port,
+		child,
+		logs: () => out,
+		exitStatus: () => exited,
+		stop: () =>
+			new Promise((resolve) => {
+				if (exited) return resolve(exited);
+				const killTimer = setTimeout(() => child.kill('SIGKILL'), 20000);
+				child.once('exit', (code, signal) => {
+					clearTimeout(killTimer);
+					resolve({ code, signal });
+				});
+				child.kill('SIGTERM');
+			}),
+	};
+}
+
+/** A tiny REST client for n8n's internal API (/rest), holding the n8n-auth cookie. */
+export class N8nRest {
+	constructor(baseUrl) {
+		this.baseUrl = baseUrl;
+		this.cookie = '';
+	}
+
+	async request(method, urlPath, body) {
+		const r = await fetch(`${this.baseUrl}${urlPath}`, {
+			method,
+			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), 'browser-id': 'n8n-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = r.headers.getSetCookie ? r.headers.getSetCookie() : [];
+		for (const c of setCookie) {
+			const m = /^(n8n-auth=[^;]+)/.exec(c);
+			if (m) this.cookie = m[1];
+		}
+		const text = await r.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: r.status, json, text, headers: r.headers };
+	}
+
+	/** Sets up the owner account (first start) or logs in with it. */
+	async ownerLogin(owner = OWNER) {
+		const setup = await this.request('POST', '/rest/owner/setup', owner);
+		if (setup.status === 200) return setup.json.data;
+		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (login.status !== 200) throw new Error(`n8n owner setup (${setup.status}: ${setup.text.slice(0, 200)}) and login (${login.status}: ${login.text.slice(0, 200)}) failed`);
+		return login.json.data;
+	}
+}
+
+/** Ids and names the example workflows use for their credentials. */
+export const CREDENTIAL_IDS = {
+	smlApi: ['sandboxSmlApi', 'SML sandbox'],
+	sugarCrmCasabacaApi: ['sandboxCasabacaApi', 'SugarCRM Casabaca sandbox'],
+	wolkvoxCrmApi: ['sandboxWolkvoxApi', 'wolkvox CRM sandbox'],
+};
+
+/** A file for `n8n import:credentials`: the sandbox's values for every credential type the package has. */
+export function credentialsFor(sb, pkg) {
+	return pkg.credentials
+		.filter((c) => sb.credentials[c.name] && CREDENTIAL_IDS[c.name])
+		.map((c) => ({ id: CREDENTIAL_IDS[c.name][0], name: CREDENTIAL_IDS[c.name][1], type: c.name, data: sb.credentials[c.name] }));
+}

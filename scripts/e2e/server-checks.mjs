@@ -1,0 +1,51 @@
+// Checks that need the running n8n server (n8n start): an example's production trigger, called the way its
+// real users call it. Each runs after the sandbox was reset.
+import { checkTokenFlow } from './examples.mjs';
+
+export const SERVER_CHECKS = [
+	{
+		file: 'casabaca-web-form-to-landing-ticket.json',
+		name: 'a web form posts to the published workflow\'s production webhook',
+		async run(t, { rest, server, sandboxJson }) {
+			const id = 'exWebFormToCasabaca';
+			const wf = await rest.request('GET', `/rest/workflows/${id}`);
+			t.ok(wf.status === 200, 'the imported workflow is readable through the REST API', `HTTP ${wf.status}`);
+			const act = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId: wf.json?.data?.versionId });
+			t.ok(act.status === 200 && act.json?.data?.active === true, 'the workflow can be published (activated)', `HTTP ${act.status} ${act.text.slice(0, 300)}`);
+			// What a browser sends for an HTML <form method="post">.
+			const form = new URLSearchParams({
+				formulario: 'Exonerados',
+				cedula: '0912345678',
+				tipo_identificacion: 'C',
+				nombres: 'MARÍA JOSÉ',
+				apellidos: 'PAREDES LEÓN',
+				email: 'maria.paredes@example.com',
+				celular: '0991234567',
+				concesionario: 'Cumbayá (Casabaca)',
+			});
+			// Publishing answers before the production webhook is registered: wait until it is (404 until then).
+			let r;
+			const deadline = Date.now() + 15000;
+			do {
+				r = await fetch(`${server.url}/webhook/casabaca-landing-form`, { method: 'POST', body: form });
+				if (r.status !== 404) break;
+				await new Promise((done) => setTimeout(done, 250));
+			} while (Date.now() < deadline);
+			const answer = await r.json().catch(() => null);
+			t.ok(r.status === 200 && answer && answer.ticket_id && /^TCK-\d+$/.test(answer.ticket_name), 'POST /webhook/casabaca-landing-form answers 200 with the new ticket (Respond: last node)', `HTTP ${r.status} ${JSON.stringify(answer)}`);
+			const requests = await sandboxJson('/__sandbox/requests');
+			const sent = requests.filter((x) => x.vendor === 'casabaca' && x.path === '/api/landing_ticket' && x.status === 200);
+			t.equal(sent.map((x) => x.body.datosSugarCRM), [
+				{ formulario: 'Exonerados', numero_identificacion: '0912345678', tipo_identificacion: 'C', nombres: 'MARÍA JOSÉ', apellidos: 'PAREDES LEÓN', email: 'maria.paredes@example.com', celular: '0991234567', concesionario: 'Cumbayá (Casabaca)' },
+			], 'the sandbox received the form fields as one landing_ticket');
+			checkTokenFlow(t, requests, 'casabaca');
+			const store = await sandboxJson('/__sandbox/store');
+			t.ok(store.casabaca.tickets.some((x) => x.id === answer?.ticket_id && x.client.email === 'maria.paredes@example.com'), 'the ticket the webhook answered with is stored');
+			const execs = await rest.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
+			const list = execs.json?.data?.results || execs.json?.data || [];
+			t.ok(Array.isArray(list) && list.some((e) => e.mode === 'webhook' && e.status === 'success'), 'n8n lists a successful webhook execution of the workflow', JSON.stringify(execs.json ?? execs.text).slice(0, 300));
+			const off = await rest.request('POST', `/rest/workflows/${id}/deactivate`, {});
+			t.ok(off.status === 200, 'the workflow can be unpublished again', `HTTP ${off.status}`);
+		},
+	},
+];
