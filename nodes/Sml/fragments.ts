@@ -273,8 +273,8 @@ export const appraisalSchema = z
 export const taskDetailFields: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: api('Description of the task', 'description') },
 	{ displayName: 'Media', name: 'media', type: 'options', options: mediaOptions, default: 'Phone', description: api('Channel the task is handled through; SML defaults to Phone', 'media') },
-	{ displayName: 'Planned Follow-Up Date', name: 'planified_tracking_date', type: 'dateTime', default: '', description: api('When the follow-up is planned', 'planified_tracking_date') },
-	{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '', description: api('When the task is planned to be done', 'planified_realization_date') },
+	{ displayName: 'Planned Follow-Up Date', name: 'planified_tracking_date', type: 'dateTime', default: '', description: api('When the follow-up is planned; a time without a zone is read in the workflow\'s time zone', 'planified_tracking_date') },
+	{ displayName: 'Planned Realization Date', name: 'planified_realization_date', type: 'dateTime', default: '', description: api('When the task is planned to be done; a time without a zone is read in the workflow\'s time zone', 'planified_realization_date') },
 	{ displayName: 'Realization Done', name: 'realization_date_check', type: 'boolean', default: false, description: 'Whether the user has done the task (API field: realization_date_check)' },
 	{ displayName: 'Subtype', name: 'subtype', type: 'string', default: '', description: api('Free classification text of the task', 'subtype') },
 	{ displayName: 'Tracking Done', name: 'tracking_date_check', type: 'boolean', default: false, description: 'Whether the follow-up has happened (API field: tracking_date_check)' },

@@ -96,7 +96,55 @@ export const requiredBoolean = () =>
 		return value;
 	}, z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }));
 
-/** Reads an n8n date/time value (ISO string, Date, Luxon DateTime) as a JS Date. */
+/**
+ * The zone a date and time written without one is read in: the workflow's (n8n's Settings >
+ * Timezone), as n8n's own nodes and expressions read such values. zod 3 has no parse context,
+ * so validateParameters sets it around the schema's parse with `inTimezone`; the parse is
+ * synchronous, so no other item's parse can run in between.
+ */
+let naiveTimeZone = 'UTC';
+
+export function inTimezone<T>(zone: string, parse: () => T): T {
+	const previous = naiveTimeZone;
+	naiveTimeZone = zone || 'UTC';
+	try {
+		return parse();
+	} finally {
+		naiveTimeZone = previous;
+	}
+}
+
+/** How far `zone`'s clock is ahead of UTC at the instant `utc` (ms since the epoch, whole seconds). */
+function zoneOffset(utc: number, zone: string): number {
+	const clock = new Intl.DateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric',
+	}).formatToParts(new Date(utc));
+	const part = (type: string) => Number(clock.find((p) => p.type === type)?.value);
+	return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - utc;
+}
+
+/** The instant a wall-clock time (given as Date.UTC of its fields) names in `zone`. */
+function fromWallClock(wall: number, zone: string): Date {
+	// The second pass settles times next to a daylight-saving change.
+	const first = wall - zoneOffset(wall, zone);
+	return new Date(wall - zoneOffset(first, zone));
+}
+
+/** "2024-05-06", "2024-05-06 14:30", "2024-05-06T14:30:00.000": a date and time without a zone. */
+const NAIVE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * Reads an n8n date/time value (ISO string, Date, Luxon DateTime) as a JS Date. A text
+ * without a zone (the date picker's value, or the vendors' "Y-m-d H:i") is read in the
+ * workflow's time zone.
+ */
 export function toDate(value: unknown): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
 	if (value && typeof value === 'object' && typeof (value as { toJSDate?: unknown }).toJSDate === 'function') {
@@ -104,18 +152,11 @@ export function toDate(value: unknown): Date | undefined {
 	}
 	if (typeof value === 'string' || typeof value === 'number') {
 		const text = String(value).trim();
-		// A bare "Y-m-d H:i[:s]" is taken as UTC, the zone the vendors document.
-		const vendorFormat = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-		const date = vendorFormat
-			? new Date(
-					Date.UTC(
-						Number(vendorFormat[1]),
-						Number(vendorFormat[2]) - 1,
-						Number(vendorFormat[3]),
-						Number(vendorFormat[4]),
-						Number(vendorFormat[5]),
-						Number(vendorFormat[6] ?? 0),
-					),
+		const naive = NAIVE_TIME.exec(text);
+		const date = naive
+			? fromWallClock(
+					Date.UTC(+naive[1], +naive[2] - 1, +naive[3], Number(naive[4] ?? 0), Number(naive[5] ?? 0), Number(naive[6] ?? 0)),
+					naiveTimeZone,
 				)
 			: new Date(text);
 		return Number.isNaN(date.getTime()) ? undefined : date;
@@ -140,7 +181,10 @@ export function toWallClock(value: unknown): Date | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** 'utc': converted to UTC (a vendor documents UTC); 'asGiven': the clock time as written. */
+/**
+ * 'utc': converted to UTC (a vendor documents UTC), a time without a zone read in the workflow's;
+ * 'asGiven': the clock time as written.
+ */
 export type DateZone = 'utc' | 'asGiven';
 
 export type DateFormat = 'iso' | 'Y-m-d H:i' | 'Y-m-d H:i:s' | 'Y-m-d';

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ZodIssue } from 'zod';
 
 import type { AnyOperationSpec } from './operation';
+import { inTimezone } from './fields';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */
 export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, itemIndex: number): IDataObject {
@@ -100,7 +101,7 @@ export function validateParameters(
 	params: IDataObject,
 	itemIndex: number,
 ): IDataObject {
-	const result = spec.schema.safeParse(params);
+	const result = inTimezone(fn.getTimezone(), () => spec.schema.safeParse(params));
 	if (result.success) return result.data;
 	const problems = result.error.issues.map((issue) => issueText(spec, issue));
 	return failValidation(fn, itemIndex, problems);

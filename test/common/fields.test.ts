@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import {
 	formatDate,
+	inTimezone,
 	jsonArray,
 	jsonObject,
 	optionalDate,
@@ -31,7 +32,7 @@ describe('dates are read from what n8n gives and sent in the vendor formats (UTC
 		expect(requiredDate('Y-m-d H:i').parse('2021-10-02T14:59:00-05:00')).toBe('2021-10-02 19:59');
 	});
 
-	test('a vendor-formatted string is taken as UTC', () => {
+	test('a time without a zone is read in the workflow\'s time zone (UTC here)', () => {
 		expect(requiredDate('Y-m-d H:i:s').parse('2021-08-31 14:00')).toBe('2021-08-31 14:00:00');
 	});
 
@@ -45,6 +46,32 @@ describe('dates are read from what n8n gives and sent in the vendor formats (UTC
 		expect(issue(requiredDate('Y-m-d H:i'), '')).toBe('is required');
 		expect(optionalDate('Y-m-d H:i').parse('')).toBeUndefined();
 		expect(issue(requiredDate('Y-m-d H:i'), 'next monday')).toMatch(/^must be a date and time/);
+	});
+});
+
+describe('a date and time without a zone is read in the workflow\'s time zone', () => {
+	const utc = (zone: string, value: unknown) => inTimezone(zone, () => requiredDate('Y-m-d H:i:s').parse(value));
+
+	test.each([
+		['the date picker\'s value', 'America/Guayaquil', '2021-10-02T14:59:00', '2021-10-02 19:59:00'],
+		['a vendor-formatted text', 'America/Guayaquil', '2021-10-02 14:59', '2021-10-02 19:59:00'],
+		['with milliseconds', 'America/Guayaquil', '2021-10-02T14:59:07.250', '2021-10-02 19:59:07'],
+		['a date alone (midnight)', 'America/Guayaquil', '2021-10-02', '2021-10-02 05:00:00'],
+		['in summer time (New York, UTC-4)', 'America/New_York', '2021-07-01 10:00', '2021-07-01 14:00:00'],
+		['in winter time (New York, UTC-5)', 'America/New_York', '2021-12-01 10:00', '2021-12-01 15:00:00'],
+		['east of UTC, across midnight', 'Europe/Madrid', '2021-10-02 01:30', '2021-10-01 23:30:00'],
+	])('%s', (_, zone, value, sent) => expect(utc(zone, value)).toBe(sent));
+
+	test('a time with a zone or offset, and a Luxon value, keep their own instant', () => {
+		expect(utc('America/Guayaquil', '2021-10-02T19:59:00Z')).toBe('2021-10-02 19:59:00');
+		expect(utc('Europe/Madrid', '2021-10-02T14:59:00-05:00')).toBe('2021-10-02 19:59:00');
+		const instant = new Date(Date.UTC(2021, 9, 2, 19, 59));
+		expect(utc('Asia/Tokyo', { toJSDate: () => instant })).toBe('2021-10-02 19:59:00');
+	});
+
+	test('the zone applies only inside inTimezone', () => {
+		utc('Asia/Tokyo', '2021-10-02 10:00');
+		expect(requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00')).toBe('2021-10-02 10:00:00');
 	});
 });
 

@@ -55,6 +55,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Reuse a helper to keep stored tokens across executions. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** The workflow's time zone (its settings), UTC unless a test says otherwise. */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -79,6 +81,7 @@ interface Setup {
 	continueOnFail?: boolean;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	credentialsHelper?: TestCredentialsHelper;
+	timezone?: string;
 }
 
 /** The Start -> node workflow and the additional data n8n-core needs to run it. */
@@ -106,6 +109,7 @@ function buildWorkflow(options: Setup) {
 		connections: { Start: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
 		active: false,
 		nodeTypes,
+		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {

@@ -246,6 +246,27 @@ describe('Casabaca Ticket (the seed\'s documented examples)', () => {
 		expect(result.json).toEqual([answer.data]);
 	});
 
+	test('a call start picked without a zone is read in the workflow\'s time zone and sent in UTC', async () => {
+		const answer = { data: { call_id: '1043801af-0d83-9533-4fb3-602ea313128b', ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b' } };
+		const casabaca = casabacaServer().on('POST', '/api/not_answer_call', [200, answer]);
+		const result = await run(
+			'ticket',
+			'logUnansweredCall',
+			{
+				ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+				user_name_call_center: 'CG_RAMOS',
+				// What n8n's date picker stores: the wall-clock time, no zone.
+				date_start: '2021-10-02T14:59:00',
+				duration_hours: '0',
+				duration_minutes: '10',
+				direction: 'Inbound',
+			},
+			{ timezone: 'America/Guayaquil' },
+		);
+		expect(result.error).toBeUndefined();
+		expect((casabaca.requests[1].body as { datosSugarCRM: { date_start: string } }).datosSugarCRM.date_start).toBe('2021-10-02 19:59');
+	});
+
 	test('close: POST /api/close_ticket/{id} with the closing reason', async () => {
 		const answer = { data: { ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b', ticket_name: 'TCK-463587' } };
 		const casabaca = casabacaServer().on('POST', '/api/close_ticket/7c093743-5b5d-01ec-f0b4-604a99b319d3', [200, answer]);
