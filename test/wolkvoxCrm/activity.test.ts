@@ -136,3 +136,67 @@ describe('Activity > Create Task (type task)', () => {
 		expect(result.json).toEqual([{ wolkvox_id: '64ce' }]);
 	});
 });
+
+describe('Activity > Create Meeting (custom/insert.php, module wolkvox_activities, type meeting)', () => {
+	const { phone: _phone, additionalFields: _extra, ...common } = seedCall;
+	const { phone: _p, location: _l, ...commonFields } = seedFields;
+
+	test('the common fields with the start, the location and the participants as a list', async () => {
+		const vendor = wolkvoxServer().on('POST', INSERT, [200, answer({ wolkvox_id: '64ce' })]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: {
+				...common,
+				operation: 'createMeeting',
+				start_date: '2023-07-30 09:00:00',
+				additionalFields: { location: 'Sala 2', participants: 'agent10@mimodulo, agent11@mimodulo' },
+			},
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests).toEqual([
+			{
+				method: 'POST',
+				path: INSERT,
+				headers: jsonHeaders,
+				body: {
+					operation: OPERATION,
+					module: 'wolkvox_activities',
+					type: 'meeting',
+					fields: {
+						...commonFields,
+						start_date: '2023-07-30 09:00:00',
+						location: 'Sala 2',
+						participants: ['agent10@mimodulo', 'agent11@mimodulo'],
+					},
+				},
+			},
+		]);
+		expect(result.json).toEqual([{ wolkvox_id: '64ce' }]);
+	});
+
+	test('participants given as a JSON list are sent as given; a bad start date sends nothing', async () => {
+		const vendor = wolkvoxServer().on('POST', INSERT, [200, answer({ wolkvox_id: '64cf' })]);
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: {
+				...common,
+				operation: 'createMeeting',
+				start_date: '2023-07-30T09:00:00-05:00',
+				additionalFields: { participants: '[{"user": "agent10@mimodulo"}]' },
+			},
+			credentials,
+		});
+		expect(vendor.requests[0].body).toMatchObject({
+			fields: { start_date: '2023-07-30 09:00:00', participants: [{ user: 'agent10@mimodulo' }] },
+		});
+
+		const refused = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...common, operation: 'createMeeting', start_date: 'tomorrow morning' },
+			credentials,
+		});
+		expect(refused.error?.message).toMatch(/^Invalid input in item 0: "Start Date" \(start_date\) must be a date and time/);
+		expect(vendor.requests).toHaveLength(1);
+	});
+});

@@ -153,6 +153,75 @@ describe('Collection Management > Search Managements and Get Obligation', () => 
 	});
 });
 
+describe('Collection Management > Insert / Update Obligation (insertObligation.php)', () => {
+	// The vendor page's example obligation.
+	const obligationParameters = {
+		wolkvox_id: '61fa3',
+		id: 'obl1',
+		additionalFields: {
+			name: 'Invoice 12345 - Pending Payment',
+			total_balance: '10000',
+			portfolio_type: 'VIP Client',
+			last_pay: '2000',
+			last_pay_date: '06-06-2023',
+			expiring_date: '07-07-2023',
+			days_delay: '90',
+		},
+		form: { field: [{ name: 'Titulation', value: 'Titulo' }, { name: 'Frequency', value: 'Mensual' }] },
+	};
+	const obligationBody = {
+		operation: OPERATION,
+		wolkvox_id: '61fa3',
+		fields: {
+			id: 'obl1',
+			name: 'Invoice 12345 - Pending Payment',
+			total_balance: '10000',
+			portfolio_type: 'VIP Client',
+			last_pay: '2000',
+			last_pay_date: '06-06-2023',
+			expiring_date: '07-07-2023',
+			days_delay: '90',
+			form: [{ name: 'Titulation', value: 'Titulo' }, { name: 'Frequency', value: 'Mensual' }],
+		},
+	};
+
+	test.each([
+		['insertObligation', 'POST', 'Succesfully create record'],
+		['updateObligation', 'PUT', 'Succesfully edit record'],
+	] as const)('%s: %s with the record id and every field of the obligation', async (operation, method, msg) => {
+		const vendor = wolkvoxServer().on(method, DOCUMENTED, [200, answer({ wolkvox_id: '61fa3', obligation: 'obl1' }, msg)]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { resource: 'collection', operation, ...obligationParameters },
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests).toEqual([{ method, path: DOCUMENTED, headers: jsonHeaders, body: obligationBody }]);
+		expect(result.json).toEqual([{ wolkvox_id: '61fa3', obligation: 'obl1' }]);
+	});
+
+	test('only the code is needed; empty fields are left out', async () => {
+		const vendor = wolkvoxServer().on('PUT', DOCUMENTED, [200, answer({ wolkvox_id: '61fa3' }, 'Succesfully edit record')]);
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { resource: 'collection', operation: 'updateObligation', wolkvox_id: '61fa3', id: 'obl1', additionalFields: { days_delay: '120' } },
+			credentials,
+		});
+		expect(vendor.requests[0].body).toEqual({ operation: OPERATION, wolkvox_id: '61fa3', fields: { id: 'obl1', days_delay: '120' } });
+	});
+
+	test('a missing obligation code is refused before sending', async () => {
+		const vendor = wolkvoxServer();
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { resource: 'collection', operation: 'insertObligation', wolkvox_id: '61fa3', id: '={{ "" }}' },
+			credentials,
+		});
+		expect(result.error?.message).toBe('Invalid input in item 0: "Obligation Code" (id) is required');
+		expect(vendor.requests).toEqual([]);
+	});
+});
+
 describe('Collection Management > Bulk Load Case Files (massiveCollections.php)', () => {
 	const debtors = [
 		{ id: '12345', name: 'John Doe', email: 'john.doe@wolkvox.com', phone: '31949' },

@@ -9,6 +9,7 @@ const documented = [
 	['POST', '/server/API/v2/custom/insert.php'], // activity: call
 	['POST', '/server/API/v2/collections/insertObligation.php'], // management (insertGestion.php on request)
 	['POST', '/server/API/v2/custom/insert.php'], // activity: task
+	['POST', '/server/API/v2/custom/insert.php'], // activity: meeting (reference)
 	['POST', '/server/API/v2/custom/insert.php'], // record
 	['POST', '/server/API/v2/custom/insertMany.php'],
 	['POST', '/server/API/v2/custom/update.php'],
@@ -21,9 +22,12 @@ const documented = [
 	['POST', '/server/API/v2/collections/queryObligation.php'],
 	['POST', '/server/API/v2/collections/massiveCollections.php'],
 	['GET', '/server/API/v2/token/tokenInformation.php'],
-	// Beyond wolkvox-v2.md, from the reference: records by field, case update with attachments.
+	// Beyond wolkvox-v2.md, from the reference: records by field, case update with attachments,
+	// obligations inserted (POST) and updated (PUT) on the management's URL.
 	['POST', '/server/API/v2/custom/query.php'],
 	['POST', '/server/API/v2/cases/updateCaseAttachment.php'],
+	['POST', '/server/API/v2/collections/insertObligation.php'], // obligation: insert
+	['PUT', '/server/API/v2/collections/insertObligation.php'], // obligation: update
 ];
 
 test('every documented endpoint is an operation', () => {

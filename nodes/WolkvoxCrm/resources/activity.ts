@@ -1,6 +1,7 @@
 /**
  * Activities are records of the `wolkvox_activities` module, inserted through custom/insert.php
- * with a `type`: Create Call sends "call" (with a location and a phone block), Create Task "task".
+ * with a `type`: Create Call sends "call" (with a location and a phone block), Create Task "task",
+ * Create Meeting "meeting" (with a start, a location and participants).
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { z } from 'zod';
 import {
 	compact,
 	fixedGroup,
+	jsonArray,
 	optionalBoolean,
 	optionalDate,
 	optionalDigits,
@@ -24,7 +26,7 @@ import { api } from '../fragments';
 export const ACTIVITIES_MODULE = 'wolkvox_activities';
 
 /** The activity types this node creates: the `type` of the body. */
-export const ACTIVITY_TYPES = ['call', 'task'] as const;
+export const ACTIVITY_TYPES = ['call', 'task', 'meeting'] as const;
 type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const ACTIVITY_PRIORITIES = ['high', 'normal', 'low'] as const;
@@ -247,4 +249,76 @@ const createTask = defineOperation({
 	request: (params) => ({ body: activityBody('task', activityFields(params)) }),
 });
 
-export const activityOperations: AnyOperationSpec[] = [createCall, createTask];
+/* ------------------------------------------------------------------ meeting */
+
+/**
+ * Participants: the page lists the field as a list without showing its elements, so plain text
+ * is read as comma-separated names (a list of strings) and a JSON list is sent as given.
+ */
+const participantsSchema = z.preprocess((value) => {
+	if (typeof value !== 'string' || value.trim().startsWith('[')) return value;
+	const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+	return names.length ? names : undefined;
+}, jsonArray());
+
+const meetingAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			description: api('Where the meeting takes place', 'location'),
+		},
+		{
+			displayName: 'Participants',
+			name: 'participants',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. agent10@myoperation, agent11@myoperation',
+			description: api(
+				'Who takes part: comma-separated wolkvox logins or e-mails, sent as a list; or a JSON list when your operation expects objects (the vendor page does not show the elements)',
+				'participants',
+			),
+		},
+	],
+};
+
+const createMeeting = defineOperation({
+	resource: 'activity',
+	operation: 'createMeeting',
+	name: 'Create Meeting',
+	action: 'Create a meeting activity',
+	description: 'Add a meeting activity to a record of any module',
+	method: 'POST',
+	path: '/server/API/v2/custom/insert.php',
+	properties: [
+		...commonProperties,
+		{
+			displayName: 'Start Date',
+			name: 'start_date',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: api('When the meeting starts; sent as Y-m-d H:i:s, in the time given (wolkvox documents no time zone)', 'start_date'),
+		},
+		meetingAdditionalFields,
+	],
+	schema: z
+		.object({
+			...commonShape,
+			start_date: requiredDate('Y-m-d H:i:s', 'asGiven'),
+			additionalFields: z.object({ location: optionalText(), participants: participantsSchema }).default({}),
+		})
+		.superRefine(reminderRule),
+	request: ({ start_date, additionalFields, ...params }) => ({
+		body: activityBody('meeting', activityFields(params, compact({ start_date, ...additionalFields }))),
+	}),
+});
+
+export const activityOperations: AnyOperationSpec[] = [createCall, createTask, createMeeting];

@@ -5,7 +5,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, formatDate, jsonArray, optionalEnum, optionalText, requiredEmail, requiredText, toWallClock } from '../../common/fields';
+import {
+	compact,
+	fixedList,
+	formatDate,
+	jsonArray,
+	optionalEnum,
+	optionalText,
+	requiredEmail,
+	requiredText,
+	toWallClock,
+} from '../../common/fields';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import {
@@ -215,6 +225,96 @@ const getObligation = defineOperation({
 	request: ({ obligation, wolkvox_id }) => ({ body: { obligation, wolkvox_id } }),
 });
 
+/* ------------------------------------------------- insert / update obligation */
+
+/** The obligation's attributes besides its code, as the insert and update pages list them. */
+const obligationOptionalFields: INodeProperties[] = [
+	optional('Name', 'name', 'Name of the obligation, e.g. Invoice 12345 - Pending Payment'),
+	optional('Total Balance', 'total_balance', 'Total balance of the obligation'),
+	optional('Portfolio Type', 'portfolio_type', 'Portfolio type, e.g. VIP Client'),
+	optional('Last Payment', 'last_pay', 'Amount of the last payment'),
+	{
+		...optional('Last Payment Date', 'last_pay_date', 'Date of the last payment, as your operation writes it (the example is 06-06-2023)'),
+		placeholder: 'e.g. 06-06-2023',
+	},
+	{
+		...optional('Expiring Date', 'expiring_date', 'Due date of the obligation, as your operation writes it (the example is 07-07-2023)'),
+		placeholder: 'e.g. 07-07-2023',
+	},
+	optional('Days Overdue', 'days_delay', 'Days the obligation is overdue'),
+];
+
+const obligationShape = {
+	wolkvox_id: requiredText(),
+	id: requiredText(),
+	additionalFields: z
+		.object({
+			name: optionalText(),
+			total_balance: optionalText(),
+			portfolio_type: optionalText(),
+			last_pay: optionalText(),
+			last_pay_date: optionalText(),
+			expiring_date: optionalText(),
+			days_delay: optionalText(),
+		})
+		.default({}),
+	form: fixedList('field', z.object({ name: requiredText(), value: optionalText().transform((v) => v ?? '') })),
+};
+
+/**
+ * Insert (POST) and update (PUT) share the URL and the body: the update page matches the
+ * obligation on its code (`fields.id`).
+ */
+function obligationOperation(kind: 'insert' | 'update') {
+	const insert = kind === 'insert';
+	return defineOperation({
+		resource: 'collection',
+		operation: insert ? 'insertObligation' : 'updateObligation',
+		name: insert ? 'Insert Obligation' : 'Update Obligation',
+		action: insert ? 'Insert an obligation on a collection record' : 'Update an obligation of a collection record',
+		description: insert
+			? 'Add an obligation (a debt) to a record of the collections module'
+			: 'Change an obligation of a record of the collections module, found by its code',
+		method: insert ? 'POST' : 'PUT',
+		path: '/server/API/v2/collections/insertObligation.php',
+		properties: [
+			required('Collection Record ID', 'wolkvox_id', 'ID of the record of the collections module', { placeholder: 'e.g. 61fa3' }),
+			required('Obligation Code', 'id', 'Code of the obligation within the record', { placeholder: 'e.g. obl1' }),
+			{
+				displayName: 'Additional Fields',
+				name: 'additionalFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: obligationOptionalFields,
+			},
+			{
+				displayName: 'Extra Obligation Fields',
+				name: 'form',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Obligation Field',
+				default: {},
+				description: 'Other fields of the obligation, sent as a list of name/value pairs (API field: fields.form)',
+				options: [
+					{
+						displayName: 'Field',
+						name: 'field',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Titulation', description: api('Name of the field', 'name') },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '', description: api('Value of the field', 'value') },
+						],
+					},
+				],
+			},
+		],
+		schema: z.object(obligationShape),
+		request: ({ wolkvox_id, id, additionalFields, form }) => ({
+			body: { wolkvox_id, fields: { id, ...compact(additionalFields), ...(form?.length ? { form } : {}) } },
+		}),
+	});
+}
+
 /* --------------------------------------------------------------- bulk load */
 
 const bulkLoadSchema = z
@@ -281,4 +381,11 @@ const bulkLoad = defineOperation({
 	},
 });
 
-export const collectionOperations: AnyOperationSpec[] = [insertManagement, searchManagements, getObligation, bulkLoad];
+export const collectionOperations: AnyOperationSpec[] = [
+	insertManagement,
+	searchManagements,
+	getObligation,
+	obligationOperation('insert'),
+	obligationOperation('update'),
+	bulkLoad,
+];
