@@ -84,6 +84,15 @@ export class WolkvoxCrmApi implements ICredentialType {
 				'An Internal token of the operation (CRM > Configuration > wolkvox Integration > Tokens), sent in the Wolkvox-Token header. Every call, including the credential test, uses one of its daily uses.',
 		},
 		{
+			displayName: 'External Token',
+			name: 'externalToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for Case > Get Notes History: an External token tied to one company. wolkvox accepts External tokens on that API only, and Internal tokens on every other one. Leave empty if you don't use it.",
+		},
+		{
 			displayName:
 				"Testing this credential calls wolkvox's token information API, which consumes one use of the token's daily quota",
 			name: 'testQuotaNotice',

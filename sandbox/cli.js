@@ -48,6 +48,7 @@ async function main() {
 		`    Custom Host           ${c.wolkvoxCrmApi.customHost}`,
 		`    Operation Name        ${c.wolkvoxCrmApi.operation}`,
 		`    Token                 ${c.wolkvoxCrmApi.token}`,
+		`    External Token        ${c.wolkvoxCrmApi.externalToken}  (Case > Get Notes History only)`,
 		'',
 		'Demo data: SML has 14 leads (4 with status "new"), sources 1-3, users 2-5; Casabaca has tickets',
 		'10438baf-0d83-9533-4fb3-602ea326288b and d9bf5143-daa6-d9ca-7d04-60df4f47f51a, call-center users CG_RAMOS and',

@@ -31,7 +31,7 @@ function credentialValues(baseUrl) {
 			password: demo.casabaca.password,
 			environment: 'dev',
 		},
-		wolkvoxCrmApi: { server: 'custom', customHost: `${baseUrl}/wolkvox`, operation: demo.wolkvox.operation, token: demo.wolkvox.token },
+		wolkvoxCrmApi: { server: 'custom', customHost: `${baseUrl}/wolkvox`, operation: demo.wolkvox.operation, token: demo.wolkvox.token, externalToken: demo.wolkvox.externalToken },
 	};
 }
 

@@ -137,7 +137,8 @@ export async function apiRequest(
 
 	let raw: FullResponse;
 	try {
-		raw = await send(this, api, options);
+		const overridden = plan.credentialOverrides ? { ...credentials, ...plan.credentialOverrides } : undefined;
+		raw = await send(this, api, options, overridden);
 		if (api.isTokenRejected && api.tokenField) {
 			const first: ApiResponse = { ...raw, body: readableBody(raw.body) };
 			if (api.isTokenRejected(first)) {

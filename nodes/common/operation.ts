@@ -18,6 +18,8 @@ export interface RequestPlan {
 	headers?: IDataObject;
 	/** Ask for the raw bytes (file downloads). */
 	binary?: boolean;
+	/** Credential values that replace the stored ones for this request only (e.g. another token). */
+	credentialOverrides?: IDataObject;
 }
 
 /** The answer of a request: the parsed body plus what a file download needs. */

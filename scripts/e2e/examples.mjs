@@ -5,6 +5,7 @@ import { nodeOutput } from './n8n.mjs';
 
 const OPERATION = 'demo_operation';
 const WOLKVOX_TOKEN = 'wolkvox-demo-internal-token';
+const WOLKVOX_EXTERNAL_TOKEN = 'wolkvox-demo-external-token';
 
 const wolkvoxCalls = (requests, file) => requests.filter((r) => r.vendor === 'wolkvox' && r.path === `/server/API/v2/${file}`);
 
@@ -155,7 +156,7 @@ export const EXAMPLE_CHECKS = {
 
 // scripts/e2e/workflows/operations-tour.json: more operations of each node, not a user example.
 EXAMPLE_CHECKS['operations-tour.json'] = {
-	summary: 'more operations of each node: SML lead/task life cycle, Casabaca advisors/PDF/landing page, wolkvox records/activity/token',
+	summary: 'more operations of each node: SML lead/task life cycle, Casabaca advisors/PDF/landing page, wolkvox records/activities/obligations/notes history/token',
 	verify(t, { run, requests, store }) {
 		const runData = run.data.resultData.runData;
 		const failed = Object.entries(runData).filter(([, r]) => r[0].executionStatus !== 'success').map(([n]) => n);
@@ -188,13 +189,25 @@ EXAMPLE_CHECKS['operations-tour.json'] = {
 		t.equal(nodeOutput(run, 'Casabaca landing page'), [{ status_code: '200', messsage: 'Landing Page creada correctamente' }], 'Casabaca landing page: the answer\'s data');
 
 		const wv = requests.filter((r) => r.vendor === 'wolkvox');
-		t.ok(wv.every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN && r.response.code == 200), 'wolkvox: every call carries the token and was accepted');
+		const notesCalls = wolkvoxCalls(requests, 'cases/listHistoryNote.php');
+		t.ok(wv.every((r) => r.response.code == 200), 'wolkvox: every call was accepted');
+		t.ok(wv.filter((r) => !notesCalls.includes(r)).every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN), 'wolkvox: every call but the notes history carries the Internal token');
+		t.ok(notesCalls.length === 1 && notesCalls[0].headers['wolkvox-token'] === WOLKVOX_EXTERNAL_TOKEN, "wolkvox notes history: sent with the credential's External token");
+		t.equal(notesCalls[0]?.body, { operation: OPERATION, field: 'type case', value: 'Request', limit: 5 }, 'wolkvox notes history: field, value and limit');
+		t.ok((nodeOutput(run, 'wolkvox notes history') || []).length >= 1, 'wolkvox notes history: the demo case comes back');
 		const recordId = (nodeOutput(run, 'wolkvox insert record') || [])[0]?.wolkvox_id;
 		t.equal(wolkvoxCalls(requests, 'custom/update.php').map((r) => r.body), [{ operation: OPERATION, module: 'Ventas', 'wolkvox-id': recordId, fields: { Categoria: 'Empanadas' } }], 'wolkvox update record: wolkvox-id and fields');
 		t.equal((nodeOutput(run, 'wolkvox search records') || []).map((r) => [r.wolkvox_id, r.Categoria]), [[recordId, 'Empanadas']], 'wolkvox search records finds the updated record');
 		const activity = wolkvoxCalls(requests, 'custom/insert.php').find((r) => r.body.module === 'wolkvox_activities');
 		t.ok(activity && activity.body.type === 'call' && activity.body.fields.completion_date === '2030-07-30 10:00:00' && activity.body.fields.phone?.value === '3001234567', 'wolkvox call activity: type call, dates as Y-m-d H:i:s, phone object', JSON.stringify(activity?.body));
 		t.ok(!store.wolkvox.modules.Ventas?.some((r) => r.wolkvox_id === recordId), 'wolkvox delete record: the record is gone');
+		const meeting = wolkvoxCalls(requests, 'custom/insert.php').find((r) => r.body.type === 'meeting');
+		t.equal(meeting?.body.fields && [meeting.body.module, meeting.body.fields.id_record, meeting.body.fields.start_date, meeting.body.fields.participants], ['wolkvox_activities', recordId, '2030-08-01 11:00:00', ['agent10@demo_operation', 'agent11@demo_operation']], 'wolkvox meeting activity: type meeting on the record, start as Y-m-d H:i:s, participants as a list');
+		const debtorId = (nodeOutput(run, 'wolkvox find debtor') || [])[0]?.wolkvox_id;
+		const obligationCalls = wolkvoxCalls(requests, 'collections/insertObligation.php');
+		t.equal(obligationCalls.map((r) => r.method), ['POST', 'PUT'], 'wolkvox obligations: inserted with POST, updated with PUT');
+		const obligation = store.wolkvox.obligations.find((o) => o.wolkvox_id === debtorId && o.fields.id === 'obl-tour');
+		t.ok(debtorId && obligation?.fields.name === 'Factura tour' && obligation.fields.days_delay === '40' && obligation.fields.form?.[0]?.value === 'Mensual', 'wolkvox obligations: the sandbox holds the inserted obligation with its update', JSON.stringify(obligation));
 		const usage = (nodeOutput(run, 'wolkvox token usage') || [])[0];
 		t.equal(usage?.token_use_today, wv.length, 'wolkvox token usage counts every call of the run, itself included');
 	},

@@ -55,7 +55,7 @@ describe('vendor sandbox', () => {
 		it('listens on 127.0.0.1 and gives the credential values for n8n', () => {
 			expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 			expect(sb.credentials.smlApi).toEqual({ baseUrl: `${sb.url}/sml`, username: demo.sml.username, password: demo.sml.password, authScheme: 'Token' });
-			expect(sb.credentials.wolkvoxCrmApi).toEqual({ server: 'custom', customHost: `${sb.url}/wolkvox`, operation: demo.wolkvox.operation, token: demo.wolkvox.token });
+			expect(sb.credentials.wolkvoxCrmApi).toEqual({ server: 'custom', customHost: `${sb.url}/wolkvox`, operation: demo.wolkvox.operation, token: demo.wolkvox.token, externalToken: demo.wolkvox.externalToken });
 			expect(sb.credentials.sugarCrmCasabacaApi.baseUrl).toBe(`${sb.url}/casabaca`);
 		});
 

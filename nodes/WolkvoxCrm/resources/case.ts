@@ -1,8 +1,20 @@
-/** Cases: create (form-data), create with base64 attachments, update with attachments, search. */
+/**
+ * Cases: create (form-data), create with base64 attachments, update with attachments, search,
+ * and the notes history (the one API that takes an External token).
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalBoolean, optionalText, requiredEmail, requiredEnum, requiredText } from '../../common/fields';
+import {
+	compact,
+	optionalBoolean,
+	optionalInteger,
+	optionalText,
+	requiredEmail,
+	requiredEnum,
+	requiredText,
+} from '../../common/fields';
 import type { AnyOperationSpec, OperationContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import type { AttachmentParams } from '../fragments';
@@ -296,4 +308,83 @@ const search = defineOperation({
 	request: ({ field, value }) => ({ body: { field, value } }),
 });
 
-export const caseOperations: AnyOperationSpec[] = [create, createWithAttachments, update, search];
+/* ------------------------------------------------------------ notes history */
+
+const NOTES_HISTORY_PATH = '/server/API/v2/cases/listHistoryNote.php';
+
+const getNotesHistory = defineOperation({
+	resource: 'case',
+	operation: 'getNotesHistory',
+	name: 'Get Notes History',
+	action: 'Get the notes history of cases',
+	description:
+		"List the notes of one company's cases whose field has a value; uses the credential's External Token",
+	method: 'POST',
+	path: NOTES_HISTORY_PATH,
+	properties: [
+		{
+			displayName: "This action uses the credential's External Token (tied to one company), not its Internal token",
+			name: 'externalTokenNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Field',
+			name: 'field',
+			type: 'options',
+			options: CASE_FILTER_FIELDS.map(([name, value]) => ({ name, value })),
+			default: 'type case',
+			description: api('Case field to filter on', 'field'),
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Request',
+			description: api('Value to look for', 'value'),
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Note Limit',
+					name: 'noteLimit',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 50,
+					description: 'Max number of notes to return (API field: limit)',
+				},
+			],
+		},
+	],
+	schema: z.object({
+		field: requiredEnum(filterValues),
+		value: requiredText(),
+		options: z.object({ noteLimit: optionalInteger() }).default({}),
+	}),
+	run: async (ctx: OperationContext, { field, value, options }) => {
+		const credentials = await ctx.fn.getCredentials('wolkvoxCrmApi', ctx.itemIndex);
+		const externalToken = String(credentials.externalToken ?? '').trim();
+		if (!externalToken) {
+			throw new NodeOperationError(ctx.fn.getNode(), 'The wolkvox CRM credential has no External Token', {
+				itemIndex: ctx.itemIndex,
+				description:
+					'Get Notes History needs an External token tied to the company (wolkvox accepts no Internal token there). Add it to the credential, in External Token.',
+			});
+		}
+		return await ctx.request({
+			method: 'POST',
+			path: NOTES_HISTORY_PATH,
+			body: compact({ field, value, limit: options.noteLimit }),
+			credentialOverrides: { token: externalToken },
+		});
+	},
+});
+
+export const caseOperations: AnyOperationSpec[] = [create, createWithAttachments, update, search, getNotesHistory];
