@@ -188,17 +188,28 @@ export interface AttachmentParams {
 	base64Attachments: string[];
 }
 
-/** Checked with the validation of every item: each named binary field must exist on the item. */
-export function checkBinaryProperties(fn: IExecuteFunctions, params: AttachmentParams, itemIndex: number): string[] {
+/**
+ * Checked with the validation of every item: each named binary field must exist on the item.
+ * `label` names the parameter that holds the names.
+ */
+export function checkBinaryFields(
+	fn: IExecuteFunctions,
+	names: string[],
+	itemIndex: number,
+	label = '"Input Binary Fields" (binaryProperties)',
+): string[] {
 	const binary = fn.getInputData()[itemIndex]?.binary ?? {};
 	const present = Object.keys(binary);
-	return params.binaryProperties
+	return names
 		.filter((name) => !binary[name])
 		.map(
 			(name) =>
-				`"Input Binary Fields" (binaryProperties) names "${name}", which the item does not have (its binary fields: ${present.length ? present.join(', ') : 'none'})`,
+				`${label} names "${name}", which the item does not have (its binary fields: ${present.length ? present.join(', ') : 'none'})`,
 		);
 }
+
+export const checkBinaryProperties = (fn: IExecuteFunctions, params: AttachmentParams, itemIndex: number) =>
+	checkBinaryFields(fn, params.binaryProperties, itemIndex);
 
 /** The files of the item's binary fields, then the given base64 texts, as the API's list of base64 strings. */
 export async function readAttachments(ctx: OperationContext, params: AttachmentParams): Promise<string[]> {

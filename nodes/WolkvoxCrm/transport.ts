@@ -57,19 +57,38 @@ export function unwrap(body: unknown): unknown {
 	return answer.data !== undefined && answer.data !== null && answer.data !== '' ? answer.data : answer;
 }
 
+/** A file sent as a form-data part (the `file` field of the form-data case endpoints). */
+export interface FormFile {
+	fileName: string;
+	mimeType: string;
+	data: Buffer;
+}
+
+const isFormFile = (value: unknown): value is FormFile =>
+	typeof value === 'object' && value !== null && Buffer.isBuffer((value as FormFile).data);
+
 const formValue = (value: unknown) =>
 	typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '');
 
-/** Encodes fields as multipart/form-data, as PHP's CURLOPT_POSTFIELDS array does. */
+/** Quotes a part's name or file name for its Content-Disposition header. */
+const quoted = (text: string) => `"${text.replace(/[\r\n"]/g, (c) => encodeURIComponent(c))}"`;
+
+/** Encodes fields as multipart/form-data, as PHP's CURLOPT_POSTFIELDS array does (files included). */
 export function encodeFormData(fields: IDataObject): { body: Buffer; contentType: string } {
 	const boundary = `----n8nWolkvoxBoundary${randomBytes(12).toString('hex')}`;
 	const parts = Object.entries(fields)
 		.filter(([, value]) => value !== undefined)
-		.map(
-			([name, value]) =>
-				`--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, '%22')}"\r\n\r\n${formValue(value)}\r\n`,
-		);
-	return { body: Buffer.from(`${parts.join('')}--${boundary}--\r\n`, 'utf8'), contentType: `${FORM_DATA}; boundary=${boundary}` };
+		.map(([name, value]) => {
+			if (isFormFile(value)) {
+				const head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}; filename=${quoted(value.fileName)}\r\nContent-Type: ${value.mimeType}\r\n\r\n`;
+				return Buffer.concat([Buffer.from(head, 'utf8'), value.data, Buffer.from('\r\n', 'utf8')]);
+			}
+			return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}\r\n\r\n${formValue(value)}\r\n`, 'utf8');
+		});
+	return {
+		body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`, 'utf8')]),
+		contentType: `${FORM_DATA}; boundary=${boundary}`,
+	};
 }
 
 /**

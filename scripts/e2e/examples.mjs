@@ -188,6 +188,11 @@ EXAMPLE_CHECKS['operations-tour.json'] = {
 		t.ok(landing && JSON.parse(landing.body.datosSugarCRM.properties_form)[0].label === 'Tipo de discapacidad', 'Casabaca landing page: properties_form is sent as a JSON string');
 		t.equal(nodeOutput(run, 'Casabaca landing page'), [{ status_code: '200', messsage: 'Landing Page creada correctamente' }], 'Casabaca landing page: the answer\'s data');
 
+		const caseUpdate = wolkvoxCalls(requests, 'cases/update.php')[0];
+		const caseId = (nodeOutput(run, 'wolkvox find case') || [])[0]?.wolkvox_id;
+		t.equal(caseUpdate && { id: caseUpdate.body['wolkvox-id'], type: caseUpdate.body['case-type'], form: caseUpdate.body.form, files: caseUpdate.files.map((f) => [f.field, f.filename, f.contentType, f.size > 0]) }, { id: caseId, type: 'Request', form: '{"Avaluo":"1"}', files: [['file', 'avaluo-1.pdf', 'application/pdf', true]] }, 'wolkvox update case: form-data with wolkvox-id, form as JSON text and the PDF from Casabaca as its file part');
+		const updatedCase = (store.wolkvox.cases || []).find((c) => c.wolkvox_id === caseId);
+		t.ok(updatedCase?.responsible === 'agent11@demo_operation' && updatedCase.attachments?.some((a) => a.name === 'avaluo-1.pdf'), 'wolkvox update case: the sandbox case has the new responsible and the PDF attached', JSON.stringify(updatedCase));
 		const wv = requests.filter((r) => r.vendor === 'wolkvox');
 		const notesCalls = wolkvoxCalls(requests, 'cases/listHistoryNote.php');
 		t.ok(wv.every((r) => r.response.code == 200), 'wolkvox: every call was accepted');

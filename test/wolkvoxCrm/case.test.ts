@@ -327,3 +327,73 @@ describe('Case > Get Notes History (cases/listHistoryNote.php, External token)',
 		expect(JSON.stringify(result.error)).not.toContain(TOKEN);
 	});
 });
+
+describe('Case > Update (cases/update.php, form-data)', () => {
+	const UPDATE = '/server/API/v2/cases/update.php';
+	const parameters = {
+		resource: 'case',
+		operation: 'update',
+		recordId: '6074ab12cd7d3',
+		'case-type': 'Complaints',
+		responsible: 'agent10@mymodule',
+		status: 'cerrado',
+		statusIsClosed: true,
+		solution: 'Se reemplazó la pieza',
+		priority: 'Alta',
+		fieldPairs: { field: [{ name: 'Subject', value: 'Garantía' }] },
+		additionalFields: { description: 'Cliente reporta ruido en el motor' },
+	};
+
+	test('the required fields with wolkvox-id, form as JSON text and the solution; no file when none is named', async () => {
+		const vendor = wolkvoxServer().on('POST', UPDATE, [200, answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record')]);
+		const result = await runNode({ node: 'wolkvoxCrm', parameters, credentials });
+		expect(result.error).toBeUndefined();
+		const [request] = vendor.requests;
+		expect([request.method, request.path, request.headers['wolkvox-token']]).toEqual(['POST', UPDATE, TOKEN]);
+		expect(formFields(request.headers['content-type'], request.body)).toEqual({
+			operation: OPERATION,
+			'wolkvox-id': '6074ab12cd7d3',
+			'case-type': 'Complaints',
+			responsible: 'agent10@mymodule',
+			description: 'Cliente reporta ruido en el motor',
+			form: '{"Subject":"Garantía"}',
+			status: 'cerrado',
+			priority: 'Alta',
+			solution: 'Se reemplazó la pieza',
+		});
+		expect(String(request.body)).not.toContain('filename=');
+		expect(result.json).toEqual([{ wolkvox_id: '6074ab12cd7d3' }]);
+	});
+
+	test("the named binary field is sent as the form's file part, with its name and type", async () => {
+		const vendor = wolkvoxServer().on('POST', UPDATE, [200, answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record')]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...parameters, binaryProperty: 'invoice' },
+			items: [{ json: {}, binary: { invoice: binary('factura 12345', 'factura.txt') } }],
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = vendor.requests;
+		const boundary = /boundary=(.+)$/.exec(request.headers['content-type'])![1];
+		expect(String(request.body)).toContain(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="factura.txt"\r\nContent-Type: text/plain\r\n\r\nfactura 12345\r\n`,
+		);
+		expect(formFields(request.headers['content-type'], request.body)['wolkvox-id']).toBe('6074ab12cd7d3');
+	});
+
+	test('a binary field the item lacks, or a closed status without a solution, sends nothing', async () => {
+		const vendor = wolkvoxServer();
+		const missingFile = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...parameters, binaryProperty: 'invoice' },
+			credentials,
+		});
+		expect(missingFile.error?.message).toBe(
+			'Invalid input in item 0: "Input Binary Field" (binaryProperty) names "invoice", which the item does not have (its binary fields: none)',
+		);
+		const noSolution = await runNode({ node: 'wolkvoxCrm', parameters: { ...parameters, solution: '={{ "" }}' }, credentials });
+		expect(noSolution.error?.message).toBe('Invalid input in item 0: "Solution" (solution) is required when the status is a closed one');
+		expect(vendor.requests).toEqual([]);
+	});
+});

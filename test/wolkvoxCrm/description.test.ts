@@ -29,6 +29,7 @@ const documented = [
 	['POST', '/server/API/v2/collections/insertObligation.php'], // obligation: insert
 	['PUT', '/server/API/v2/collections/insertObligation.php'], // obligation: update
 	['POST', '/server/API/v2/cases/listHistoryNote.php'], // notes history (External token)
+	['POST', '/server/API/v2/cases/update.php'], // case update (form-data)
 ];
 
 test('every documented endpoint is an operation', () => {

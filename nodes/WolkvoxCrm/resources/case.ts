@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
 	compact,
 	optionalBoolean,
+	optionalEmail,
 	optionalInteger,
 	optionalText,
 	requiredEmail,
@@ -22,6 +23,7 @@ import {
 	api,
 	attachmentProperties,
 	attachmentsShape,
+	checkBinaryFields,
 	checkBinaryProperties,
 	fieldsFrom,
 	fieldsInputProperties,
@@ -29,6 +31,7 @@ import {
 	readAttachments,
 	recordIdProperty,
 } from '../fragments';
+import type { FormFile } from '../transport';
 import { FORM_DATA } from '../transport';
 
 const CUSTOM = '__custom';
@@ -147,8 +150,10 @@ const caseShape = {
 
 type CaseInput = z.output<z.ZodObject<typeof caseShape>>;
 
+type CaseRuleInput = Pick<CaseInput, 'case-type' | 'customCaseType' | 'statusIsClosed' | 'solution'>;
+
 /** The conditional rules: a custom type needs its name, a closed status needs a solution. */
-function caseRules(params: CaseInput, ctx: z.RefinementCtx) {
+function caseRules(params: CaseRuleInput, ctx: z.RefinementCtx) {
 	if (params['case-type'] === CUSTOM && !params.customCaseType) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['customCaseType'], message: 'is required for a custom case type' });
 	}
@@ -157,10 +162,13 @@ function caseRules(params: CaseInput, ctx: z.RefinementCtx) {
 	}
 }
 
+const caseTypeOf = (params: CaseRuleInput) =>
+	params['case-type'] === CUSTOM ? params.customCaseType : params['case-type'];
+
 /** The case as the API names it; `form` is always sent, `{}` when empty, as in the vendor's examples. */
 function caseBody(params: CaseInput): IDataObject {
 	const body: IDataObject = {
-		'case-type': params['case-type'] === CUSTOM ? params.customCaseType : params['case-type'],
+		'case-type': caseTypeOf(params),
 		responsible: params.responsible,
 		owner: params.owner,
 		contact: params.contact,
@@ -213,6 +221,93 @@ const createWithAttachments = defineOperation({
 			path: '/server/API/v2/cases/insertAttach.php',
 			body: { ...caseBody(params), attachments },
 		});
+	},
+});
+
+/* ------------------------------------------------------------------ update */
+
+const UPDATE_PATH = '/server/API/v2/cases/update.php';
+
+/** The update page requires neither owner, contact nor description: they are optional here. */
+const NOT_REQUIRED_ON_UPDATE = ['owner', 'contact', 'description'];
+
+const updateFileProperty: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryProperty',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. data',
+	description: api(
+		"Name of the input item's binary field to send as the case's file (a form-data file part). Leave empty to send no file; to send several files, use Update With Attachments.",
+		'file',
+	),
+};
+
+const updateSchema = z
+	.object({
+		recordId: requiredText(),
+		'case-type': caseShape['case-type'],
+		customCaseType: caseShape.customCaseType,
+		responsible: caseShape.responsible,
+		status: caseShape.status,
+		statusIsClosed: caseShape.statusIsClosed,
+		solution: caseShape.solution,
+		priority: caseShape.priority,
+		...fieldsInputShape,
+		additionalFields: z
+			.object({ owner: optionalText(), contact: optionalEmail(), description: optionalText() })
+			.default({}),
+		binaryProperty: optionalText(),
+	})
+	.superRefine(caseRules);
+
+const updateCase = defineOperation({
+	resource: 'case',
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a case',
+	description: 'Change a case (sent as form-data, with an optional file)',
+	method: 'POST',
+	path: UPDATE_PATH,
+	properties: [
+		recordIdProperty('ID of the case: the last part of its address in the CRM'),
+		...caseProperties.filter((p) => !NOT_REQUIRED_ON_UPDATE.includes(p.name)),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: caseProperties
+				.filter((p) => NOT_REQUIRED_ON_UPDATE.includes(p.name))
+				.map(({ required: _required, ...property }) => property),
+		},
+		updateFileProperty,
+	],
+	schema: updateSchema,
+	checkItem: (fn, params, itemIndex) =>
+		checkBinaryFields(fn, params.binaryProperty ? [params.binaryProperty] : [], itemIndex, '"Input Binary Field" (binaryProperty)'),
+	run: async (ctx: OperationContext, params) => {
+		const body: IDataObject = {
+			'wolkvox-id': params.recordId,
+			'case-type': caseTypeOf(params),
+			responsible: params.responsible,
+			...compact(params.additionalFields),
+			form: fieldsFrom(params),
+			status: params.status,
+			priority: params.priority,
+		};
+		if (params.solution !== undefined) body.solution = params.solution;
+		if (params.binaryProperty) {
+			const binary = ctx.fn.helpers.assertBinaryData(ctx.itemIndex, params.binaryProperty);
+			const file: FormFile = {
+				fileName: binary.fileName ?? params.binaryProperty,
+				mimeType: binary.mimeType,
+				data: await ctx.fn.helpers.getBinaryDataBuffer(ctx.itemIndex, params.binaryProperty),
+			};
+			body.file = file as unknown as IDataObject;
+		}
+		return await ctx.request({ method: 'POST', path: UPDATE_PATH, body, headers: { 'Content-Type': FORM_DATA } });
 	},
 });
 
@@ -387,4 +482,4 @@ const getNotesHistory = defineOperation({
 	},
 });
 
-export const caseOperations: AnyOperationSpec[] = [create, createWithAttachments, update, search, getNotesHistory];
+export const caseOperations: AnyOperationSpec[] = [create, createWithAttachments, updateCase, update, search, getNotesHistory];
