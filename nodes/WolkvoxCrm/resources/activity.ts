@@ -148,7 +148,8 @@ const phoneProperty: INodeProperties = {
 	],
 };
 
-const callAdditionalFields: INodeProperties = {
+/** The optional fields of an activity type: its location, and what else the type has. */
+const additionalFields = (activity: string, more: INodeProperties[] = []): INodeProperties => ({
 	displayName: 'Additional Fields',
 	name: 'additionalFields',
 	type: 'collection',
@@ -160,10 +161,11 @@ const callAdditionalFields: INodeProperties = {
 			name: 'location',
 			type: 'string',
 			default: '',
-			description: api('Where the call takes place', 'location'),
+			description: api(`Where the ${activity} takes place`, 'location'),
 		},
+		...more,
 	],
-};
+});
 
 const commonShape = {
 	name: requiredText(),
@@ -221,7 +223,7 @@ const createCall = defineOperation({
 	description: 'Add a call activity to a record of any module',
 	method: 'POST',
 	path: '/server/API/v2/custom/insert.php',
-	properties: [...commonProperties, phoneProperty, callAdditionalFields],
+	properties: [...commonProperties, phoneProperty, additionalFields('call')],
 	schema: z
 		.object({
 			...commonShape,
@@ -261,33 +263,19 @@ const participantsSchema = z.preprocess((value) => {
 	return names.length ? names : undefined;
 }, jsonArray());
 
-const meetingAdditionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Location',
-			name: 'location',
-			type: 'string',
-			default: '',
-			description: api('Where the meeting takes place', 'location'),
-		},
-		{
-			displayName: 'Participants',
-			name: 'participants',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. agent10@myoperation, agent11@myoperation',
-			description: api(
-				'Who takes part: comma-separated wolkvox logins or e-mails, sent as a list; or a JSON list when your operation expects objects (the vendor page does not show the elements)',
-				'participants',
-			),
-		},
-	],
-};
+const meetingAdditionalFields = additionalFields('meeting', [
+	{
+		displayName: 'Participants',
+		name: 'participants',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. agent10@myoperation, agent11@myoperation',
+		description: api(
+			'Who takes part: comma-separated wolkvox logins or e-mails, sent as a list; or a JSON list when your operation expects objects (the vendor page does not show the elements)',
+			'participants',
+		),
+	},
+]);
 
 const createMeeting = defineOperation({
 	resource: 'activity',
