@@ -160,7 +160,7 @@ async function main() {
 			if (run) t.run('example checks', () => check.verify(t, { run, requests, store, initialStore, sandbox: sb }));
 			if (run) {
 				// DESIGN: passwords and tokens never appear in outputs.
-				const secrets = [demo.sml.password, demo.casabaca.password, demo.wolkvox.token, ...requests.map((r) => r.response && r.response.token).filter((x) => typeof x === 'string')];
+				const secrets = [demo.sml.password, demo.casabaca.password, demo.wolkvox.token, demo.wolkvox.externalToken, ...requests.map((r) => r.response && r.response.token).filter((x) => typeof x === 'string')];
 				const data = JSON.stringify(run.data?.resultData?.runData ?? {});
 				t.ok(secrets.every((x) => !data.includes(x)), 'no password or token in the run\'s data', secrets.filter((x) => data.includes(x)).map((x) => `${x.slice(0, 4)}...`).join(', '));
 			}
