@@ -28,13 +28,13 @@ import {
 	fieldsInputShape,
 } from '../fragments';
 
-
 /**
  * The management page documents insertObligation.php as its URL while its code samples call
  * insertGestion.php: the documented URL is the default, the other one a choice.
  */
 export const MANAGEMENT_FILES = ['insertObligation.php', 'insertGestion.php'] as const;
-export const MANAGEMENT_PATH = '/server/API/v2/collections/insertObligation.php';
+/** The documented URL of obligations (insert: POST, update: PUT) and of managements. */
+export const OBLIGATION_PATH = '/server/API/v2/collections/insertObligation.php';
 
 const required = (displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
 	displayName,
@@ -127,7 +127,7 @@ const insertManagement = defineOperation({
 	action: 'Insert a management on a collection record',
 	description: 'Record a management (gestión) with its typification on a record of the collections module',
 	method: 'POST',
-	path: MANAGEMENT_PATH,
+	path: OBLIGATION_PATH,
 	properties: [
 		required('Typification Code', 'tipifycation_code', 'Code of the typification (result) of the management'),
 		required('Typification Description', 'tipifycation_desc', 'Description of the typification'),
@@ -276,7 +276,7 @@ function obligationOperation(kind: 'insert' | 'update') {
 			? 'Add an obligation (a debt) to a record of the collections module'
 			: 'Change an obligation of a record of the collections module, found by its code',
 		method: insert ? 'POST' : 'PUT',
-		path: '/server/API/v2/collections/insertObligation.php',
+		path: OBLIGATION_PATH,
 		properties: [
 			required('Collection Record ID', 'wolkvox_id', 'ID of the record of the collections module', { placeholder: 'e.g. 61fa3' }),
 			required('Obligation Code', 'id', 'Code of the obligation within the record', { placeholder: 'e.g. obl1' }),
