@@ -84,8 +84,12 @@ interface Setup {
 	timezone?: string;
 }
 
+/** n8n gives every execution its own id; state kept per execution (refused logins) relies on it. */
+let executions = 0;
+
 /** The Start -> node workflow and the additional data n8n-core needs to run it. */
 function buildWorkflow(options: Setup) {
+	const executionId = `test-execution-${++executions}`;
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
 	const nodeType = nodeClasses[options.node];
 	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
@@ -112,7 +116,7 @@ function buildWorkflow(options: Setup) {
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -127,7 +131,7 @@ function buildWorkflow(options: Setup) {
 	const additionalData = {
 		hooks,
 		credentialsHelper,
-		executionId: 'test-execution',
+		executionId,
 		// What the editor sends while a dropdown loads: the node's current parameters.
 		currentNodeParameters: options.parameters,
 		restApiUrl: 'http://127.0.0.1:5678/rest',
