@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import {
@@ -11,6 +12,7 @@ import {
 	requiredEnum,
 	requiredId,
 	toDate,
+	toWallClock,
 } from '../../nodes/common/fields';
 
 const issue = (schema: z.ZodTypeAny, value: unknown) => {
@@ -110,5 +112,129 @@ describe('dates of vendors that document no time zone keep the clock time given'
 		expect(requiredDate('Y-m-d H:i', 'asGiven').parse(bogota)).toBe('2024-05-06 10:00');
 		// The same values sent to a vendor that documents UTC are converted.
 		expect(requiredDate('Y-m-d H:i', 'utc').parse(bogota)).toBe('2024-05-06 15:00');
+	});
+});
+
+describe('impossible and ambiguous dates are refused, never rolled over (issue 9)', () => {
+	const ACCEPTED =
+		'(accepted: 2024-05-06 14:30, 2024-05-06 14:30:00, 2024-05-06, ISO 8601 such as 2024-05-06T14:30:00Z or ' +
+		'2024-05-06T14:30:00.000-05:00, or an n8n date)';
+	const iso = (value: unknown) => requiredDate('iso').parse(value);
+
+	test.each([
+		['the vendors\' Y-m-d', '2024-02-29', '2024-02-29T00:00:00.000Z'],
+		['the vendors\' Y-m-d H:i', '2024-02-29 10:00', '2024-02-29T10:00:00.000Z'],
+		['the vendors\' Y-m-d H:i:s', '2024-02-29 10:00:05', '2024-02-29T10:00:05.000Z'],
+		['ISO with T, minutes only', '2024-02-29T10:00', '2024-02-29T10:00:00.000Z'],
+		['ISO with T and seconds (the date picker)', '2024-02-29T10:00:05', '2024-02-29T10:00:05.000Z'],
+		['a one-digit fraction', '2024-02-29T10:00:05.1', '2024-02-29T10:00:05.100Z'],
+		['a long fraction, cut (not rounded) to milliseconds', '2024-02-29T10:00:05.123999', '2024-02-29T10:00:05.123Z'],
+		['Z', '2024-02-29T10:00:05Z', '2024-02-29T10:00:05.000Z'],
+		['a space and Z', '2024-02-29 10:00:05Z', '2024-02-29T10:00:05.000Z'],
+		['lower-case t and z (RFC 3339 allows them)', '2024-02-29t10:00:05z', '2024-02-29T10:00:05.000Z'],
+		['an offset with a colon', '2024-02-29T10:00:05.250+05:30', '2024-02-29T04:30:05.250Z'],
+		['an offset without a colon', '2024-02-29T10:00-0500', '2024-02-29T15:00:00.000Z'],
+		['an offset in hours only', '2024-02-29T10:00+01', '2024-02-29T09:00:00.000Z'],
+		['the widest offset, +18:00', '2024-03-01T04:00:00+18:00', '2024-02-29T10:00:00.000Z'],
+		['spaces around', '  2024-02-29 10:00  ', '2024-02-29T10:00:00.000Z'],
+		['a leap day of a year divisible by 400', '2000-02-29', '2000-02-29T00:00:00.000Z'],
+		['the last second of a year', '2024-12-31 23:59:59', '2024-12-31T23:59:59.000Z'],
+		['a year below 100 stays itself (Date.UTC would make it 19xx)', '0050-06-01 10:00', '0050-06-01T10:00:00.000Z'],
+	])('accepted: %s', (_, value, sent) => expect(iso(value)).toBe(sent));
+
+	test.each([
+		['2024-02-30', 'must be a real date: February 2024 has days 01 to 29'],
+		['2024-02-30 10:00', 'must be a real date: February 2024 has days 01 to 29'],
+		['2023-02-29', 'must be a real date: February 2023 has days 01 to 28'],
+		['1900-02-29', 'must be a real date: February 1900 has days 01 to 28'],
+		['2024-04-31T10:00:00Z', 'must be a real date: April 2024 has days 01 to 30'],
+		['2024-01-00', 'must be a real date: January 2024 has days 01 to 31'],
+		['2024-13-01', 'must be a real date: there is no month 13'],
+		['2024-13-01 10:00', 'must be a real date: there is no month 13'],
+		['2024-00-10', 'must be a real date: there is no month 00'],
+		['0000-01-01', 'must be a real date: years go from 0001 to 9999'],
+		['2024-01-01 25:00', 'must be a real time: hours go from 00 to 23'],
+		['2024-01-01 24:00', 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)'],
+		['2024-01-01T24:00:00Z', 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)'],
+		['2024-01-01 10:60', 'must be a real time: minutes go from 00 to 59'],
+		['2024-01-01 10:00:60', 'must be a real time: seconds go from 00 to 59'],
+		['2024-01-01T10:00:00+19:00', 'must have a time-zone offset from -18:00 to +18:00'],
+		['2024-01-01T10:00:00-18:30', 'must have a time-zone offset from -18:00 to +18:00'],
+		['2024-01-01T10:00:00+05:60', 'must have a time-zone offset from -18:00 to +18:00'],
+		['01/02/2024', 'must be written year first: day/month and month/day forms are ambiguous'],
+		['01/02/2024 10:00', 'must be written year first: day/month and month/day forms are ambiguous'],
+		['1.2.24', 'must be written year first: day/month and month/day forms are ambiguous'],
+		['01-02-2024', 'must be written year first: day/month and month/day forms are ambiguous'],
+		['Feb 3 2024', 'must be a date and time'],
+		['3 February 2024 10:00', 'must be a date and time'],
+		['2024-1-5', 'must be a date and time'],
+		['20240105', 'must be a date and time'],
+		['2024-01-05T10', 'must be a date and time'],
+		['2024-01-05Z', 'must be a date and time'],
+		['2024-01-05 10:00 +05:00', 'must be a date and time'],
+		['2024-01-05T10:00.5', 'must be a date and time'],
+		['2024-01-05T10:00:00,5', 'must be a date and time'],
+		['Tue Feb 27 2024 10:00:00 GMT-0500', 'must be a date and time'],
+		[1714998600000, 'must be a date and time'],
+		[new Date('not a date'), 'must be a valid date'],
+		[new Date(Date.UTC(10000, 0, 1)), 'must be a real date: years go from 0001 to 9999'],
+	])('refused: %p', (value, reason) => {
+		const message = `${reason} ${ACCEPTED}`;
+		expect(issue(requiredDate('Y-m-d H:i'), value)).toBe(message);
+		expect(issue(optionalDate('Y-m-d H:i:s', 'asGiven'), value)).toBe(message);
+		expect(issue(requiredDate('iso'), value)).toBe(message);
+		expect(toDate(value)).toBeUndefined();
+		expect(toWallClock(value)).toBeUndefined();
+	});
+
+	test('the check does not depend on the workflow\'s time zone', () => {
+		const inGuayaquil = (value: string) =>
+			inTimezone('America/Guayaquil', () => issue(requiredDate('Y-m-d H:i'), value));
+		expect(inGuayaquil('2024-02-30 10:00')).toBe(`must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`);
+		expect(inTimezone('America/Guayaquil', () => requiredDate('Y-m-d H:i').parse('2024-02-29 19:30'))).toBe('2024-03-01 00:30');
+	});
+
+	test('a fraction of a second survives the workflow\'s time zone', () => {
+		expect(inTimezone('America/Guayaquil', () => iso('2024-02-29T19:59:07.250'))).toBe('2024-03-01T00:59:07.250Z');
+		expect(inTimezone('Asia/Kolkata', () => iso('2024-02-29 10:00:00.999'))).toBe('2024-02-29T04:30:00.999Z');
+	});
+
+	test('a real Luxon DateTime: a leap day is accepted, read as an instant or as its clock time', () => {
+		const leapDay = DateTime.fromISO('2024-02-29T10:00:00', { zone: 'America/Guayaquil' });
+		expect(requiredDate('Y-m-d H:i').parse(leapDay)).toBe('2024-02-29 15:00');
+		expect(requiredDate('Y-m-d H:i', 'asGiven').parse(leapDay)).toBe('2024-02-29 10:00');
+		expect(requiredDate('iso').parse(DateTime.fromObject({ year: 2024, month: 2, day: 29 }, { zone: 'utc' }))).toBe(
+			'2024-02-29T00:00:00.000Z',
+		);
+	});
+
+	test('an invalid Luxon DateTime is refused with Luxon\'s own explanation', () => {
+		const expected = `must be a valid date: you specified 29 (of type number) as a day, which is invalid ${ACCEPTED}`;
+		const notLeap = DateTime.fromObject({ year: 2023, month: 2, day: 29 });
+		expect(notLeap.isValid).toBe(false);
+		expect(issue(requiredDate('Y-m-d H:i'), notLeap)).toBe(expected);
+		expect(issue(requiredDate('Y-m-d H:i', 'asGiven'), notLeap)).toBe(expected);
+		const beyond = DateTime.fromObject({ year: 10000, month: 1, day: 1 }, { zone: 'utc' });
+		expect(issue(requiredDate('Y-m-d H:i', 'asGiven'), beyond)).toBe(
+			`must be a real date: years go from 0001 to 9999 ${ACCEPTED}`,
+		);
+	});
+
+	test('a JS Date is accepted as its instant', () => {
+		const leapDay = new Date(Date.UTC(2024, 1, 29, 10, 0, 5));
+		expect(requiredDate('Y-m-d H:i:s').parse(leapDay)).toBe('2024-02-29 10:00:05');
+		expect(requiredDate('Y-m-d H:i:s', 'asGiven').parse(leapDay)).toBe('2024-02-29 10:00:05');
+	});
+
+	test('as given, a date alone is that day\'s midnight whatever the workflow\'s zone', () => {
+		expect(inTimezone('America/Guayaquil', () => requiredDate('Y-m-d H:i:s', 'asGiven').parse('2024-02-29'))).toBe(
+			'2024-02-29 00:00:00',
+		);
+	});
+
+	test('as given, an impossible clock time inside a valid ISO text is refused too', () => {
+		expect(issue(requiredDate('Y-m-d H:i:s', 'asGiven'), '2024-02-29T23:60:00-05:00')).toBe(
+			`must be a real time: minutes go from 00 to 59 ${ACCEPTED}`,
+		);
 	});
 });

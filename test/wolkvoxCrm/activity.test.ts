@@ -96,7 +96,8 @@ describe('Activity > Create Call (custom/insert.php, module wolkvox_activities, 
 		expect(vendor.requests).toEqual([]);
 		expect(result.error?.message).toBe(
 			'Invalid input in item 0: "Priority" (priority) must be one of: high, normal, low; ' +
-				'"Completion Date" (completion_date) must be a date and time (e.g. 2024-05-06T14:30:00Z or "2024-05-06 14:30"); ' +
+				'"Completion Date" (completion_date) must be a date and time (accepted: 2024-05-06 14:30, 2024-05-06 14:30:00, ' +
+				'2024-05-06, ISO 8601 such as 2024-05-06T14:30:00Z or 2024-05-06T14:30:00.000-05:00, or an n8n date); ' +
 				'"Phone › Number" (value) must contain digits only',
 		);
 	});
