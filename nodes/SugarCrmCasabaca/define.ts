@@ -2,9 +2,9 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 import type { ZodTypeAny } from 'zod';
 import { z } from 'zod';
 
-import { requiredText } from '../common/fields';
 import type { AnyOperationSpec, OperationSpec } from '../common/operation';
 import { defineOperation } from '../common/operation';
+import { pathSegment } from '../common/pathSegments';
 import type { FieldSet } from './fragments';
 import { additionalData, buildBody, withAdditionalData } from './fragments';
 
@@ -45,7 +45,7 @@ interface BodyOperation {
 export function bodyOperation(definition: BodyOperation): AnyOperationSpec {
 	const extra = definition.additional ? additionalData(definition.additional === 'pairsAndFormFields') : undefined;
 	const shape: Record<string, ZodTypeAny> = {
-		...(definition.id ? { id: requiredText() } : {}),
+		...(definition.id ? { id: pathSegment() } : {}),
 		...definition.fields.shape,
 		...extra?.shape,
 	};

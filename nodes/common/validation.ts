@@ -9,6 +9,7 @@ import type { ZodIssue } from 'zod';
 
 import type { AnyOperationSpec } from './operation';
 import { inTimezone } from './fields';
+import { pathProblems } from './pathSegments';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */
 export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, itemIndex: number): IDataObject {
@@ -83,12 +84,16 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 	return { label: labels.join(' › '), name };
 }
 
+function fieldText(spec: AnyOperationSpec, path: Array<string | number>, message: string): string {
+	const { label, name } = describeField(spec.properties, path);
+	return `"${label}" (${name}) ${message}`;
+}
+
 function issueText(spec: AnyOperationSpec, issue: ZodIssue): string {
 	if (!issue.path.length) return issue.message;
-	const { label, name } = describeField(spec.properties, issue.path);
 	const message =
 		issue.code === 'invalid_type' && issue.received === 'undefined' ? 'is required' : issue.message;
-	return `"${label}" (${name}) ${message}`;
+	return fieldText(spec, issue.path, message);
 }
 
 /**
@@ -102,9 +107,15 @@ export function validateParameters(
 	itemIndex: number,
 ): IDataObject {
 	const result = inTimezone(fn.getTimezone(), () => spec.schema.safeParse(params));
-	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => issueText(spec, issue));
-	return failValidation(fn, itemIndex, problems);
+	if (!result.success) {
+		return failValidation(fn, itemIndex, result.error.issues.map((issue) => issueText(spec, issue)));
+	}
+	// Whatever a schema lets through, a value filled into the path must stay one segment of it.
+	const segmentProblems = pathProblems(spec, result.data).map(({ name, problem }) =>
+		fieldText(spec, [name], problem),
+	);
+	if (segmentProblems.length) failValidation(fn, itemIndex, segmentProblems);
+	return result.data;
 }
 
 export function failValidation(fn: IExecuteFunctions, itemIndex: number, problems: string[]): never {

@@ -18,6 +18,7 @@ import {
 } from '../../common/fields';
 import type { AnyOperationSpec, OperationContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
+import { headerValueProblem, pathSegment } from '../../common/pathSegments';
 import type { AttachmentParams } from '../fragments';
 import {
 	api,
@@ -245,7 +246,7 @@ const updateFileProperty: INodeProperties = {
 
 const updateSchema = z
 	.object({
-		recordId: requiredText(),
+		recordId: pathSegment(),
 		'case-type': caseShape['case-type'],
 		customCaseType: caseShape.customCaseType,
 		responsible: caseShape.responsible,
@@ -285,8 +286,15 @@ const updateCase = defineOperation({
 		updateFileProperty,
 	],
 	schema: updateSchema,
-	checkItem: (fn, params, itemIndex) =>
-		checkBinaryFields(fn, params.binaryProperty ? [params.binaryProperty] : [], itemIndex, '"Input Binary Field" (binaryProperty)'),
+	checkItem: (fn, params, itemIndex) => {
+		const label = '"Input Binary Field" (binaryProperty)';
+		const missing = checkBinaryFields(fn, params.binaryProperty ? [params.binaryProperty] : [], itemIndex, label);
+		if (missing.length || !params.binaryProperty) return missing;
+		// The file's MIME type becomes the Content-Type header of its form-data part.
+		const mimeType = fn.getInputData()[itemIndex]?.binary?.[params.binaryProperty]?.mimeType;
+		const problem = mimeType ? headerValueProblem(mimeType) : undefined;
+		return problem ? [`${label} names "${params.binaryProperty}", whose MIME type ${problem}`] : [];
+	},
 	run: async (ctx: OperationContext, params) => {
 		const body: IDataObject = {
 			'wolkvox-id': params.recordId,
@@ -326,7 +334,7 @@ const update = defineOperation({
 		...caseProperties,
 		...attachmentProperties(),
 	],
-	schema: z.object({ recordId: requiredText(), ...caseShape, ...attachmentsShape }).superRefine(caseRules),
+	schema: z.object({ recordId: pathSegment(), ...caseShape, ...attachmentsShape }).superRefine(caseRules),
 	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params as AttachmentParams, itemIndex),
 	run: async (ctx: OperationContext, params) => {
 		const attachments = await readAttachments(ctx, params);
@@ -466,6 +474,14 @@ const getNotesHistory = defineOperation({
 	run: async (ctx: OperationContext, { field, value, options }) => {
 		const credentials = await ctx.fn.getCredentials('wolkvoxCrmApi', ctx.itemIndex);
 		const externalToken = String(credentials.externalToken ?? '').trim();
+		// The token is sent in the Wolkvox-Token header: a pasted line break must not reach it.
+		const tokenProblem = externalToken ? headerValueProblem(externalToken) : undefined;
+		if (tokenProblem) {
+			throw new NodeOperationError(ctx.fn.getNode(), 'The External Token of the wolkvox CRM credential is not valid', {
+				itemIndex: ctx.itemIndex,
+				description: `The External Token ${tokenProblem}. Paste it again in the credential.`,
+			});
+		}
 		if (!externalToken) {
 			throw new NodeOperationError(ctx.fn.getNode(), 'The wolkvox CRM credential has no External Token', {
 				itemIndex: ctx.itemIndex,

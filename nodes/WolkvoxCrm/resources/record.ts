@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { optionalEnum, optionalInteger, requiredDate, requiredText } from '../../common/fields';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
+import { headerSafeSegment, pathSegment, segmentCheck } from '../../common/pathSegments';
 import type { AttachmentParams } from '../fragments';
 import {
 	api,
@@ -80,7 +81,8 @@ const update = defineOperation({
 		...recordFields,
 		...attachmentProperties().map((property) => (property.name === 'binaryProperties' ? { ...property, default: '' } : property)),
 	],
-	schema: z.object({ recordId: requiredText(), ...recordShape, ...attachmentsShape }).superRefine(fieldsRequired),
+	// The id goes into the Wolkvox-id header: a line break there would end the header.
+	schema: z.object({ recordId: headerSafeSegment(), ...recordShape, ...attachmentsShape }).superRefine(fieldsRequired),
 	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params as AttachmentParams, itemIndex),
 	run: async (ctx, params) => {
 		const attachments = await readAttachments(ctx, params);
@@ -134,7 +136,7 @@ const updateMany = defineOperation({
 	],
 	schema: z
 		.object({
-			recordId: requiredText(),
+			recordId: pathSegment(),
 			...recordShape,
 			options: z
 				.object({
@@ -169,7 +171,7 @@ const recordIdsSchema = z
 			.map((id) => String(id).trim())
 			.filter(Boolean),
 	)
-	.pipe(z.array(z.string()).min(1, 'is required'));
+	.pipe(z.array(z.string().superRefine(segmentCheck)).min(1, 'is required'));
 
 const remove = defineOperation({
 	resource: 'record',
