@@ -33,7 +33,7 @@ import {
 } from '../fragments';
 import { listOperation } from '../list';
 import type { NestedMode } from '../safeUpdate';
-import { mergeContentList, mergeTasks, nestedModeOptions, withCurrentId } from '../safeUpdate';
+import { mergeContentList, mergeTasks, nestedModeOptions, readLeadForUpdate, withCurrentId } from '../safeUpdate';
 
 const LEAD_PATH = '/api/lead/{leadId}/';
 
@@ -244,7 +244,7 @@ async function updateLead(ctx: OperationContext, params: UpdateParams) {
 	const nested = Object.keys(vehicle).length || Object.keys(client).length || note.length || tags.length || tasks.length;
 	const mode: NestedMode = nestedMode;
 	const current =
-		nested && mode === 'merge' ? ((await ctx.request({ method: 'GET', path })) as IDataObject) : undefined;
+		nested && mode === 'merge' ? await readLeadForUpdate(ctx, { action: 'Lead > Update', leadId }) : undefined;
 
 	if (Object.keys(vehicle).length) body.vehicle = current ? withCurrentId(current.vehicle, vehicle) : vehicle;
 	if (Object.keys(client).length) body.client = current ? withCurrentId(current.client, client) : client;

@@ -16,7 +16,7 @@ import {
 	taskTypeProperty,
 } from '../fragments';
 import type { NestedMode } from '../safeUpdate';
-import { mergeContentList, nestedModeOptions, withCurrentId } from '../safeUpdate';
+import { mergeContentList, nestedModeOptions, readLeadForUpdate, withCurrentId } from '../safeUpdate';
 
 const taskIdProperty: INodeProperties = {
 	displayName: 'Task ID',
@@ -127,13 +127,13 @@ async function updateTask(ctx: OperationContext, params: UpdateParams) {
 	const mode: NestedMode = params.nestedMode;
 	let current: IDataObject | undefined;
 	if ((appraisal || note.length) && mode === 'merge') {
-		const lead = (await ctx.request({ method: 'GET', path: `/api/lead/${leadId}/` })) as IDataObject;
+		const lead = await readLeadForUpdate(ctx, { action: 'Task > Update', leadId: leadId!, taskId });
 		const tasks = ((lead.request as IDataObject | null)?.task ?? []) as IDataObject[];
 		current = tasks.find((task) => String(task.id) === String(taskId));
 		if (!current) {
 			throw new NodeOperationError(ctx.fn.getNode(), `Task ${taskId} is not one of the tasks of lead ${leadId}`, {
 				itemIndex: ctx.itemIndex,
-				description: 'Check the Lead ID: it must be the lead the task belongs to.',
+				description: 'Check the Lead ID: it must be the lead the task belongs to. Nothing was sent, so nothing was changed.',
 			});
 		}
 	}
