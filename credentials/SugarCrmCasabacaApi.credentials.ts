@@ -95,6 +95,8 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 			baseURL:
 				'={{($credentials.baseUrl || "https://api-sugarcrm.casabaca.com").trim().replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)/i, "https://")}}',
 			url: '/api/getAvaluos',
+			// A redirect could carry the token to another host: the test fails instead.
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -118,6 +118,8 @@ export class WolkvoxCrmApi implements ICredentialType {
 			url: USAGE_INFORMATION_PATH,
 			method: 'GET',
 			qs: { operation: '={{$credentials.operation.trim()}}' },
+			// A redirect could carry the token to another host: the test fails instead.
+			disableFollowRedirect: true,
 		},
 		rules: refusedCodes,
 	};

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fillPath } from './http';
+import { fillPath, isOutcomeUnknown } from './http';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 
 /** A validated item (or, with Continue On Fail, the validation error of an item). */
@@ -62,12 +62,16 @@ export function describeItems(itemIndexes: number[]): string {
 		: `items ${itemIndexes.join(', ')}`;
 }
 
-/** What happened to the other chunks when chunk `failed` (from 0) of `total` failed. */
-export function batchesSent(failed: number, total: number): string {
+/**
+ * What happened to the other chunks when chunk `failed` (from 0) of `total` failed, and to that
+ * chunk itself when its answer never came (`unknown`): it may have been saved all the same.
+ */
+export function batchesSent(failed: number, total: number, unknown = false): string {
 	const before = failed === 0 ? 'No batch was sent before this one' : failed === 1 ? 'Batch 1 was sent before this one' : `Batches 1-${failed} were sent before this one`;
+	const itself = unknown ? `; the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again` : '';
 	const rest = total - failed - 1;
 	const after = rest === 0 ? '' : rest === 1 ? '; the batch after it was not sent' : `; the ${rest} batches after it were not sent`;
-	return `${before}${after}.`;
+	return `${before}${itself}${after}.`;
 }
 
 /** What the runner lends the batch loop, so that both share one way of making items and errors. */
@@ -111,12 +115,13 @@ export async function executeBatches(
 			const outputs = batch.output ? batch.output(body, params) : splitAnswer(body, params.length);
 			itemIndexes.forEach((itemIndex, i) => perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)));
 		} catch (caught) {
+			const unknown = isOutcomeUnknown(caught);
 			const error = helpers.forItem(caught, itemIndexes[0]);
-			error.message = `${error.message} (${label})`;
+			error.message = `${error.message} (${label}${unknown ? '; outcome unknown: it may have been saved' : ''})`;
 			if (!continueOnFail) {
 				const described = error as Error & { description?: string | null };
 				const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
-				described.description = `${earlier}${batchesSent(number, chunks.length)}`;
+				described.description = `${earlier}${batchesSent(number, chunks.length, unknown)}`;
 				throw error;
 			}
 			for (const itemIndex of itemIndexes) {

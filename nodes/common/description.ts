@@ -1,7 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS } from './http';
 import type { AnyOperationSpec, ResourceOption } from './operation';
 import { paginationProperties } from './pagination';
+
+/** Every operation's Options > Timeout (read by the runner, not by the operation's schema). */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_TIMEOUT_MS,
+	description:
+		'Milliseconds to wait for the server to answer before the item fails. A write that times out may still have been saved: the error says so.',
+};
+
+/** The operation's own Options collection with Timeout in it, or a new one holding only Timeout. */
+function withTimeout(properties: INodeProperties[]): INodeProperties[] {
+	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
+	if (!existing) {
+		return [
+			...properties,
+			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
+		];
+	}
+	const options = [...((existing.options as INodeProperties[]) ?? []), timeoutOption].sort((a, b) =>
+		a.displayName.localeCompare(b.displayName),
+	);
+	return properties.map((property) => (property === existing ? { ...existing, options } : property));
+}
 
 /** The Resource dropdown. */
 export function resourceProperty(resources: ResourceOption[]): INodeProperties {
@@ -53,7 +80,7 @@ export function fieldProperties(specs: AnyOperationSpec[]): INodeProperties[] {
 					...spec.properties.filter(isBag),
 				]
 			: spec.properties;
-		return own.map((property) => ({
+		return withTimeout(own).map((property) => ({
 			...property,
 			displayOptions: {
 				...property.displayOptions,

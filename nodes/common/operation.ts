@@ -20,6 +20,10 @@ export interface RequestPlan {
 	binary?: boolean;
 	/** Credential values that replace the stored ones for this request only (e.g. another token). */
 	credentialOverrides?: IDataObject;
+	/** The operation is documented to answer nothing (logout): an empty 2xx body is a success. */
+	emptyAnswer?: boolean;
+	/** Milliseconds to wait for the answer (the operation's Options > Timeout). */
+	timeout?: number;
 }
 
 /** The answer of a request: the parsed body plus what a file download needs. */
@@ -65,6 +69,8 @@ export interface VendorApi {
 export interface OperationContext {
 	fn: IExecuteFunctions;
 	itemIndex: number;
+	/** The vendor's display name (VendorApi.displayName), for errors raised outside a request. */
+	vendor?: string;
 	request(plan: RequestPlan): Promise<unknown>;
 	requestRaw(plan: RequestPlan): Promise<ApiResponse>;
 }
@@ -105,6 +111,11 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	method: IHttpRequestMethods;
 	/** Documented path; `{name}` placeholders are filled from the validated parameter `name`. */
 	path: string;
+	/**
+	 * The vendor documents no answer for it (logout, and writes whose answer is undocumented):
+	 * an empty 2xx body is a success. Otherwise an empty answer fails the item (a DELETE's 204 excepted).
+	 */
+	emptyAnswer?: boolean;
 	/**
 	 * The operation's parameters. Resource/operation display options are added by the engine;
 	 * a property may carry its own extra `displayOptions.show` conditions.

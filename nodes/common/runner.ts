@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { executeBatches } from './batch';
-import { apiRequest, apiRequestBody, fillPath } from './http';
+import { DEFAULT_TIMEOUT_MS, apiRequest, apiRequestBody, fillPath } from './http';
 import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
@@ -13,19 +13,43 @@ export function findSpec(specs: AnyOperationSpec[], resource: string, operation:
 	return specs.find((spec) => spec.resource === resource && spec.operation === operation);
 }
 
-export function operationContext(fn: IExecuteFunctions, api: VendorApi, itemIndex: number): OperationContext {
+export function operationContext(
+	fn: IExecuteFunctions,
+	api: VendorApi,
+	itemIndex: number,
+	timeout = DEFAULT_TIMEOUT_MS,
+): OperationContext {
 	return {
 		fn,
 		itemIndex,
-		request: async (plan: RequestPlan) => await apiRequestBody.call(fn, api, plan, itemIndex),
-		requestRaw: async (plan: RequestPlan) => await apiRequest.call(fn, api, plan, itemIndex),
+		vendor: api.displayName,
+		request: async (plan: RequestPlan) => await apiRequestBody.call(fn, api, { timeout, ...plan }, itemIndex),
+		requestRaw: async (plan: RequestPlan) => await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex),
 	};
+}
+
+/**
+ * Options > Timeout of one item. It is the engine's, not the operation's: it is taken out of the
+ * parameters the operation's schema sees.
+ */
+function takeTimeout(fn: IExecuteFunctions, params: IDataObject, itemIndex: number): number {
+	const options = params.options;
+	if (typeof options === 'object' && options !== null && !Array.isArray(options) && 'timeout' in options) {
+		const { timeout: _timeout, ...rest } = options as IDataObject;
+		params.options = rest;
+	}
+	const given = fn.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS) as unknown;
+	const value = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		failValidation(fn, itemIndex, ['"Options › Timeout" (timeout) must be a whole number of milliseconds, at least 1']);
+	}
+	return value as number;
 }
 
 /** The request a spec describes, before pagination. */
 export function planFor(spec: AnyOperationSpec, params: IDataObject): RequestPlan {
 	const mapped = spec.request ? spec.request(params) : {};
-	return { method: spec.method, path: fillPath(spec.path, params), ...mapped };
+	return { method: spec.method, path: fillPath(spec.path, params), emptyAnswer: spec.emptyAnswer, ...mapped };
 }
 
 /** Runs one validated item: the spec's own `run`, or its request (paged if it says so). */
@@ -83,10 +107,12 @@ export async function executeOperations(
 
 	const prepared = items.map((_item, itemIndex) => {
 		try {
-			const params = validateParameters(this, spec, readParameters(this, spec, itemIndex), itemIndex);
+			const given = readParameters(this, spec, itemIndex);
+			const timeout = takeTimeout(this, given, itemIndex);
+			const params = validateParameters(this, spec, given, itemIndex);
 			const problems = spec.checkItem?.(this, params, itemIndex) ?? [];
 			if (problems.length) failValidation(this, itemIndex, problems);
-			return { params };
+			return { params, timeout };
 		} catch (error) {
 			if (!continueOnFail) throw forItem(this, error, itemIndex);
 			return { error: error as Error };
@@ -96,7 +122,7 @@ export async function executeOperations(
 	if (spec.batch) {
 		return [
 			await executeBatches(spec, prepared, continueOnFail, {
-				context: (itemIndex) => operationContext(this, api, itemIndex),
+				context: (itemIndex) => operationContext(this, api, itemIndex, prepared[itemIndex].timeout),
 				toItems,
 				forItem: (error, itemIndex) => forItem(this, error, itemIndex),
 			}),
@@ -111,7 +137,7 @@ export async function executeOperations(
 			continue;
 		}
 		try {
-			const result = await runOne(operationContext(this, api, itemIndex), spec, entry.params as IDataObject);
+			const result = await runOne(operationContext(this, api, itemIndex, entry.timeout), spec, entry.params as IDataObject);
 			output.push(...toItems(result, itemIndex));
 		} catch (error) {
 			if (!continueOnFail) throw forItem(this, error, itemIndex);

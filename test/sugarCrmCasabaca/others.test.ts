@@ -176,7 +176,7 @@ describe('Casabaca Advisor, API User and Session', () => {
 		const { FakeVendor } = await import('../harness/fakeVendor');
 		new FakeVendor(credentials.sugarCrmCasabacaApi.baseUrl).on('POST', '/api/login', [500, { message: 'Password incorrecto' }]);
 		const result = await run('appraisal', 'get', { id: '1' });
-		expect(result.error?.message).toBe('SugarCRM Casabaca: SugarCRM Casabaca login failed: Password incorrecto');
+		expect(result.error?.message).toBe('SugarCRM Casabaca login failed: Password incorrecto');
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(PASSWORD);
 	});
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 import type { AnyOperationSpec } from '../../common/operation';
+import { guardedLogin } from '../../common/http';
 import { defineOperation } from '../../common/operation';
 import { SML_LOGIN_PATH, SML_LOGOUT_PATH, smlLogin } from '../session';
+import { smlApi } from '../transport';
 
 const logIn = defineOperation({
 	resource: 'session',
@@ -17,7 +19,7 @@ const logIn = defineOperation({
 	schema: z.object({}),
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials('smlApi', ctx.itemIndex);
-		await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials);
+		await guardedLogin(ctx.fn, smlApi, async () => await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials));
 		return { loggedIn: true, username: credentials.username as string };
 	},
 });
@@ -30,6 +32,8 @@ const logOut = defineOperation({
 	description: 'End the session of the stored token; the next request logs in again by itself',
 	method: 'POST',
 	path: SML_LOGOUT_PATH,
+	// The kit documents a bare HTTP 200.
+	emptyAnswer: true,
 	properties: [],
 	schema: z.object({}),
 	output: () => ({ loggedOut: true }),

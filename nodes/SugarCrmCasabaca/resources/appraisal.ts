@@ -3,12 +3,16 @@ import { NodeApiError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { jsonObject, requiredText } from '../../common/fields';
+import { fillPath } from '../../common/http';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation, executionItems } from '../../common/operation';
+import { pathSegment } from '../../common/pathSegments';
 import { idProperty } from '../define';
 
 const appraisalId = idProperty('Appraisal ID', 'ID of the appraisal (avalúo) in SugarCRM');
-const idShape = { id: requiredText() };
+const idShape = { id: pathSegment() };
+
+const PDF_PATH = '/api/pdf/{id}';
 
 const getAll = defineOperation({
 	resource: 'appraisal',
@@ -42,6 +46,8 @@ const createOrUpdate = defineOperation({
 	description: 'Send an appraisal to createUpdateAvaluo; its body is not documented, so it is given as JSON',
 	method: 'POST',
 	path: '/api/createUpdateAvaluo',
+	// Its answer is undocumented: an empty one is no reason to think the write failed.
+	emptyAnswer: true,
 	properties: [
 		{
 			displayName: 'Appraisal (JSON)',
@@ -89,11 +95,11 @@ const downloadPdf = defineOperation({
 	action: 'Download the PDF of an appraisal',
 	description: 'Get the PDF of an appraisal as a file (binary data)',
 	method: 'GET',
-	path: '/api/pdf/{id}',
+	path: PDF_PATH,
 	properties: [appraisalId, binaryProperty],
 	schema: z.object({ ...idShape, binaryPropertyName: requiredText() }),
 	run: async (ctx, { id, binaryPropertyName }) => {
-		const response = await ctx.requestRaw({ method: 'GET', path: `/api/pdf/${encodeURIComponent(id)}`, binary: true });
+		const response = await ctx.requestRaw({ method: 'GET', path: fillPath(PDF_PATH, { id }), binary: true });
 		const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
 		if (/json/i.test(String(response.headers['content-type'] ?? ''))) {
 			// An HTTP 200 carrying JSON is no PDF: report the vendor's words instead of a broken file.
@@ -118,6 +124,8 @@ const sendEmail = defineOperation({
 	description: 'Have SugarCRM e-mail the appraisal (correo)',
 	method: 'GET',
 	path: '/api/correo/{id}',
+	// Its answer is undocumented: an empty one is no reason to think the e-mail failed.
+	emptyAnswer: true,
 	properties: [appraisalId],
 	schema: z.object(idShape),
 });
