@@ -57,6 +57,9 @@ const pageOptions: INodeProperties = {
 	],
 };
 
+/** An expression can bring 0 or less past the fields' minValue: the walk needs 1 or more. */
+const atLeastOne = () => optionalInteger().pipe(z.number().min(1, 'must be at least 1').optional());
+
 /** A "Get Many" over a paged SML list (`{count, next, previous, results}`). */
 export function listOperation(definition: ListDefinition): AnyOperationSpec {
 	const filters = [...(definition.filters ?? []), ...(definition.search === false ? [] : [searchFilter])].sort(
@@ -93,7 +96,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...definition.shape,
 				...paginationSchema,
 				filters: z.object(filterShape).default({}),
-				options: z.object({ page_size: optionalInteger(), page: optionalInteger() }).default({}),
+				options: z.object({ page_size: atLeastOne(), page: atLeastOne() }).default({}),
 			})
 			.transform(({ filters: given, options, ...rest }) => ({
 				...rest,

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { OperationContext, RequestPlan } from './operation';
@@ -63,8 +64,33 @@ export function asPage(body: unknown): Page {
 }
 
 /**
- * Walks a Django-REST-framework list (`{count, next, previous, results}`) page by page with
- * `page` and `page_size`, until the limit is reached or `next` is empty.
+ * Last resort for a server that announces no `count` (or one that grows with every page): no SML
+ * list comes near it (10,000 pages are a million records at the default page size).
+ */
+export const MAX_PAGES = 10_000;
+
+/** What identifies a page's records whatever their order: their ids, or the records themselves. */
+function pageSignature(results: IDataObject[]): string {
+	const keys = results.map((record) =>
+		record !== null && typeof record === 'object' && record.id !== undefined && record.id !== null
+			? `id:${JSON.stringify(record.id)}`
+			: `record:${JSON.stringify(record)}`,
+	);
+	return JSON.stringify(keys.sort());
+}
+
+/**
+ * Walks a Django-REST-framework list (`{count, next, previous, results}`) page by page with our
+ * own `page` numbers and `page_size`, until the limit is reached or `next` is empty. `next` only
+ * says "there is more": its URL is the server's and may name another host, so it is never requested.
+ *
+ * Pages may be smaller than asked (DRF's `max_page_size`), so only `next` ends the walk. What
+ * bounds it: a DRF page that carries `next` is a full page and the records before the following
+ * one are fewer than its `count`, so having read `count` records while `next` is still set means
+ * the server is not paging (a whole page seen twice says the same sooner). A page that repeats
+ * an earlier one, records read reaching `count` with `next` still set, an empty page that points
+ * to a next one, or MAX_PAGES pages all stop the walk with an error rather than with part of the
+ * list, since a short list that looks complete is what this walk must never return.
  */
 export async function fetchPages(
 	ctx: OperationContext,
@@ -73,14 +99,50 @@ export async function fetchPages(
 ): Promise<IDataObject[]> {
 	const size = pageSize ?? (returnAll ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE));
 	const records: IDataObject[] = [];
+	const seen = new Map<string, number>();
+	const fail = (problem: string, description: string): never => {
+		const vendor = ctx.vendor ? `${ctx.vendor}: ` : '';
+		throw new NodeOperationError(ctx.fn.getNode(), `${vendor}${plan.method} ${plan.path} stopped: ${problem}`, {
+			itemIndex: ctx.itemIndex,
+			description: `${description} Nothing from this list was output, so that a partial list is not taken for the whole one.`,
+		});
+	};
 	for (let page = startPage; ; page++) {
 		const body = await ctx.request({ ...plan, qs: { ...plan.qs, page, page_size: size } });
 		const { results, next, count } = asPage(body);
+		if (results.length === 0) {
+			if (next) {
+				fail(
+					`page ${page} was empty but still pointed to a next page`,
+					'The server said more records follow yet sent none, so the rest of the list cannot be reached.',
+				);
+			}
+			break;
+		}
+		const signature = pageSignature(results);
+		const earlier = seen.get(signature);
+		if (earlier !== undefined) {
+			fail(
+				`page ${page} repeated the records of page ${earlier}`,
+				'The server seems to ignore the "page" parameter, so the rest of the list cannot be reached.',
+			);
+		}
+		seen.set(signature, page);
 		records.push(...results);
-		if (!next || results.length === 0) break;
+		if (!next) break;
 		if (!returnAll && records.length >= limit) break;
-		// A server that ignores `page` would repeat itself forever: `count` bounds the walk.
-		if (count !== undefined && (page - startPage + 1) * size >= count) break;
+		if (count !== undefined && records.length >= count) {
+			fail(
+				`the server kept pointing to more pages past the ${count} records its count announced (${records.length} read by page ${page})`,
+				'The server does not page this list as it says it does.',
+			);
+		}
+		if (page - startPage + 1 >= MAX_PAGES) {
+			fail(
+				`${MAX_PAGES} pages were read and the server still points to a next page`,
+				'Use Limit, or a larger Page Size, to read fewer pages.',
+			);
+		}
 	}
 	return returnAll ? records : records.slice(0, limit);
 }

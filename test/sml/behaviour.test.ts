@@ -51,7 +51,7 @@ describe('SML session handling', () => {
 		]);
 		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'get', leadId: '1' }, credentials });
 		expect(result.error?.message).toBe(
-			'SML: SML login failed: No se puede iniciar sesión con las credenciales proporcionadas.',
+			'SML login failed: No se puede iniciar sesión con las credenciales proporcionadas.',
 		);
 		expect(JSON.stringify(result.run.data.resultData)).not.toContain(PASSWORD);
 	});
@@ -101,7 +101,7 @@ describe('SML pagination', () => {
 		expect(result.json).toEqual(leads.slice(0, 45));
 	});
 
-	test('a server that ignores `page` is not walked forever: `count` bounds the walk', async () => {
+	test('a server that ignores `page` is not walked forever: its repeated page is an error, not a list of duplicates', async () => {
 		const sml = smlServer()
 			.on('GET', '/api/lead/', [200, page(leads.slice(0, 2), `${BASE_URL}/api/lead/?page=2`, 4)])
 			.on('GET', '/api/lead/', [200, page(leads.slice(0, 2), `${BASE_URL}/api/lead/?page=2`, 4)]);
@@ -110,8 +110,10 @@ describe('SML pagination', () => {
 			parameters: { resource: 'lead', operation: 'getAll', returnAll: true, options: { page_size: 2 } },
 			credentials,
 		});
-		expect(sml.without(LOGIN_PATH)).toHaveLength(2);
-		expect(result.json).toHaveLength(4);
+		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual(['/api/lead/?page=1&page_size=2', '/api/lead/?page=2&page_size=2']);
+		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 repeated the records of page 1');
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(result.json).toEqual([]);
 	});
 });
 
