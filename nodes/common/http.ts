@@ -133,7 +133,7 @@ function wrapThrown(
 	itemIndex: number | undefined,
 	secrets: string[],
 ): NodeApiError {
-	const failure = networkFailure(error, options.timeout);
+	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
 	if (failure) {
 		const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), undefined, null, itemIndex);
 		if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;

@@ -35,7 +35,7 @@ function chain(error: unknown): ErrorLike[] {
  * Reads a failed request's error: undefined when it is not a network failure (an HTTP answer,
  * a refused login, our own validation).
  */
-export function networkFailure(error: unknown, timeoutMs?: number): NetworkFailure | undefined {
+export function networkFailure(error: unknown, timeoutMs?: number, limitName?: string): NetworkFailure | undefined {
 	const errors = chain(error);
 	const codes = errors.map((e) => (typeof e.code === 'string' ? e.code : '')).filter(Boolean);
 	const messages = errors.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' | ');
@@ -43,8 +43,8 @@ export function networkFailure(error: unknown, timeoutMs?: number): NetworkFailu
 	const seconds = timeoutMs === undefined ? undefined : Math.round(timeoutMs / 100) / 10;
 
 	if (has('ETIMEDOUT', 'ECONNABORTED') || /timeout of \d+ms exceeded/i.test(messages)) {
-		const limit = seconds === undefined ? 'the time limit' : `${seconds} s, the node's Timeout option`;
-		return { cause: `no answer within ${limit}`, maybeProcessed: true, timedOut: true };
+		const limit = seconds === undefined ? 'the time limit' : `${seconds} s`;
+		return { cause: `no answer within ${limit}${limitName ? `, ${limitName}` : ''}`, maybeProcessed: true, timedOut: true };
 	}
 	if (has('ECONNREFUSED')) {
 		return { cause: 'the server refused the connection (nothing answers at that address and port)', maybeProcessed: false, timedOut: false };

@@ -82,7 +82,7 @@ async function postLogin(httpRequest: HttpRequest, login: TokenLogin) {
 			failed = error;
 		}
 		if (!response) {
-			const failure = networkFailure(failed, LOGIN_TIMEOUT_MS);
+			const failure = networkFailure(failed, LOGIN_TIMEOUT_MS, "the login's time limit");
 			throw failure ? new Error(`${login.vendor} login failed (POST ${pathOf(url)}): ${failure.cause}.`) : failed;
 		}
 		const target = redirectTarget(response.statusCode, response.headers, url);

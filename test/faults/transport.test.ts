@@ -324,3 +324,24 @@ describe('no secret reaches another host, whatever the answers', () => {
 		expect(everythingSent(other.requests)).toBe('');
 	});
 });
+
+describe.each([sml, casabaca])('$label: network failures during the login', (vendor) => {
+	test('connection refused at the login: named as the login, not retried per item', async () => {
+		const url = await closedPort();
+		const result = await runNode({ node: vendor.node, parameters: vendor.read.parameters, credentials: vendor.credentials(url) });
+		expect(result.error?.message).toBe(
+			`${vendor.vendor} login failed (POST ${vendor.login!.path}): the server refused the connection (nothing answers at that address and port).`,
+		);
+	});
+
+	test('a login that is cut off is named as the login', async () => {
+		const server = await startServer((_request, _res, socket) => {
+			socket.destroy();
+		});
+		const result = await run(vendor, server, vendor.read.parameters);
+		expect(result.error?.message).toBe(
+			`${vendor.vendor} login failed (POST ${vendor.login!.path}): the server closed the connection before answering.`,
+		);
+		expect(lines(server.requests)).toEqual([`POST ${vendor.login!.path}`]);
+	});
+});

@@ -70,6 +70,27 @@ describe('vendor sandbox', () => {
 		});
 	});
 
+	describe('fault hooks', () => {
+		it('/__sandbox/redirect/<host:port>/... answers 302 to that host, with the rest of the path and the query', async () => {
+			const r = await fetch(`${sb.url}/__sandbox/redirect/127.0.0.2:4567/wolkvox/server/API/v2/custom/query.php?operation=x`, { method: 'POST', redirect: 'manual' });
+			expect(r.status).toBe(302);
+			expect(r.headers.get('location')).toBe('http://127.0.0.2:4567/wolkvox/server/API/v2/custom/query.php?operation=x');
+			const log = await call('GET', '/__sandbox/requests');
+			expect(log.body).toEqual([
+				expect.objectContaining({ vendor: 'fault', method: 'POST', path: '/__sandbox/redirect/127.0.0.2:4567/wolkvox/server/API/v2/custom/query.php', status: 302 }),
+			]);
+		});
+
+		it('/__sandbox/html/... answers 200 with an HTML page, whatever the method', async () => {
+			for (const method of ['GET', 'POST']) {
+				const r = await call(method, '/__sandbox/html/sml/api/lead/1/');
+				expect(r.status).toBe(200);
+				expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+				expect(r.body).toMatch(/^<!DOCTYPE html>/);
+			}
+		});
+	});
+
 	describe('SML', () => {
 		async function login(): Promise<Record<string, string>> {
 			const r = await call('POST', '/sml/api/auth/login/', { username: demo.sml.username, password: demo.sml.password });
