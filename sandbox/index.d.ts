@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 export interface SandboxRequest {
 	seq: number;
 	at: string;
-	vendor: 'sml' | 'casabaca' | 'wolkvox';
+	/** 'fault': a fault hook (/__sandbox/redirect/..., /__sandbox/html/...), whose path is kept whole. */
+	vendor: 'sml' | 'casabaca' | 'wolkvox' | 'fault';
 	method: string;
 	path: string;
 	query: Record<string, string>;

@@ -4,7 +4,8 @@
 //   /sml/api/...                  SML (credential Base URL: http://127.0.0.1:<port>/sml)
 //   /casabaca/api/...             SugarCRM Casabaca (base URL http://127.0.0.1:<port>/casabaca)
 //   /wolkvox/server/API/v2/...    wolkvox CRM (server Custom, host http://127.0.0.1:<port>/wolkvox)
-// plus /__sandbox/requests (what was received), /__sandbox/store (what is stored), /__sandbox/reset.
+// plus /__sandbox/requests (what was received), /__sandbox/store (what is stored), /__sandbox/reset, and
+// the fault hooks /__sandbox/redirect/<host:port>/... and /__sandbox/html/... (see FAULT_PATH).
 // Development tooling only: not part of the published package.
 const http = require('node:http');
 const { readBody, send } = require('./http');
@@ -19,6 +20,28 @@ const MAX_LOG = 2000;
 
 /** Header names kept in the request log (lower case). */
 const LOGGED_HEADERS = ['authorization', 'content-type', 'accept', 'wolkvox-token', 'wolkvox-id', 'user-agent'];
+
+/**
+ * Fault hooks (the e2e's scripts/e2e/workflows/faults-tour.json): a credential whose base URL is one of these
+ * prefixes gets the fault on every request below it, whatever the method, logged as vendor "fault":
+ *   /__sandbox/redirect/<host:port>/...  HTTP 302 to http://<host:port>/... (query kept): a vendor that "moved"
+ *                                         elsewhere, to prove no credential follows it there;
+ *   /__sandbox/html/...                  HTTP 200 with an HTML page, as a login portal or a proxy's error page
+ *                                         answers where JSON was expected.
+ */
+const FAULT_PATH = /^\/__sandbox\/(redirect\/[^/]+|html)(\/.*)?$/;
+const FAULT_PAGE = '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1></body></html>\n';
+
+function faultAnswer(ctx) {
+	const redirect = /^\/__sandbox\/redirect\/([^/]+)(\/.*)?$/.exec(ctx.path);
+	if (redirect) {
+		const query = ctx.query.toString();
+		const location = `http://${redirect[1]}${redirect[2] || '/'}${query ? `?${query}` : ''}`;
+		// What Express answers for res.redirect(): a short text body with the Location.
+		return { status: 302, body: `Found. Redirecting to ${location}`, headers: { Location: location } };
+	}
+	return { status: 200, body: FAULT_PAGE, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
+}
 
 /** The values to enter in n8n for each credential, given the sandbox's base URL. */
 function credentialValues(baseUrl) {
@@ -86,10 +109,11 @@ function startSandbox(options = {}) {
 			return send(res, 200, { sandbox: 'n8n-nodes-casabaca-wolkvox-sml', credentials: credentialValues(url.origin) });
 		}
 
+		const fault = FAULT_PATH.test(path);
 		const m = /^\/(sml|casabaca|wolkvox)(\/.*)?$/.exec(path);
-		if (!m) return send(res, 404, { detail: 'Not a sandbox path: use /sml, /casabaca or /wolkvox' });
-		const vendorName = m[1];
-		const vendor = vendors[vendorName];
+		if (!m && !fault) return send(res, 404, { detail: 'Not a sandbox path: use /sml, /casabaca or /wolkvox' });
+		const vendorName = fault ? 'fault' : m[1];
+		const vendor = fault ? { handle: faultAnswer } : vendors[vendorName];
 		let parsed;
 		try {
 			parsed = await readBody(req);
@@ -99,7 +123,8 @@ function startSandbox(options = {}) {
 		const ctx = {
 			req,
 			method,
-			path: m[2] || '/',
+			// A fault keeps its whole path: the log shows which hook answered.
+			path: fault ? path : m[2] || '/',
 			query: url.searchParams,
 			body: parsed.body,
 			files: parsed.files,

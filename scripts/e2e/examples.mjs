@@ -1,7 +1,7 @@
 // What each example workflow must do when n8n runs it against the sandbox: the run's output and what the
 // sandbox received. Keyed by the example file name; an example without an entry here fails the e2e run
 // (every example must be checked).
-import { nodeOutput } from './n8n.mjs';
+import { nodeOutput, WRONG_PASSWORDS } from './n8n.mjs';
 
 const OPERATION = 'demo_operation';
 const WOLKVOX_TOKEN = 'wolkvox-demo-internal-token';
@@ -215,5 +215,58 @@ EXAMPLE_CHECKS['operations-tour.json'] = {
 		t.ok(debtorId && obligation?.fields.name === 'Factura tour' && obligation.fields.days_delay === '40' && obligation.fields.form?.[0]?.value === 'Mensual', 'wolkvox obligations: the sandbox holds the inserted obligation with its update', JSON.stringify(obligation));
 		const usage = (nodeOutput(run, 'wolkvox token usage') || [])[0];
 		t.equal(usage?.token_use_today, wv.length, 'wolkvox token usage counts every call of the run, itself included');
+	},
+};
+
+// scripts/e2e/workflows/faults-tour.json: what the transport promises when things go wrong, proven in the real n8n
+// (test/faults/transport.test.ts proves it with n8n-core, but only imitates n8n's CredentialsHelper). Five items
+// through each node, every node set to "On Error: Continue", so the run succeeds and outputs one error item per item.
+const FAULT_ITEMS = 5;
+const REFUSED_LOGINS = [
+	{ node: 'SML get lead, wrong password', vendor: 'sml', credential: 'smlApi', error: 'SML login failed: No se puede iniciar sesión con las credenciales proporcionadas.' },
+	{ node: 'Casabaca get appraisal, wrong password', vendor: 'casabaca', credential: 'sugarCrmCasabacaApi', error: 'SugarCRM Casabaca login failed: Password incorrecto' },
+];
+const REDIRECTED = 'wolkvox search, redirected to another host';
+const HTML_ANSWER = 'wolkvox token usage, HTML page';
+
+/** The node's output items as [json, paired input item]: the error items must stay paired with their inputs. */
+const outputWithPairing = (run, node) =>
+	(run.data.resultData.runData[node]?.[0]?.data?.main?.[0] || []).map((i) => [i.json, i.pairedItem?.item ?? i.pairedItem]);
+const eachItem = (json) => Array.from({ length: FAULT_ITEMS }, (_, i) => [json, i]);
+
+EXAMPLE_CHECKS['faults-tour.json'] = {
+	summary: 'faults in the real n8n: wrong SML and Casabaca passwords over 5 items, a redirect to another host, an HTML answer',
+	verify(t, { run, requests, otherOrigin }) {
+		t.equal(nodeOutput(run, 'Five items')?.length, FAULT_ITEMS, `the Code node makes ${FAULT_ITEMS} items`);
+
+		// (a) A refused login is tried once per execution and credential: the later items fail with the same words
+		// without a new login. It relies on the error's loginRefused mark surviving n8n's CredentialsHelper.
+		for (const f of REFUSED_LOGINS) {
+			const calls = requests.filter((r) => r.vendor === f.vendor);
+			const logins = calls.filter((r) => r.path === LOGIN[f.vendor]);
+			t.equal(logins.length, 1, `${f.node}: the sandbox received exactly one login in the run, not one per item`);
+			t.ok(logins.every((r) => r.body?.password === WRONG_PASSWORDS[f.credential] && r.status >= 400), `${f.node}: that login carried the wrong password and was refused`, JSON.stringify(logins.map((r) => [r.status, r.response])));
+			t.equal(calls.length - logins.length, 0, `${f.node}: no request without a token followed the refused login`);
+			t.equal(outputWithPairing(run, f.node), eachItem({ error: f.error }), `${f.node}: each of the ${FAULT_ITEMS} items has an error item with the vendor's words`);
+		}
+
+		// (b) A redirect to another host is not followed: the node names the host, the host receives nothing.
+		const faults = requests.filter((r) => r.vendor === 'fault');
+		const redirects = faults.filter((r) => r.path.startsWith('/__sandbox/redirect/'));
+		t.ok(redirects.length === FAULT_ITEMS && redirects.every((r) => r.status === 302 && r.method === 'POST'), `${REDIRECTED}: the sandbox answered each item's POST with HTTP 302 to another host`, JSON.stringify(redirects.map((r) => [r.method, r.status])));
+		t.ok(redirects.every((r) => r.headers['wolkvox-token'] === WOLKVOX_TOKEN), `${REDIRECTED}: the redirected requests carried the token (what must not follow the redirect)`);
+		t.equal(otherOrigin.requests.length, 0, `${REDIRECTED}: the other host (${otherOrigin.url}) received no request at all`);
+		const redirectError = `wolkvox CRM: POST /server/API/v2/custom/query.php: the server redirected the request (HTTP 302) to another host, ${otherOrigin.url}; it was not followed, so no credential was sent there. If the vendor has moved, put its new address in the credential.`;
+		t.equal(outputWithPairing(run, REDIRECTED), eachItem({ error: redirectError }), `${REDIRECTED}: each item's error names the other host and says it was not followed`);
+
+		// (c) An HTTP 200 HTML page where JSON was expected fails the item instead of being output as data.
+		const pages = faults.filter((r) => r.path.startsWith('/__sandbox/html/'));
+		t.ok(pages.length === FAULT_ITEMS && pages.every((r) => r.status === 200), `${HTML_ANSWER}: the sandbox answered each item with HTTP 200 and an HTML page`, JSON.stringify(pages.map((r) => [r.method, r.status])));
+		const out = outputWithPairing(run, HTML_ANSWER);
+		t.ok(
+			out.length === FAULT_ITEMS && out.every(([json, item], i) => item === i && Object.keys(json).join() === 'error' && /^wolkvox CRM: GET \/server\/API\/v2\/token\/tokenInformation\.php: the answer was an HTML or XML page, where JSON was expected: "<!DOCTYPE html> <html>/.test(json.error)),
+			`${HTML_ANSWER}: each item's error says the answer was an HTML page, with its first words`,
+			JSON.stringify(out).slice(0, 500),
+		);
 	},
 };

@@ -2,6 +2,7 @@
 // the server, its REST API (owner account, cookie), and the community-package install.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { N8N_BIN, NODE24, NODE24_BIN_DIR } from './config.mjs';
@@ -239,4 +240,64 @@ export function credentialsFor(sb, pkg) {
 	return pkg.credentials
 		.filter((c) => sb.credentials[c.name] && CREDENTIAL_IDS[c.name])
 		.map((c) => ({ id: CREDENTIAL_IDS[c.name][0], name: CREDENTIAL_IDS[c.name][1], type: c.name, data: sb.credentials[c.name] }));
+}
+
+/** Passwords the sandbox refuses (any but the demo ones): the fault tour's credentials. */
+export const WRONG_PASSWORDS = { smlApi: 'sml-wrong-password-e2e', sugarCrmCasabacaApi: 'casabaca-wrong-password-e2e' };
+
+/** Ids and names of the fault tour's credentials (scripts/e2e/workflows/faults-tour.json). */
+export const FAULT_CREDENTIAL_IDS = {
+	smlWrongPassword: ['faultSmlWrongPassword', 'SML sandbox, wrong password'],
+	casabacaWrongPassword: ['faultCasabacaWrongPassword', 'SugarCRM Casabaca sandbox, wrong password'],
+	wolkvoxRedirect: ['faultWolkvoxRedirect', 'wolkvox CRM sandbox, redirected to another host'],
+	wolkvoxHtml: ['faultWolkvoxHtml', 'wolkvox CRM sandbox, answering an HTML page'],
+};
+
+/**
+ * The fault tour's credentials: the sandbox's values with a wrong password, or with a base URL under one of the
+ * sandbox's fault hooks (sandbox/README.md): a redirect to `otherOrigin` (host:port of a server that must receive
+ * nothing), and an HTML page. Kept apart from credentialsFor's: n8n's credential test is expected to fail for them.
+ */
+export function faultCredentialsFor(sb, otherOrigin) {
+	const c = sb.credentials;
+	const entry = (key, type, data) => ({ id: FAULT_CREDENTIAL_IDS[key][0], name: FAULT_CREDENTIAL_IDS[key][1], type, data });
+	return [
+		entry('smlWrongPassword', 'smlApi', { ...c.smlApi, password: WRONG_PASSWORDS.smlApi }),
+		entry('casabacaWrongPassword', 'sugarCrmCasabacaApi', { ...c.sugarCrmCasabacaApi, password: WRONG_PASSWORDS.sugarCrmCasabacaApi }),
+		entry('wolkvoxRedirect', 'wolkvoxCrmApi', { ...c.wolkvoxCrmApi, customHost: `${sb.url}/__sandbox/redirect/${otherOrigin}/wolkvox` }),
+		entry('wolkvoxHtml', 'wolkvoxCrmApi', { ...c.wolkvoxCrmApi, customHost: `${sb.url}/__sandbox/html/wolkvox` }),
+	];
+}
+
+/**
+ * "Another host" for the redirect fault: a server on 127.0.0.2 (another origin than the sandbox's 127.0.0.1) that
+ * answers 200 {} to anything and records what it got, so a check can prove it received nothing.
+ * Resolves { origin: 'host:port', url, requests, close() }.
+ */
+export function startOtherOrigin(host = '127.0.0.2') {
+	const requests = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => (body += d));
+		req.on('end', () => {
+			requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+		});
+	});
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, host, () => {
+			const origin = `${host}:${server.address().port}`;
+			resolve({
+				origin,
+				url: `http://${origin}`,
+				requests,
+				close: () =>
+					new Promise((done) => {
+						server.closeAllConnections();
+						server.close(() => done());
+					}),
+			});
+		});
+	});
 }

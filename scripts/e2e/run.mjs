@@ -2,8 +2,9 @@
 // npm run test:e2e — the package in the real n8n application:
 //  1. installs n8n (cached in .cache/n8n-e2e/n8n-<version>) and builds its sqlite3 for Node 24;
 //  2. builds and packs this package (npm pack) and installs the tarball as a community package;
-//  3. starts the vendor sandbox, imports credentials pointing at it, every workflow of examples/ and the e2e's own
-//     workflows (scripts/e2e/workflows/);
+//  3. starts the vendor sandbox (and "another host" on 127.0.0.2 that must receive nothing), imports credentials
+//     pointing at it (also the fault tour's: wrong passwords, base URLs under the sandbox's fault hooks), every
+//     workflow of examples/ and the e2e's own workflows (scripts/e2e/workflows/);
 //  4. runs each example with `n8n execute --id <id> --rawOutput`, and checks its output and what the sandbox received;
 //  5. starts `n8n start` once: checks that every node and credential of package.json's "n8n" section is served to
 //     the editor with its full description, tests each credential through n8n, and calls the webhook example's
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { CACHE_DIR, N8N_VERSION, ROOT } from './config.mjs';
 import { EXAMPLE_CHECKS } from './examples.mjs';
 import { ensureN8n } from './install-n8n.mjs';
-import { credentialsFor, N8nRest, parseRun, runCli, startServer } from './n8n.mjs';
+import { credentialsFor, faultCredentialsFor, N8nRest, parseRun, runCli, startOtherOrigin, startServer } from './n8n.mjs';
 import { buildPackAndInstall } from './package.mjs';
 import { compareTypes } from './types.mjs';
 import { SERVER_CHECKS } from './server-checks.mjs';
@@ -89,19 +90,27 @@ async function main() {
 	log(`installed as a community package in ${path.relative(ROOT, userFolder)}/.n8n/nodes`);
 
 	const sb = await startSandbox({ port: 0, quiet: true });
-	log(`sandbox on ${sb.url}`);
+	// The host the fault tour's redirect points to: it must receive nothing.
+	const other = await startOtherOrigin();
+	log(`sandbox on ${sb.url}, "another host" on ${other.url}`);
 	const all = [];
 	const notes = new Set();
 	const crashes = [];
 	let server;
 	try {
 		// ---- credentials and workflows ----
+		// creds: the working ones, each tested through n8n below; faultCreds: the fault tour's (wrong passwords,
+		// base URLs under the sandbox's fault hooks), whose credential test is expected to fail.
 		const creds = credentialsFor(sb, pkg);
+		const faultCreds = faultCredentialsFor(sb, other.origin);
+		const allCreds = [...creds, ...faultCreds];
 		const credFile = path.join(userFolder, 'credentials.json');
-		fs.writeFileSync(credFile, JSON.stringify(creds, null, 2));
+		fs.writeFileSync(credFile, JSON.stringify(allCreds, null, 2));
 		const imp = await runCli(userFolder, ['import:credentials', `--input=${credFile}`]);
 		if (imp.code !== 0) throw new Error(`import:credentials failed (${describeExit(imp)}):\n${imp.stdout}\n${imp.stderr}`);
-		log(`imported ${creds.length} credentials (${creds.map((c) => c.type).join(', ')}) in ${imp.seconds.toFixed(1)} s`);
+		log(`imported ${allCreds.length} credentials (${creds.map((c) => c.type).join(', ')}; ${faultCreds.length} for the fault tour) in ${imp.seconds.toFixed(1)} s`);
+		// DESIGN: passwords and tokens never appear in outputs: those of every imported credential, the wrong ones too.
+		const credentialSecrets = allCreds.flatMap((c) => Object.entries(c.data).filter(([k, v]) => /password|token/i.test(k) && typeof v === 'string' && v.length >= 4).map(([, v]) => v));
 
 		// The user-facing examples, then the e2e's own workflows (scripts/e2e/workflows: more operations).
 		const sources = [path.join(ROOT, 'examples'), path.join(ROOT, 'scripts', 'e2e', 'workflows')];
@@ -118,7 +127,7 @@ async function main() {
 			all.push(...t.results);
 			const { nodeTypes, credTypes } = needs(wf, pkg.name);
 			const missingNodes = nodeTypes.filter((nt) => !pkg.nodes.some((n) => n.type === nt));
-			const missingCreds = credTypes.filter((ct) => !pkg.credentials.some((c) => c.name === ct) && !creds.some((c) => c.type === ct));
+			const missingCreds = credTypes.filter((ct) => !pkg.credentials.some((c) => c.name === ct) && !allCreds.some((c) => c.type === ct));
 			if (missingNodes.length || missingCreds.length) {
 				const why = `needs ${[...missingNodes, ...missingCreds].join(', ')}, not in package.json's "n8n" section`;
 				all.push({ scope: `example ${file}`, name: 'its nodes and credentials are in the package', ok: false, detail: why });
@@ -143,6 +152,7 @@ async function main() {
 				continue;
 			}
 			await sandboxJson(sb, '/__sandbox/reset');
+			other.requests.length = 0;
 			const initialStore = await sandboxJson(sb, '/__sandbox/store');
 			const res = await runCli(userFolder, ['execute', `--id=${wf.id}`, '--rawOutput']);
 			const run = parseRun(res.stdout);
@@ -157,10 +167,10 @@ async function main() {
 			const err = run?.data?.resultData?.error;
 			t.ok(status === 'success' && run?.finished === true && !err, `the run succeeded (${check.summary})`, err ? `${err.message} ${err.description || ''}` : `status ${status}`);
 			t.ok(res.code === 0 && !res.signal, 'n8n execute exited with code 0', `${describeExit(res)}`);
-			if (run) t.run('example checks', () => check.verify(t, { run, requests, store, initialStore, sandbox: sb }));
+			if (run) t.run('example checks', () => check.verify(t, { run, requests, store, initialStore, sandbox: sb, otherOrigin: other }));
 			if (run) {
 				// DESIGN: passwords and tokens never appear in outputs.
-				const secrets = [demo.sml.password, demo.casabaca.password, demo.wolkvox.token, demo.wolkvox.externalToken, ...requests.map((r) => r.response && r.response.token).filter((x) => typeof x === 'string')];
+				const secrets = [...new Set([demo.sml.password, demo.casabaca.password, demo.wolkvox.token, demo.wolkvox.externalToken, ...credentialSecrets, ...requests.map((r) => r.response && r.response.token).filter((x) => typeof x === 'string')])];
 				const data = JSON.stringify(run.data?.resultData?.runData ?? {});
 				t.ok(secrets.every((x) => !data.includes(x)), 'no password or token in the run\'s data', secrets.filter((x) => data.includes(x)).map((x) => `${x.slice(0, 4)}...`).join(', '));
 			}
@@ -220,8 +230,9 @@ async function main() {
 			if (!runnable.some((r) => r.file === sc.file)) continue;
 			const st = new Checks(`server ${sc.file}`);
 			await sandboxJson(sb, '/__sandbox/reset');
+			other.requests.length = 0;
 			try {
-				await sc.run(st, { rest, server, sandbox: sb, sandboxJson: (p) => sandboxJson(sb, p) });
+				await sc.run(st, { rest, server, sandbox: sb, sandboxJson: (p) => sandboxJson(sb, p), otherOrigin: other, faultCreds });
 			} catch (e) {
 				st.ok(false, sc.name, `threw: ${e.stack}`);
 			}
@@ -237,6 +248,7 @@ async function main() {
 			if (process.env.N8N_E2E_SERVER_LOG) fs.writeFileSync(process.env.N8N_E2E_SERVER_LOG, server.logs());
 		}
 		await sb.close();
+		await other.close();
 	}
 
 	// ---- report ----

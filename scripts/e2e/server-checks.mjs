@@ -1,6 +1,7 @@
 // Checks that need the running n8n server (n8n start): an example's production trigger, called the way its
 // real users call it. Each runs after the sandbox was reset.
 import { checkTokenFlow } from './examples.mjs';
+import { FAULT_CREDENTIAL_IDS } from './n8n.mjs';
 
 export const SERVER_CHECKS = [
 	{
@@ -46,6 +47,32 @@ export const SERVER_CHECKS = [
 			t.ok(Array.isArray(list) && list.some((e) => e.mode === 'webhook' && e.status === 'success'), 'n8n lists a successful webhook execution of the workflow', JSON.stringify(execs.json ?? execs.text).slice(0, 300));
 			const off = await rest.request('POST', `/rest/workflows/${id}/deactivate`, {});
 			t.ok(off.status === 200, 'the workflow can be unpublished again', `HTTP ${off.status}`);
+		},
+	},
+	{
+		file: 'faults-tour.json',
+		name: "n8n's own credential test of the fault tour's credentials",
+		// The editor's "Test" button runs n8n's code, not the node's: it must also show the vendor's refusal, and never
+		// follow the redirect with the token.
+		async run(t, { rest, sandboxJson, otherOrigin, faultCreds }) {
+			const test = async (key) => {
+				const c = faultCreds.find((x) => x.id === FAULT_CREDENTIAL_IDS[key][0]);
+				const stored = await rest.request('GET', `/rest/credentials/${c.id}?includeData=true`);
+				const r = await rest.request('POST', '/rest/credentials/test', { credentials: { id: c.id, name: c.name, type: c.type, data: stored.json?.data?.data ?? {} } });
+				return r.json?.data ?? { status: `HTTP ${r.status}`, message: r.text.slice(0, 300) };
+			};
+			for (const [key, vendor, words] of [
+				['smlWrongPassword', 'sml', 'No se puede iniciar sesión con las credenciales proporcionadas.'],
+				['casabacaWrongPassword', 'casabaca', 'Password incorrecto'],
+			]) {
+				const result = await test(key);
+				t.ok(result.status === 'Error' && String(result.message).includes(words), `credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test fails with the vendor's words`, JSON.stringify(result));
+				const logins = (await sandboxJson(`/__sandbox/requests?vendor=${vendor}`)).length;
+				t.equal(logins, 1, `credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test sent one request, the refused login`);
+			}
+			const redirected = await test('wolkvoxRedirect');
+			t.ok(redirected.status !== 'OK', `credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the test does not pass`, JSON.stringify(redirected));
+			t.equal(otherOrigin.requests.length, 0, `credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the other host received nothing from the test`);
 		},
 	},
 ];
