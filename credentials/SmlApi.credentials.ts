@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { sessionTokenProperty } from '../nodes/common/session';
+import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
 import { smlLogin } from '../nodes/Sml/session';
 
 export class SmlApi implements ICredentialType {
@@ -67,14 +66,9 @@ export class SmlApi implements ICredentialType {
 		return { sessionToken: await smlLogin(async (options) => await this.helpers.httpRequest(options), credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '={{$credentials.authScheme}} {{$credentials.sessionToken}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((credentials) => ({
+		Authorization: `${String(credentials.authScheme || 'Token')} ${String(credentials.sessionToken)}`,
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { sessionTokenProperty } from '../nodes/common/session';
+import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
 import { CASABACA_DEFAULT_URL, casabacaLogin } from '../nodes/SugarCrmCasabaca/session';
 
 export class SugarCrmCasabacaApi implements ICredentialType {
@@ -80,15 +79,10 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 		return { sessionToken: await casabacaLogin(async (options) => await this.helpers.httpRequest(options), credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.sessionToken}}',
-				Accept: 'application/json',
-			},
-		},
-	};
+	authenticate = headerAuthentication((credentials) => ({
+		Authorization: `Bearer ${String(credentials.sessionToken)}`,
+		Accept: 'application/json',
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

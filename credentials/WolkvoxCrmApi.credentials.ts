@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	IAuthenticateRuleResponseSuccessBody,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -7,6 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/common/session';
 import { CUSTOM_SERVER, USAGE_INFORMATION_PATH, WOLKVOX_SERVERS } from '../nodes/WolkvoxCrm/server';
 
 /** wolkvox answers a refused call with HTTP 200 and a `code` in the body: the test reads it. */
@@ -101,14 +101,7 @@ export class WolkvoxCrmApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'Wolkvox-Token': '={{$credentials.token}}',
-			},
-		},
-	};
+	authenticate = headerAuthentication((credentials) => ({ 'Wolkvox-Token': String(credentials.token ?? '') }));
 
 	/** Token information: note that each test consumes one use of the token's daily quota. */
 	test: ICredentialTestRequest = {

@@ -21,7 +21,7 @@ export class Sml implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smlApi', required: true }],
-		properties: nodeProperties(smlResources, smlOperations),
+		properties: nodeProperties(smlResources, smlOperations, smlApi),
 	};
 
 	methods = { loadOptions };

@@ -39,6 +39,14 @@ const pageOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'All in One Request',
+			name: 'allAtOnce',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask SML for the whole list in one answer (page_size=all) instead of pages of up to 1,000 records. Fastest for long lists, but the whole answer is held in memory at once (about 1 KB per lead: some 100 MB for 100,000 leads).',
+		},
+		{
 			displayName: 'Page Size',
 			name: 'page_size',
 			type: 'number',
@@ -96,12 +104,12 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...definition.shape,
 				...paginationSchema,
 				filters: z.object(filterShape).default({}),
-				options: z.object({ page_size: atLeastOne(), page: atLeastOne() }).default({}),
+				options: z.object({ allAtOnce: z.boolean().optional(), page_size: atLeastOne(), page: atLeastOne() }).default({}),
 			})
 			.transform(({ filters: given, options, ...rest }) => ({
 				...rest,
 				filters: compact(given as IDataObject),
-				pageSize: options.page_size,
+				pageSize: options.allAtOnce ? ('all' as const) : options.page_size,
 				startPage: options.page,
 			})),
 		request: ({ filters: given, returnAll, limit, pageSize, startPage, ...required }) => ({

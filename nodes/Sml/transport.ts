@@ -37,22 +37,31 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 
 const SECRET_KEYS = new Set(['password', 'repeat_password', 'token']);
 
+/** Whether a secret key is anywhere inside: most answers have none, and copying them costs. */
+function holdsSecret(value: unknown): boolean {
+	if (Array.isArray(value)) return value.some(holdsSecret);
+	if (!value || typeof value !== 'object') return false;
+	for (const key in value as IDataObject) {
+		if (SECRET_KEYS.has(key) || holdsSecret((value as IDataObject)[key])) return true;
+	}
+	return false;
+}
+
 /** SML answers carry password fields (login, users): they never reach an output item. */
 export function withoutSecrets(value: unknown): unknown {
+	if (!holdsSecret(value)) return value;
 	if (Array.isArray(value)) return value.map(withoutSecrets);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value as IDataObject)
-				.filter(([key]) => !SECRET_KEYS.has(key))
-				.map(([key, entry]) => [key, withoutSecrets(entry)]),
-		);
-	}
-	return value;
+	return Object.fromEntries(
+		Object.entries(value as IDataObject)
+			.filter(([key]) => !SECRET_KEYS.has(key))
+			.map(([key, entry]) => [key, withoutSecrets(entry)]),
+	);
 }
 
 export const smlApi: VendorApi = {
 	displayName: 'SML',
 	credentialType: 'smlApi',
+	tokenField: 'sessionToken',
 	baseUrl: (credentials) => smlBaseUrl(credentials.baseUrl),
 	failureMessage,
 	unwrap: withoutSecrets,

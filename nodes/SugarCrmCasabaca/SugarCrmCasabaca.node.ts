@@ -20,7 +20,7 @@ export class SugarCrmCasabaca implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sugarCrmCasabacaApi', required: true }],
-		properties: nodeProperties(casabacaResources, casabacaOperations),
+		properties: nodeProperties(casabacaResources, casabacaOperations, casabacaApi),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -20,7 +20,7 @@ export class WolkvoxCrm implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'wolkvoxCrmApi', required: true }],
-		properties: nodeProperties(wolkvoxResources, wolkvoxOperations),
+		properties: nodeProperties(wolkvoxResources, wolkvoxOperations, wolkvoxApi),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -114,6 +114,8 @@ export const wolkvoxApi: VendorApi = {
 	displayName: 'wolkvox CRM',
 	credentialType: 'wolkvoxCrmApi',
 	staticToken: true,
+	// wolkvox answers an error beyond 2 simultaneous requests per token.
+	concurrency: { default: 2, max: 2 },
 	baseUrl: (credentials) => wolkvoxBaseUrl(credentials),
 	prepare,
 	failureMessage,

@@ -1,34 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_MS } from './http';
-import type { AnyOperationSpec, ResourceOption } from './operation';
+import { withEngineOptions } from './engineOptions';
+import type { AnyOperationSpec, ResourceOption, VendorApi } from './operation';
 import { paginationProperties } from './pagination';
-
-/** Every operation's Options > Timeout (read by the runner, not by the operation's schema). */
-export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: DEFAULT_TIMEOUT_MS,
-	description:
-		'Milliseconds to wait for the server to answer before the item fails. A write that times out may still have been saved: the error says so.',
-};
-
-/** The operation's own Options collection with Timeout in it, or a new one holding only Timeout. */
-function withTimeout(properties: INodeProperties[]): INodeProperties[] {
-	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
-	if (!existing) {
-		return [
-			...properties,
-			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [timeoutOption] },
-		];
-	}
-	const options = [...((existing.options as INodeProperties[]) ?? []), timeoutOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
-	return properties.map((property) => (property === existing ? { ...existing, options } : property));
-}
 
 /** The Resource dropdown. */
 export function resourceProperty(resources: ResourceOption[]): INodeProperties {
@@ -69,7 +43,7 @@ export function operationProperties(resources: ResourceOption[], specs: AnyOpera
 }
 
 /** Every spec's parameters, shown only for its resource and operation. */
-export function fieldProperties(specs: AnyOperationSpec[]): INodeProperties[] {
+export function fieldProperties(specs: AnyOperationSpec[], api: VendorApi): INodeProperties[] {
 	return specs.flatMap((spec) => {
 		// Return All / Limit go after the plain fields and before the optional collections.
 		const isBag = (property: INodeProperties) => property.type === 'collection';
@@ -80,7 +54,7 @@ export function fieldProperties(specs: AnyOperationSpec[]): INodeProperties[] {
 					...spec.properties.filter(isBag),
 				]
 			: spec.properties;
-		return withTimeout(own).map((property) => ({
+		return withEngineOptions(own, api, spec.batch !== undefined).map((property) => ({
 			...property,
 			displayOptions: {
 				...property.displayOptions,
@@ -95,6 +69,6 @@ export function fieldProperties(specs: AnyOperationSpec[]): INodeProperties[] {
 }
 
 /** Resource, operation and field properties, in the order n8n shows them. */
-export function nodeProperties(resources: ResourceOption[], specs: AnyOperationSpec[]): INodeProperties[] {
-	return [resourceProperty(resources), ...operationProperties(resources, specs), ...fieldProperties(specs)];
+export function nodeProperties(resources: ResourceOption[], specs: AnyOperationSpec[], api: VendorApi): INodeProperties[] {
+	return [resourceProperty(resources), ...operationProperties(resources, specs), ...fieldProperties(specs, api)];
 }

@@ -5,17 +5,16 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { ApplicationError, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { ApplicationError, NodeApiError } from 'n8n-workflow';
 
 import { MAX_REDIRECTS, networkFailure, networkFailureText, redirectTarget, refusedRedirect } from './network';
 import type { ApiResponse, RequestPlan, VendorApi } from './operation';
 import { pathSegmentProblem } from './pathSegments';
-import { isLoginRefusal } from './session';
+import { DEFAULT_TIMEOUT_MS } from './engineOptions';
+import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Time limit of one request when the operation's Options > Timeout is not set. */
-export const DEFAULT_TIMEOUT_MS = 60_000;
 
 interface FullResponse {
 	statusCode: number;
@@ -75,13 +74,6 @@ function parseAnswer(text: unknown, emptyAllowed: boolean): Parsed {
 	}
 }
 
-/** Credential values that must never be shown, whatever a server echoes back. */
-function secretsOf(credentials: IDataObject): string[] {
-	return Object.entries(credentials)
-		.filter(([key, value]) => /password|token|secret/i.test(key) && typeof value === 'string' && value.length >= 4)
-		.map(([, value]) => value as string);
-}
-
 /** A server may echo the token or password in its answer: an error shows `***` instead. */
 function masked<T>(value: T, secrets: string[]): T {
 	if (!secrets.length || value === undefined || value === null) return value;
@@ -123,7 +115,10 @@ export function isOutcomeUnknown(error: unknown): boolean {
 	return (error as { context?: IDataObject } | undefined)?.context?.outcomeUnknown === true;
 }
 
-/** Turns an error thrown inside n8n's authenticated request (login, 401, network) into ours. */
+/**
+ * Turns an error thrown inside n8n's authenticated request into ours. Every HTTP status is an
+ * answer read by apiRequest, so what is thrown is the wire failing or a login failing.
+ */
 function wrapThrown(
 	ctx: RequestContext,
 	api: VendorApi,
@@ -134,82 +129,33 @@ function wrapThrown(
 	secrets: string[],
 ): NodeApiError {
 	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
-	if (failure) {
-		const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), undefined, null, itemIndex);
-		if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;
-		return wrapped;
+	if (!failure) {
+		return apiError(ctx, api, (error as Error)?.message || 'request failed', undefined, null, itemIndex, undefined, secrets);
 	}
-	const err = error as { httpCode?: string | null; message?: string; context?: { data?: unknown } };
-	const statusCode = err.httpCode && /^\d+$/.test(err.httpCode) ? Number(err.httpCode) : undefined;
-	// The answer is asked for as text, so n8n leaves it in the axios error it wraps, unparsed.
-	const answered = (err as { cause?: { response?: { data?: unknown } } }).cause?.response?.data;
-	const body = err.context?.data ?? (answered === undefined ? undefined : readableBody(answered));
-	const vendorWords =
-		statusCode !== undefined
-			? api.failureMessage({ statusCode, body, headers: {} })
-			: undefined;
-	// n8n has already logged in again and retried once when a 401 gets here.
-	const message =
-		statusCode === 401
-			? `${(vendorWords ?? 'the server rejected the credentials (HTTP 401)').replace(/\.+$/, '')}. Check the credential's values.`
-			: (vendorWords ?? err.message ?? 'request failed');
-	return apiError(ctx, api, message, statusCode, body, itemIndex, undefined, secrets);
+	const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), undefined, null, itemIndex);
+	if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;
+	return wrapped;
 }
 
 /**
- * Logins the vendor refused, per execution and credential: one refusal is enough to know, and
- * trying again for every item could lock the account. Bounded: old executions fall out.
+ * One request through n8n's authenticated request, with the credential the session read: n8n then
+ * neither reads nor decrypts it again, and its preAuthentication writes a new token into it.
  */
-const refusedLogins = new Map<string, string>();
-const REFUSED_BEFORE = 'The login was refused earlier in this execution: it is not tried again before the credential is fixed.';
-const REMEMBERED_REFUSALS = 200;
-
-function refusalKey(ctx: RequestContext, api: VendorApi): string | undefined {
-	if (!('getExecutionId' in ctx)) return undefined;
-	const credential = ctx.getNode().credentials?.[api.credentialType];
-	return `${ctx.getExecutionId()}\u0000${api.credentialType}\u0000${credential?.id ?? credential?.name ?? ''}`;
-}
-
-function rememberRefusal(key: string | undefined, message: string) {
-	if (key === undefined) return;
-	refusedLogins.delete(key);
-	refusedLogins.set(key, message);
-	if (refusedLogins.size > REMEMBERED_REFUSALS) refusedLogins.delete(refusedLogins.keys().next().value as string);
-}
-
-/**
- * Runs a login of the node's own (Log In, Create Token) under the same rule as the logins n8n
- * runs for a request: after a refusal in this execution, no new attempt.
- */
-export async function guardedLogin<T>(ctx: IExecuteFunctions, api: VendorApi, login: () => Promise<T>): Promise<T> {
-	const key = refusalKey(ctx, api);
-	const refused = key === undefined ? undefined : refusedLogins.get(key);
-	if (refused !== undefined) throw new NodeOperationError(ctx.getNode(), refused, { description: REFUSED_BEFORE });
-	try {
-		return await login();
-	} catch (error) {
-		if (isLoginRefusal(error)) rememberRefusal(key, (error as Error).message);
-		throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-}
-
 async function send(
 	ctx: RequestContext,
 	api: VendorApi,
 	options: IHttpRequestOptions,
-	credentialsDecrypted?: IDataObject,
+	credentialsDecrypted: IDataObject,
 ): Promise<FullResponse> {
 	const nodeCredentials = ctx.getNode().credentials?.[api.credentialType];
-	const extra = credentialsDecrypted
-		? {
-				credentialsDecrypted: {
-					id: nodeCredentials?.id ?? '',
-					name: nodeCredentials?.name ?? '',
-					type: api.credentialType,
-					data: credentialsDecrypted,
-				},
-			}
-		: undefined;
+	const extra = {
+		credentialsDecrypted: {
+			id: nodeCredentials?.id ?? '',
+			name: nodeCredentials?.name ?? '',
+			type: api.credentialType,
+			data: credentialsDecrypted,
+		},
+	};
 	return (await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx,
 		api.credentialType,
@@ -233,7 +179,7 @@ async function sendFollowing(
 	ctx: RequestContext,
 	api: VendorApi,
 	options: IHttpRequestOptions,
-	credentialsDecrypted?: IDataObject,
+	credentialsDecrypted: IDataObject,
 ): Promise<FullResponse | Refused> {
 	let current = options;
 	for (let hop = 0; ; hop++) {
@@ -272,19 +218,14 @@ export async function apiRequest(
 	api: VendorApi,
 	plan: RequestPlan,
 	itemIndex?: number,
+	session: CredentialSession = new CredentialSession(this, api),
 ): Promise<ApiResponse> {
-	const refusalId = refusalKey(this, api);
-	const refused = refusalId === undefined ? undefined : refusedLogins.get(refusalId);
+	const refused = session.refusal();
 	if (refused !== undefined) {
 		throw apiError(this, api, refused, undefined, null, itemIndex, REFUSED_BEFORE);
 	}
 
-	const credentials = (await this.getCredentials(api.credentialType)) as IDataObject;
-	// Read again on failure: a login during the request may have stored a new token.
-	const secretsNow = async () => [
-		...secretsOf({ ...credentials, ...plan.credentialOverrides }),
-		...secretsOf((await this.getCredentials(api.credentialType)) as IDataObject),
-	];
+	const credentials = await session.credentials();
 	const prepared = api.prepare ? api.prepare(plan, credentials) : plan;
 	const options: IHttpRequestOptions = {
 		method: prepared.method,
@@ -297,28 +238,28 @@ export async function apiRequest(
 		timeout: plan.timeout ?? DEFAULT_TIMEOUT_MS,
 		disableFollowRedirect: true,
 		returnFullResponse: true,
-		// 401 must stay an error so that n8n refreshes a login token and retries once; every other
-		// status (and a 401 for a fixed token, which no refresh can cure) is read here.
-		ignoreHttpStatusErrors: { ignore: true, except: api.staticToken ? [] : [401] },
+		// Every status is read here, 401 included: the session renews a rejected token once for all
+		// requests in flight (n8n would log in again for each of them).
+		ignoreHttpStatusErrors: true,
 	};
+	const rejected = (answer: FullResponse | Refused) =>
+		!('refused' in answer) &&
+		(answer.statusCode === 401 ||
+			(answer.statusCode >= 400 && api.isTokenRejected?.({ ...answer, body: readableBody(answer.body) }) === true));
 
 	let raw: FullResponse | Refused;
 	try {
-		const overridden = plan.credentialOverrides ? { ...credentials, ...plan.credentialOverrides } : undefined;
-		raw = await sendFollowing(this, api, options, overridden);
-		if (!('refused' in raw) && api.isTokenRejected && api.tokenField) {
-			const first: ApiResponse = { ...raw, body: readableBody(raw.body) };
-			if (api.isTokenRejected(first)) {
-				// An empty token makes n8n's preAuthentication log in (and store the new token).
-				raw = await sendFollowing(this, api, options, { ...credentials, [api.tokenField]: '' });
-			}
-		}
+		raw = await session.send(
+			async (data) => await sendFollowing(this, api, options, plan.credentialOverrides ? { ...data, ...plan.credentialOverrides } : data),
+			api.staticToken ? () => false : rejected,
+		);
 	} catch (error) {
-		if (isLoginRefusal(error)) rememberRefusal(refusalId, (error as Error).message);
-		throw wrapThrown(this, api, error, options, prepared.path, itemIndex, await secretsNow());
+		const secrets = await session.secrets();
+		if (error instanceof RefusedBefore) throw apiError(this, api, error.message, undefined, null, itemIndex, REFUSED_BEFORE, secrets);
+		throw wrapThrown(this, api, error, options, prepared.path, itemIndex, secrets);
 	}
 	if ('refused' in raw) {
-		throw apiError(this, api, `${options.method} ${prepared.path}: ${raw.refused}`, raw.statusCode, null, itemIndex, undefined, await secretsNow());
+		throw apiError(this, api, `${options.method} ${prepared.path}: ${raw.refused}`, raw.statusCode, null, itemIndex, undefined, await session.secrets());
 	}
 
 	const headers = raw.headers ?? {};
@@ -332,7 +273,7 @@ export async function apiRequest(
 		const nothingExpected = raw.statusCode === 204 || options.method === 'DELETE' || plan.emptyAnswer === true;
 		const parsed = parseAnswer(asText(raw.body), nothingExpected);
 		if (!parsed.ok) {
-			throw apiError(this, api, `${options.method} ${prepared.path}: ${parsed.problem}`, raw.statusCode, null, itemIndex, undefined, await secretsNow());
+			throw apiError(this, api, `${options.method} ${prepared.path}: ${parsed.problem}`, raw.statusCode, null, itemIndex, undefined, await session.secrets());
 		}
 		body = parsed.value;
 	}
@@ -341,8 +282,13 @@ export async function apiRequest(
 	const failure = api.failureMessage(response);
 	if (failed || failure !== undefined) {
 		const wait = raw.statusCode === 429 ? retryAfter(headers) : undefined;
-		const message = `${failure ?? `HTTP ${raw.statusCode}`}${wait ? `. The server asks to wait ${wait} before trying again (Retry-After)` : ''}`;
-		throw apiError(this, api, message, raw.statusCode, response.body, itemIndex, undefined, await secretsNow());
+		const words = failure ?? `HTTP ${raw.statusCode}`;
+		// A 401 here survived a fresh login (or the token is fixed): the credential itself is wrong.
+		const message =
+			raw.statusCode === 401 && !api.staticToken
+				? `${words.replace(/\.+$/, '')}. Check the credential's values.`
+				: `${words}${wait ? `. The server asks to wait ${wait} before trying again (Retry-After)` : ''}`;
+		throw apiError(this, api, message, raw.statusCode, response.body, itemIndex, undefined, await session.secrets());
 	}
 	return response;
 }
@@ -353,7 +299,8 @@ export async function apiRequestBody(
 	api: VendorApi,
 	plan: RequestPlan,
 	itemIndex?: number,
+	session?: CredentialSession,
 ): Promise<unknown> {
-	const response = await apiRequest.call(this, api, plan, itemIndex);
+	const response = await apiRequest.call(this, api, plan, itemIndex, session);
 	return api.unwrap ? api.unwrap(response.body) : response.body;
 }

@@ -50,17 +50,19 @@ export interface VendorApi {
 	 */
 	failureMessage(response: ApiResponse): string | undefined;
 	/**
-	 * A rejected token that n8n does not recognise by itself (it only knows HTTP 401).
-	 * When true the engine logs in again once and repeats the request once.
+	 * A rejected token besides HTTP 401 (Casabaca answers HTTP 500 "Unauthenticated."): the engine
+	 * logs in again once and repeats the request once, as for a 401.
 	 */
 	isTokenRejected?(response: ApiResponse): boolean;
-	/** The credential's hidden expirable token field, emptied to force that new login. */
-	tokenField?: string;
 	/**
-	 * The credential holds a fixed token (no login): a 401 is final, so n8n must not send the
-	 * request a second time (it repeats a 401 once, expecting a refreshed token).
+	 * The credential's hidden expirable token field (login vendors): empty, it makes n8n's
+	 * preAuthentication log in; the engine empties it to renew a rejected token.
 	 */
+	tokenField?: string;
+	/** The credential holds a fixed token (no login): a 401 is final, nothing is sent twice. */
 	staticToken?: boolean;
+	/** Options > Concurrency: its default and the most the vendor tolerates (default 10, at most 50). */
+	concurrency?: { default: number; max: number };
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
 }
@@ -73,6 +75,8 @@ export interface OperationContext {
 	vendor?: string;
 	request(plan: RequestPlan): Promise<unknown>;
 	requestRaw(plan: RequestPlan): Promise<ApiResponse>;
+	/** Runs a login of the operation's own (Log In, Create Token): one at a time, none after a refusal. */
+	login<T>(attempt: () => Promise<T>): Promise<T>;
 }
 
 /** Output items that carry more than JSON (binary files): wrap them with `executionItems`. */

@@ -4,8 +4,11 @@ import { z } from 'zod';
 
 import type { OperationContext, RequestPlan } from './operation';
 
-/** Largest page asked for when walking all pages. */
-export const MAX_PAGE_SIZE = 100;
+/**
+ * Largest page asked for when walking all pages: few requests for a long list (100 for 100,000
+ * records). A server that caps its pages lower answers smaller pages, and the walk follows `next`.
+ */
+export const MAX_PAGE_SIZE = 1000;
 
 /** The Return All / Limit pair n8n users expect on every list. */
 export function paginationProperties(): INodeProperties[] {
@@ -37,8 +40,11 @@ export const paginationSchema = {
 export interface PageRequest {
 	returnAll: boolean;
 	limit: number;
-	/** Records per request (`page_size`); defaults to the limit, or MAX_PAGE_SIZE for Return All. */
-	pageSize?: number;
+	/**
+	 * Records per request (`page_size`); defaults to the limit, or MAX_PAGE_SIZE for Return All.
+	 * `all` asks for the whole list in one answer where the vendor documents it.
+	 */
+	pageSize?: number | 'all';
 	/** First page to read (`page`), 1 by default. */
 	startPage?: number;
 }

@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { executeBatches } from './batch';
-import { DEFAULT_TIMEOUT_MS, apiRequest, apiRequestBody, fillPath } from './http';
+import { describeItems, executeBatches } from './batch';
+import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
+import { DEFAULT_TIMEOUT_MS, readConcurrency, readTimeout, withoutEngineOptions } from './engineOptions';
+import { apiRequest, apiRequestBody, fillPath } from './http';
 import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
 import { fetchPages } from './pagination';
+import { runPool } from './pool';
 import { failValidation, readParameters, validateParameters } from './validation';
 
 export function findSpec(specs: AnyOperationSpec[], resource: string, operation: string): AnyOperationSpec | undefined {
@@ -18,32 +21,23 @@ export function operationContext(
 	api: VendorApi,
 	itemIndex: number,
 	timeout = DEFAULT_TIMEOUT_MS,
+	session: CredentialSession = new CredentialSession(fn, api),
 ): OperationContext {
 	return {
 		fn,
 		itemIndex,
 		vendor: api.displayName,
-		request: async (plan: RequestPlan) => await apiRequestBody.call(fn, api, { timeout, ...plan }, itemIndex),
-		requestRaw: async (plan: RequestPlan) => await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex),
+		request: async (plan: RequestPlan) => await apiRequestBody.call(fn, api, { timeout, ...plan }, itemIndex, session),
+		requestRaw: async (plan: RequestPlan) => await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex, session),
+		login: async (attempt) => {
+			try {
+				return await session.ownLogin(attempt);
+			} catch (error) {
+				const description = error instanceof RefusedBefore ? REFUSED_BEFORE : undefined;
+				throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex, description });
+			}
+		},
 	};
-}
-
-/**
- * Options > Timeout of one item. It is the engine's, not the operation's: it is taken out of the
- * parameters the operation's schema sees.
- */
-function takeTimeout(fn: IExecuteFunctions, params: IDataObject, itemIndex: number): number {
-	const options = params.options;
-	if (typeof options === 'object' && options !== null && !Array.isArray(options) && 'timeout' in options) {
-		const { timeout: _timeout, ...rest } = options as IDataObject;
-		params.options = rest;
-	}
-	const given = fn.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS) as unknown;
-	const value = typeof given === 'string' && given.trim() !== '' ? Number(given) : given;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-		failValidation(fn, itemIndex, ['"Options › Timeout" (timeout) must be a whole number of milliseconds, at least 1']);
-	}
-	return value as number;
 }
 
 /** The request a spec describes, before pagination. */
@@ -105,11 +99,12 @@ export async function executeOperations(
 	}
 	const continueOnFail = this.continueOnFail();
 
+	// Bulk operations send one batch at a time: each already carries up to Batch Size records.
+	const concurrency = spec.batch ? 1 : readConcurrency(this, api);
 	const prepared = items.map((_item, itemIndex) => {
 		try {
-			const given = readParameters(this, spec, itemIndex);
-			const timeout = takeTimeout(this, given, itemIndex);
-			const params = validateParameters(this, spec, given, itemIndex);
+			const timeout = readTimeout(this, itemIndex);
+			const params = validateParameters(this, spec, withoutEngineOptions(readParameters(this, spec, itemIndex)), itemIndex);
 			const problems = spec.checkItem?.(this, params, itemIndex) ?? [];
 			if (problems.length) failValidation(this, itemIndex, problems);
 			return { params, timeout };
@@ -119,30 +114,55 @@ export async function executeOperations(
 		}
 	});
 
+	// One credential read and one shared login for every request of this run.
+	const session = new CredentialSession(this, api);
+	const context = (itemIndex: number) => operationContext(this, api, itemIndex, prepared[itemIndex].timeout, session);
+
 	if (spec.batch) {
 		return [
 			await executeBatches(spec, prepared, continueOnFail, {
-				context: (itemIndex) => operationContext(this, api, itemIndex, prepared[itemIndex].timeout),
+				context,
 				toItems,
 				forItem: (error, itemIndex) => forItem(this, error, itemIndex),
 			}),
 		];
 	}
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < prepared.length; itemIndex++) {
-		const entry = prepared[itemIndex];
-		if (entry.error) {
-			output.push(errorItem(entry.error, itemIndex));
-			continue;
-		}
-		try {
-			const result = await runOne(operationContext(this, api, itemIndex, entry.timeout), spec, entry.params as IDataObject);
-			output.push(...toItems(result, itemIndex));
-		} catch (error) {
-			if (!continueOnFail) throw forItem(this, error, itemIndex);
-			output.push(errorItem(error as Error, itemIndex));
-		}
-	}
-	return [output];
+	const outputs: INodeExecutionData[][] = prepared.map(() => []);
+	const sent: number[] = [];
+	let failed: { itemIndex: number; error: unknown } | undefined;
+	await runPool(
+		prepared.length,
+		concurrency,
+		async (itemIndex) => {
+			const entry = prepared[itemIndex];
+			if (entry.error) {
+				outputs[itemIndex] = [errorItem(entry.error, itemIndex)];
+				return;
+			}
+			sent.push(itemIndex);
+			try {
+				outputs[itemIndex] = toItems(await runOne(context(itemIndex), spec, entry.params as IDataObject), itemIndex);
+			} catch (error) {
+				if (continueOnFail) outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
+				else if (!failed || itemIndex < failed.itemIndex) failed = { itemIndex, error };
+			}
+		},
+		() => failed !== undefined,
+	);
+	if (failed) throw withInFlight(forItem(this, failed.error, failed.itemIndex), failed.itemIndex, sent, api);
+	return [outputs.flat()];
+}
+
+/**
+ * With several requests in flight, items after the failing one may have been sent already: the
+ * error says which, since their results are not in any output and a re-run sends them again.
+ */
+function withInFlight(error: Error, failedIndex: number, sent: number[], api: VendorApi): Error {
+	const later = sent.filter((itemIndex) => itemIndex > failedIndex);
+	if (!later.length) return error;
+	const described = error as Error & { description?: string | null };
+	const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
+	described.description = `${earlier}${describeItems(later).replace(/^i/, 'I')} had already been sent when it failed (several requests run at once): check them in ${api.displayName} before running the node again.`;
+	return error;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { MAX_REDIRECTS, networkFailure, redirectTarget, refusedRedirect } from './network';
 
@@ -22,6 +22,17 @@ export const sessionTokenProperty: INodeProperties = {
 	typeOptions: { expirable: true, password: true },
 	default: '',
 };
+
+/**
+ * A credential's `authenticate` as a function of its values: n8n would otherwise evaluate an
+ * expression for every request, a cost that shows when thousands of items go out.
+ */
+export const headerAuthentication =
+	(headers: (credentials: ICredentialDataDecryptedObject) => Record<string, string>) =>
+	async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, ...headers(credentials) },
+	});
 
 export interface TokenLogin {
 	/** Vendor name for the error message. */

@@ -92,9 +92,9 @@ describe('SML lists whose server caps the page size', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual(LEADS);
 		expect(afterLogin(server.requests)).toEqual([
-			'GET /api/lead/?page=1&page_size=100',
-			'GET /api/lead/?page=2&page_size=100',
-			'GET /api/lead/?page=3&page_size=100',
+			'GET /api/lead/?page=1&page_size=1000',
+			'GET /api/lead/?page=2&page_size=1000',
+			'GET /api/lead/?page=3&page_size=1000',
 		]);
 	});
 
@@ -135,7 +135,7 @@ describe('SML lists whose server caps the page size', () => {
 		expect(limited.error).toBeUndefined();
 		expect(limited.json).toEqual(LEADS.slice(0, 3));
 		expect(server.requests.filter((request) => request.path !== LOGIN_PATH).map((request) => request.path)).toEqual([
-			'/api/lead/?page=1&page_size=100',
+			'/api/lead/?page=1&page_size=1000',
 			'/api/lead/?page=1&page_size=3',
 		]);
 	});
@@ -149,7 +149,7 @@ describe('SML lists that never end are not read forever', () => {
 		expect(result.error?.description).toMatch(/ignore the "page" parameter/);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(result.json).toEqual([]);
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=100', 'GET /api/lead/?page=2&page_size=100']);
+		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=1000', 'GET /api/lead/?page=2&page_size=1000']);
 	});
 
 	test('with Limit too, a repeated page is an error rather than duplicates', async () => {
@@ -167,9 +167,9 @@ describe('SML lists that never end are not read forever', () => {
 		);
 		expect(result.json).toEqual([]);
 		expect(afterLogin(server.requests)).toEqual([
-			'GET /api/lead/?page=1&page_size=100',
-			'GET /api/lead/?page=2&page_size=100',
-			'GET /api/lead/?page=3&page_size=100',
+			'GET /api/lead/?page=1&page_size=1000',
+			'GET /api/lead/?page=2&page_size=1000',
+			'GET /api/lead/?page=3&page_size=1000',
 		]);
 	});
 
@@ -177,7 +177,7 @@ describe('SML lists that never end are not read forever', () => {
 		const server = await smlListServer({ maxPageSize: 2, emptyFrom: 2 });
 		const result = await run(server, list({ returnAll: true }));
 		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 was empty but still pointed to a next page');
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=100', 'GET /api/lead/?page=2&page_size=100']);
+		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=1000', 'GET /api/lead/?page=2&page_size=1000']);
 	});
 
 	test('with Continue On Fail the walk error becomes the item\'s {error}', async () => {

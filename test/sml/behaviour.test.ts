@@ -85,9 +85,9 @@ describe('SML pagination', () => {
 		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'getAll', returnAll: true }, credentials });
 		expect(result.error).toBeUndefined();
 		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
-			'/api/lead/?page=1&page_size=100',
-			'/api/lead/?page=2&page_size=100',
-			'/api/lead/?page=3&page_size=100',
+			'/api/lead/?page=1&page_size=1000',
+			'/api/lead/?page=2&page_size=1000',
+			'/api/lead/?page=3&page_size=1000',
 		]);
 		expect(result.json).toEqual(leads);
 	});

@@ -78,7 +78,7 @@ describe('SML lists (Get Many)', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests[1].path).toBe(
-			'/api/user/?online=true&userconcession__concessionaire__id=3&is_active=false&search=adam&page=1&page_size=100',
+			'/api/user/?online=true&userconcession__concessionaire__id=3&is_active=false&search=adam&page=1&page_size=1000',
 		);
 		const { password: _p, repeat_password: _r, ...withoutPasswords } = user;
 		expect(result.json).toEqual([withoutPasswords]);

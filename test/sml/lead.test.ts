@@ -182,7 +182,7 @@ describe('SML Lead: read', () => {
 		const result = await run({ operation: 'getHistory', leadId: '986', returnAll: true });
 		expect(sml.requests[1]).toEqual({
 			method: 'GET',
-			path: '/api/lead_history/986/get_history/?page=1&page_size=100',
+			path: '/api/lead_history/986/get_history/?page=1&page_size=1000',
 			headers: auth(),
 			body: undefined,
 		});

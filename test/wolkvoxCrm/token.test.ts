@@ -48,8 +48,10 @@ describe('the wolkvoxCrmApi credential', () => {
 		expect(credential.properties.find((p) => p.name === 'token')?.typeOptions?.password).toBe(true);
 	});
 
-	test('authenticate adds the Wolkvox-Token header', () => {
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'Wolkvox-Token': '={{$credentials.token}}' } } });
+	test('authenticate adds the Wolkvox-Token header, keeping the request\'s own headers', async () => {
+		const authenticate = credential.authenticate as (c: object, o: object) => Promise<object>;
+		const options = await authenticate({ token: TOKEN }, { url: '/x', headers: { 'Content-Type': 'application/json' } });
+		expect(options).toEqual({ url: '/x', headers: { 'Content-Type': 'application/json', 'Wolkvox-Token': TOKEN } });
 	});
 
 	test('its test calls token information on the chosen server, and says it uses the daily quota', () => {

@@ -2,10 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { AnyOperationSpec } from '../../common/operation';
-import { guardedLogin } from '../../common/http';
 import { defineOperation } from '../../common/operation';
 import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLoginOutcome } from '../session';
-import { casabacaApi } from '../transport';
 
 const createToken = defineOperation({
 	resource: 'session',
@@ -20,9 +18,7 @@ const createToken = defineOperation({
 	schema: z.object({}),
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials('sugarCrmCasabacaApi', ctx.itemIndex);
-		const { statusCode } = await guardedLogin(
-			ctx.fn,
-			casabacaApi,
+		const { statusCode } = await ctx.login(
 			async () => await casabacaLoginOutcome(async (options) => await ctx.fn.helpers.httpRequest(options), credentials),
 		);
 		// The token stays out of the output: only that one was issued, for whom and where.
