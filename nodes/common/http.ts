@@ -7,14 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError, NodeApiError } from 'n8n-workflow';
 
+import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
+import { DEFAULT_TIMEOUT_MS } from './engineOptions';
 import { MAX_REDIRECTS, networkFailure, networkFailureText, redirectTarget, refusedRedirect } from './network';
 import type { ApiResponse, RequestPlan, VendorApi } from './operation';
 import { pathSegmentProblem } from './pathSegments';
-import { DEFAULT_TIMEOUT_MS } from './engineOptions';
-import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
 
 interface FullResponse {
 	statusCode: number;
@@ -50,7 +49,7 @@ function readableBody(body: unknown): unknown {
 }
 
 /** The first part of a text answer, on one line: enough to recognise it, never a whole page. */
-export const excerpt = (text: string, length = 120) => {
+const excerpt = (text: string, length = 120) => {
 	const line = text.replace(/\s+/g, ' ').trim();
 	return line.length > length ? `${line.slice(0, length)}…` : line;
 };
