@@ -7,6 +7,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { fillPath, isOutcomeUnknown } from './http';
+import { runPool } from './pool';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 
 /** A validated item (or, with Continue On Fail, the validation error of an item). */
@@ -74,6 +75,32 @@ export function batchesSent(failed: number, total: number, unknown = false): str
 	return `${before}${itself}${after}.`;
 }
 
+/** What became of one batch. */
+export type BatchState = 'saved' | 'failed' | 'unknown' | 'not sent';
+
+/**
+ * What became of every other batch when batch `failed` (from 0) failed. With one batch at a time
+ * this is "batches before it were sent, those after it were not"; with two in flight a later batch
+ * may have been saved, or have failed too.
+ */
+export function batchOutcomes(states: BatchState[], failed: number): string {
+	const others = (state: BatchState) => states.flatMap((s, i) => (s === state && i !== failed ? [i + 1] : []));
+	const saved = others('saved');
+	const notSent = others('not sent');
+	const alsoFailed = [...others('failed'), ...others('unknown')].sort((a, b) => a - b);
+	const sequential = saved.length === failed && notSent.length === states.length - failed - 1;
+	if (sequential) return batchesSent(failed, states.length, states[failed] === 'unknown');
+	const list = (numbers: number[]) => (numbers.length === 1 ? `batch ${numbers[0]}` : `batches ${numbers.join(', ')}`);
+	const verb = (numbers: number[]) => (numbers.length === 1 ? 'was' : 'were');
+	const parts = [
+		saved.length ? `${list(saved)} ${verb(saved)} saved` : 'no other batch was saved',
+		...(states[failed] === 'unknown' ? [`the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again`] : []),
+		...(alsoFailed.length ? [`${list(alsoFailed)} failed too`] : []),
+		...(notSent.length ? [`${list(notSent)} ${verb(notSent)} not sent`] : []),
+	].join('; ');
+	return `${parts.charAt(0).toUpperCase()}${parts.slice(1)}.`;
+}
+
 /** What the runner lends the batch loop, so that both share one way of making items and errors. */
 export interface BatchHelpers {
 	/** The request context of a chunk, bound to its first item. */
@@ -85,14 +112,17 @@ export interface BatchHelpers {
 }
 
 /**
- * Sends the chunks one after the other and returns the output items in input order. Items whose
- * validation failed (Continue On Fail) yield their error at their own place and are not sent.
+ * Sends the chunks, `concurrency` at a time (one by default), and returns the output items in
+ * input order. Items whose validation failed (Continue On Fail) yield their error at their own
+ * place and are not sent. Without Continue On Fail a failed chunk stops new chunks from starting;
+ * those in flight finish, and the error says what became of every batch.
  */
 export async function executeBatches(
 	spec: AnyOperationSpec,
 	prepared: PreparedItem[],
 	continueOnFail: boolean,
 	helpers: BatchHelpers,
+	concurrency = 1,
 ): Promise<INodeExecutionData[]> {
 	const batch = spec.batch;
 	if (!batch) throw new Error(`The operation "${spec.operation}" has no batch definition`);
@@ -105,29 +135,42 @@ export async function executeBatches(
 		(params) => batch.size(params),
 		batch.key ? (params) => batch.key!(params) : undefined,
 	);
+	const states: BatchState[] = chunks.map(() => 'not sent');
+	let stopped: { number: number; error: Error } | undefined;
 
-	for (let number = 0; number < chunks.length; number++) {
-		const { itemIndexes, params } = chunks[number];
-		const label = `batch ${number + 1} of ${chunks.length}: ${describeItems(itemIndexes)}`;
-		try {
-			const plan: RequestPlan = { method: spec.method, path: fillPath(spec.path, params[0]), ...batch.request(params) };
-			const body = await helpers.context(itemIndexes[0]).request(plan);
-			const outputs = batch.output ? batch.output(body, params) : splitAnswer(body, params.length);
-			itemIndexes.forEach((itemIndex, i) => perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)));
-		} catch (caught) {
-			const unknown = isOutcomeUnknown(caught);
-			const error = helpers.forItem(caught, itemIndexes[0]);
-			error.message = `${error.message} (${label}${unknown ? '; outcome unknown: it may have been saved' : ''})`;
-			if (!continueOnFail) {
-				const described = error as Error & { description?: string | null };
-				const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
-				described.description = `${earlier}${batchesSent(number, chunks.length, unknown)}`;
-				throw error;
+	await runPool(
+		chunks.length,
+		concurrency,
+		async (number) => {
+			const { itemIndexes, params } = chunks[number];
+			const label = `batch ${number + 1} of ${chunks.length}: ${describeItems(itemIndexes)}`;
+			try {
+				const plan: RequestPlan = { method: spec.method, path: fillPath(spec.path, params[0]), ...batch.request(params) };
+				const body = await helpers.context(itemIndexes[0]).request(plan);
+				const outputs = batch.output ? batch.output(body, params) : splitAnswer(body, params.length);
+				itemIndexes.forEach((itemIndex, i) => perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)));
+				states[number] = 'saved';
+			} catch (caught) {
+				const unknown = isOutcomeUnknown(caught);
+				states[number] = unknown ? 'unknown' : 'failed';
+				const error = helpers.forItem(caught, itemIndexes[0]);
+				error.message = `${error.message} (${label}${unknown ? '; outcome unknown: it may have been saved' : ''})`;
+				if (!continueOnFail) {
+					if (!stopped || number < stopped.number) stopped = { number, error };
+					return;
+				}
+				for (const itemIndex of itemIndexes) {
+					perItem[itemIndex].push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+				}
 			}
-			for (const itemIndex of itemIndexes) {
-				perItem[itemIndex].push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
-			}
-		}
+		},
+		() => stopped !== undefined,
+	);
+	if (stopped) {
+		const described = stopped.error as Error & { description?: string | null };
+		const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
+		described.description = `${earlier}${batchOutcomes(states, stopped.number)}`;
+		throw stopped.error;
 	}
 	return perItem.flat();
 }

@@ -24,24 +24,28 @@ export const timeoutOption: INodeProperties = {
 		'Milliseconds to wait for the server to answer before the item fails. A write that times out may still have been saved: the error says so.',
 };
 
-export function concurrencyOption(api: VendorApi): INodeProperties {
+/** Bulk operations send one batch at a time unless told otherwise: then a failure says exactly what was sent. */
+const concurrencyOf = (api: VendorApi, batched: boolean) => {
 	const { default: initial, max } = api.concurrency ?? DEFAULT_CONCURRENCY;
+	return { initial: batched ? 1 : initial, max };
+};
+
+export function concurrencyOption(api: VendorApi, batched = false): INodeProperties {
+	const { initial, max } = concurrencyOf(api, batched);
+	const what = batched ? 'batches' : 'requests';
 	return {
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: max },
 		default: initial,
-		description: `How many requests to send at once (1 to ${max}); outputs keep the input order. When an item fails without Continue On Fail, no further item is started, the requests already sent finish, and the node fails with the first failing item's error.`,
+		description: `How many ${what} to send at once (1 to ${max}); outputs keep the input order. When one fails without Continue On Fail, no further one is started, those already sent finish, and the node fails with the first failure's error.`,
 	};
 }
 
-/**
- * The operation's own Options collection with the engine's options in it, or a new one holding
- * only them. Bulk operations (`batched`) send one batch at a time and have no Concurrency.
- */
+/** The operation's own Options collection with the engine's options in it, or a new one holding only them. */
 export function withEngineOptions(properties: INodeProperties[], api: VendorApi, batched = false): INodeProperties[] {
-	const engine = batched ? [timeoutOption] : [timeoutOption, concurrencyOption(api)];
+	const engine = [timeoutOption, concurrencyOption(api, batched)];
 	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
 	const options = [...((existing?.options as INodeProperties[] | undefined) ?? []), ...engine].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
@@ -78,8 +82,8 @@ export function readTimeout(fn: IExecuteFunctions, itemIndex: number): number {
 }
 
 /** Options > Concurrency, read once for the node (from its first item). */
-export function readConcurrency(fn: IExecuteFunctions, api: VendorApi): number {
-	const { default: initial, max } = api.concurrency ?? DEFAULT_CONCURRENCY;
+export function readConcurrency(fn: IExecuteFunctions, api: VendorApi, batched = false): number {
+	const { initial, max } = concurrencyOf(api, batched);
 	const value = wholeNumber(fn.getNodeParameter('options.concurrency', 0, initial));
 	if (value === undefined || value < 1 || value > max) {
 		failValidation(fn, 0, [`"Options › Concurrency" (concurrency) must be a whole number from 1 to ${max}`]);

@@ -99,8 +99,7 @@ export async function executeOperations(
 	}
 	const continueOnFail = this.continueOnFail();
 
-	// Bulk operations send one batch at a time: each already carries up to Batch Size records.
-	const concurrency = spec.batch ? 1 : readConcurrency(this, api);
+	const concurrency = readConcurrency(this, api, spec.batch !== undefined);
 	const prepared = items.map((_item, itemIndex) => {
 		try {
 			const timeout = readTimeout(this, itemIndex);
@@ -124,7 +123,7 @@ export async function executeOperations(
 				context,
 				toItems,
 				forItem: (error, itemIndex) => forItem(this, error, itemIndex),
-			}),
+			}, concurrency),
 		];
 	}
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchHelpers, PreparedItem } from '../../nodes/common/batch';
-import { batchesSent, describeItems, executeBatches, planChunks, splitAnswer } from '../../nodes/common/batch';
+import { batchOutcomes, batchesSent, describeItems, executeBatches, planChunks, splitAnswer } from '../../nodes/common/batch';
 import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
 import { defineOperation } from '../../nodes/common/operation';
 
@@ -130,5 +130,23 @@ describe('executeBatches', () => {
 			description: 'Batch 1 was sent before this one; the batch after it was not sent.',
 		});
 		expect(plans).toHaveLength(2);
+	});
+});
+
+describe('batchOutcomes', () => {
+	test('one batch at a time: the sequential wording', () => {
+		expect(batchOutcomes(['saved', 'saved', 'failed', 'not sent'], 2)).toBe(
+			'Batches 1-2 were sent before this one; the batch after it was not sent.',
+		);
+		expect(batchOutcomes(['unknown', 'not sent', 'not sent'], 0)).toBe(
+			'No batch was sent before this one; the outcome of batch 1 is unknown: it may have been saved, check before sending it again; the 2 batches after it were not sent.',
+		);
+	});
+
+	test('batches in flight together: what became of each', () => {
+		expect(batchOutcomes(['saved', 'failed', 'saved', 'not sent'], 1)).toBe('Batches 1, 3 were saved; batch 4 was not sent.');
+		expect(batchOutcomes(['unknown', 'failed', 'not sent'], 0)).toBe(
+			'No other batch was saved; the outcome of batch 1 is unknown: it may have been saved, check before sending it again; batch 2 failed too; batch 3 was not sent.',
+		);
 	});
 });

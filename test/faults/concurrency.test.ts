@@ -154,6 +154,51 @@ describe('wolkvox: at most 2 requests at once per token', () => {
 	});
 });
 
+describe('wolkvox bulk operations: one batch at a time unless Concurrency says 2', () => {
+	const insertMany = (options: object) => ({
+		resource: 'record',
+		operation: 'insertMany',
+		module: 'contacts',
+		fieldPairs: { field: [{ name: 'namecontact', value: '={{ $json.lead }}' }] },
+		options: { batchSize: 2, ...options },
+	});
+	const answerBatch = (request: ReceivedRequest, res: http.ServerResponse) => {
+		const { fields } = JSON.parse(request.body) as { fields: Array<{ namecontact: string }> };
+		if (fields.some((field) => String(field.namecontact) === '104')) return json(res, 200, { code: 400, error: 'BAD', msg: 'record 104 refused' });
+		return json(res, 200, { code: 200, error: 'null', msg: 'ok', data: fields.map((field) => ({ wolkvox_id: `w${field.namecontact}` })) });
+	};
+
+	test('by default one batch in flight; with Concurrency 2, two, and the outputs stay in input order', async () => {
+		for (const [concurrency, expected] of [[undefined, 1], [2, 2]] as const) {
+			const { server, stats } = await slowServer((request, res) => {
+				const { fields } = JSON.parse(request.body) as { fields: Array<{ namecontact: string }> };
+				json(res, 200, { code: 200, error: 'null', msg: 'ok', data: fields.map((field) => ({ wolkvox_id: `w${field.namecontact}` })) });
+			});
+			const result = await runNode({
+				node: 'wolkvoxCrm',
+				parameters: insertMany(concurrency ? { concurrency } : {}),
+				items: items(8),
+				credentials: wolkvox.credentials(server.url),
+			});
+			expect(result.error).toBeUndefined();
+			expect(stats.maxInFlight).toBe(expected);
+			expect(server.requests).toHaveLength(4);
+			expect(result.items.map((item) => [item.pairedItem, item.json.wolkvox_id])).toEqual(
+				items(8).map(({ json }, i) => [{ item: i }, `w${json.lead}`]),
+			);
+		}
+	});
+
+	test('with two batches in flight, a failure says what became of every batch', async () => {
+		const { server } = await slowServer(answerBatch);
+		const result = await runNode({ node: 'wolkvoxCrm', parameters: insertMany({ concurrency: 2 }), items: items(10), credentials: wolkvox.credentials(server.url) });
+		// Batches 1 and 2 start together; 3 (items 4-5, with lead 104) replaces 1 and fails while 4 is in flight.
+		expect(result.error?.message).toBe('wolkvox CRM: code 400 BAD: record 104 refused (HTTP 200) (batch 3 of 5: items 4-5)');
+		expect(server.requests).toHaveLength(4);
+		expect(result.error?.description).toBe('BAD. Batches 1, 2, 4 were saved; batch 5 was not sent.');
+	});
+});
+
 describe('Casabaca, which keeps only the newest token: two executions at once do not log each other out forever', () => {
 	test('both runs succeed with few logins', async () => {
 		let newest = '';
