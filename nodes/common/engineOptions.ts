@@ -12,7 +12,7 @@ import { failValidation } from './validation';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Requests in flight when a vendor says nothing of its own (see VendorApi.concurrency). */
-export const DEFAULT_CONCURRENCY = { default: 10, max: 50 };
+export const DEFAULT_CONCURRENCY = { default: 16, max: 50 };
 
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout',

@@ -47,16 +47,16 @@ const smlAnswer = (tokenOk: (token: string | undefined) => boolean = () => true)
 const clickToCall = (extra: object = {}) => ({ resource: 'lead', operation: 'clickToCall', leadId: '={{ $json.lead }}', ...extra });
 
 describe('SML: up to Concurrency requests at once', () => {
-	test('default 10: 30 items are sent 10 at a time after one login; outputs in input order, paired', async () => {
+	test('default 16: 40 items are sent 16 at a time after one login; outputs in input order, paired', async () => {
 		const { server, stats } = await slowServer(smlAnswer());
 		const helper = newCredentialsHelper(sml.credentials(server.url));
-		const result = await runNode({ node: 'sml', parameters: clickToCall(), items: items(30), credentialsHelper: helper });
+		const result = await runNode({ node: 'sml', parameters: clickToCall(), items: items(40), credentialsHelper: helper });
 		expect(result.error).toBeUndefined();
-		expect(stats.maxInFlight).toBe(10);
+		expect(stats.maxInFlight).toBe(16);
 		expect(helper.logins.smlApi).toBe(1);
 		expect(lines(server.requests).filter((line) => line.startsWith('POST'))).toEqual([`POST ${sml.login!.path}`]);
-		expect(withoutLogin(sml, server.requests)).toHaveLength(30);
-		expect(result.items).toEqual(items(30).map(({ json: { lead } }, i) => ({ json: { id: lead * 10, lead }, pairedItem: { item: i } })));
+		expect(withoutLogin(sml, server.requests)).toHaveLength(40);
+		expect(result.items).toEqual(items(40).map(({ json: { lead } }, i) => ({ json: { id: lead * 10, lead }, pairedItem: { item: i } })));
 	});
 
 	test('Concurrency 1 sends one request at a time', async () => {
