@@ -48,7 +48,8 @@ const clickToCall = (extra: object = {}) => ({ resource: 'lead', operation: 'cli
 
 describe('SML: up to Concurrency requests at once', () => {
 	test('default 16: 40 items are sent 16 at a time after one login; outputs in input order, paired', async () => {
-		const { server, stats } = await slowServer(smlAnswer());
+		// Answers are held long enough for 16 requests to meet at the server even on a busy machine.
+		const { server, stats } = await slowServer(smlAnswer(), { delay: 250 });
 		const helper = newCredentialsHelper(sml.credentials(server.url));
 		const result = await runNode({ node: 'sml', parameters: clickToCall(), items: items(40), credentialsHelper: helper });
 		expect(result.error).toBeUndefined();
@@ -97,16 +98,31 @@ describe('SML: up to Concurrency requests at once', () => {
 	});
 
 	test('an item that fails without Continue On Fail: no new item starts; the error names the later items already sent', async () => {
-		const { server } = await slowServer((request, res) => {
-			if (request.path === sml.login!.path) return json(res, 200, { token: 'tok' });
-			const { lead } = JSON.parse(request.body) as { lead: number };
-			if (lead === 103) return json(res, 400, { lead: ['Lead 103 is closed.'] });
-			return json(res, 200, { id: lead * 10, lead });
-		});
+		// Item 3's answer waits until items 4-6 have arrived, and theirs wait until item 3 has failed: all
+		// four lanes are then busy when it fails, so exactly items 4-6 are the ones sent after it.
+		const held: Array<() => void> = [];
+		let failed = false;
+		const server = await startServer(
+			(request, res) => {
+				if (request.path === sml.login!.path) return json(res, 200, { token: 'tok' });
+				const { lead } = JSON.parse(request.body) as { lead: number };
+				const answer = () => json(res, 200, { id: lead * 10, lead });
+				if (lead < 103) return answer();
+				if (lead === 103) {
+					held.unshift(() => {
+						json(res, 400, { lead: ['Lead 103 is closed.'] });
+						failed = true;
+					});
+				} else {
+					held.push(() => setTimeout(answer, 50));
+				}
+				if (held.length === 4 && !failed) held.splice(0).forEach((release) => release());
+			},
+			{ maxRequests: 30 },
+		);
 		const result = await runNode({ node: 'sml', parameters: clickToCall({ options: { concurrency: 4 } }), items: items(20), credentials: sml.credentials(server.url) });
 		expect(result.error?.message).toBe('SML: the server rejected the data (HTTP 400): lead: Lead 103 is closed.');
 		expect(result.error?.context?.itemIndex).toBe(3);
-		// Items 0-3 start together; items 4-6 take the places of 0-2, which finish while 3 is in flight.
 		const sentLeads = withoutLogin(sml, server.requests).map((request) => (JSON.parse(request.body) as { lead: number }).lead);
 		expect(sentLeads.sort()).toEqual([100, 101, 102, 103, 104, 105, 106]);
 		expect(result.error?.description).toBe(
@@ -139,7 +155,7 @@ describe('wolkvox: at most 2 requests at once per token', () => {
 	const insert = (extra: object = {}) => ({ ...wolkvox.write.parameters, ...extra });
 
 	test('by default 2 in flight, never more', async () => {
-		const { server, stats } = await slowServer((_request, res) => json(res, 200, wolkvox.write.answer));
+		const { server, stats } = await slowServer((_request, res) => json(res, 200, wolkvox.write.answer), { delay: 100 });
 		const result = await runNode({ node: 'wolkvoxCrm', parameters: insert(), items: items(8), credentials: wolkvox.credentials(server.url) });
 		expect(result.error).toBeUndefined();
 		expect(stats.maxInFlight).toBe(2);
@@ -170,10 +186,13 @@ describe('wolkvox bulk operations: one batch at a time unless Concurrency says 2
 
 	test('by default one batch in flight; with Concurrency 2, two, and the outputs stay in input order', async () => {
 		for (const [concurrency, expected] of [[undefined, 1], [2, 2]] as const) {
-			const { server, stats } = await slowServer((request, res) => {
-				const { fields } = JSON.parse(request.body) as { fields: Array<{ namecontact: string }> };
-				json(res, 200, { code: 200, error: 'null', msg: 'ok', data: fields.map((field) => ({ wolkvox_id: `w${field.namecontact}` })) });
-			});
+			const { server, stats } = await slowServer(
+				(request, res) => {
+					const { fields } = JSON.parse(request.body) as { fields: Array<{ namecontact: string }> };
+					json(res, 200, { code: 200, error: 'null', msg: 'ok', data: fields.map((field) => ({ wolkvox_id: `w${field.namecontact}` })) });
+				},
+				{ delay: 100 },
+			);
 			const result = await runNode({
 				node: 'wolkvoxCrm',
 				parameters: insertMany(concurrency ? { concurrency } : {}),
@@ -190,9 +209,25 @@ describe('wolkvox bulk operations: one batch at a time unless Concurrency says 2
 	});
 
 	test('with two batches in flight, a failure says what became of every batch', async () => {
-		const { server } = await slowServer(answerBatch);
+		// Batch 3 (items 4-5, lead 104) fails only once batch 4 has arrived, and batch 4 is answered later:
+		// batch 4 is in flight when batch 3 fails, and batch 5 never starts.
+		let release: (() => void) | undefined;
+		const server = await startServer((request, res) => {
+			const { fields } = JSON.parse(request.body) as { fields: Array<{ namecontact: unknown }> };
+			const names = fields.map((field) => String(field.namecontact));
+			if (names.includes('104')) {
+				release = () => json(res, 200, { code: 400, error: 'BAD', msg: 'record 104 refused' });
+				return;
+			}
+			const answer = () => answerBatch(request, res);
+			if (names.includes('106')) {
+				release?.();
+				setTimeout(answer, 50);
+				return;
+			}
+			answer();
+		});
 		const result = await runNode({ node: 'wolkvoxCrm', parameters: insertMany({ concurrency: 2 }), items: items(10), credentials: wolkvox.credentials(server.url) });
-		// Batches 1 and 2 start together; 3 (items 4-5, with lead 104) replaces 1 and fails while 4 is in flight.
 		expect(result.error?.message).toBe('wolkvox CRM: code 400 BAD: record 104 refused (HTTP 200) (batch 3 of 5: items 4-5)');
 		expect(server.requests).toHaveLength(4);
 		expect(result.error?.description).toBe('BAD. Batches 1, 2, 4 were saved; batch 5 was not sent.');
