@@ -113,9 +113,29 @@ export async function fetchPages(
 			description: `${description} Nothing from this list was output, so that a partial list is not taken for the whole one.`,
 		});
 	};
+	// With Return All, the page after the next one is asked for while the next one travels, when
+	// `count` says it exists: the walk then waits for the network about half as long. A page read
+	// ahead and not needed after all is dropped (a GET, so nothing is changed by asking).
+	const asked = new Map<number, Promise<unknown>>();
+	const ask = (page: number) => {
+		let answer = asked.get(page);
+		if (!answer) {
+			answer = ctx.request({ ...plan, qs: { ...plan.qs, page, page_size: size } });
+			answer.catch(() => {});
+			asked.set(page, answer);
+		}
+		return answer;
+	};
+	let remaining: number | undefined;
+	let pageLength = 0;
 	for (let page = startPage; ; page++) {
-		const body = await ctx.request({ ...plan, qs: { ...plan.qs, page, page_size: size } });
+		const answer = ask(page);
+		if (returnAll && remaining !== undefined && pageLength > 0 && remaining > pageLength) void ask(page + 1);
+		const body = await answer;
+		asked.delete(page);
 		const { results, next, count } = asPage(body);
+		pageLength = results.length;
+		remaining = count === undefined ? undefined : count - records.length - results.length;
 		if (results.length === 0) {
 			if (next) {
 				fail(

@@ -50,13 +50,15 @@ describe('fetchPages bounds', () => {
 		await expect(fetchPages(ctx, plan, all)).rejects.toThrow(
 			'SML: GET /api/lead_history/7/get_history/ stopped: page 2 repeated the records of page 1',
 		);
-		expect(pages).toEqual([1, 2]);
+		// Page 3 was asked for ahead (count said it exists) and is dropped with the error.
+		expect(pages).toEqual([1, 2, 3]);
 	});
 
 	test('a page that repeats any earlier page, not only the one before, is caught', async () => {
 		const { ctx, pages } = vendor((page) => drf(page % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }], true, 10));
 		await expect(fetchPages(ctx, plan, { ...all, startPage: 4 })).rejects.toThrow('page 6 repeated the records of page 4');
-		expect(pages).toEqual([4, 5, 6]);
+		// Page 7 was asked for ahead (count said it exists) and is dropped with the error.
+		expect(pages).toEqual([4, 5, 6, 7]);
 	});
 
 	test('one record seen on two pages (a record added while paging shifts the list) is not an error', async () => {

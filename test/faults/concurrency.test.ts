@@ -293,3 +293,23 @@ describe('SML Return All: large pages, or the whole list at once', () => {
 		expect(lines(withoutLogin(sml, server.requests))).toEqual(['GET /api/lead/?page=1&page_size=all']);
 	});
 });
+
+describe('SML Return All reads the page after next while the next one travels', () => {
+	test('at most two pages in flight, every page asked once, the records in order', async () => {
+		const leads = Array.from({ length: 5000 }, (_, i) => ({ id: i + 1 }));
+		const { server, stats } = await slowServer(
+			(request, res) => {
+				if (request.path === sml.login!.path) return json(res, 200, { token: 'tok' });
+				const query = new URL(request.path, 'http://x').searchParams;
+				const page = Number(query.get('page'));
+				const results = leads.slice((page - 1) * 1000, page * 1000);
+				json(res, 200, { count: leads.length, next: page < 5 ? `http://x/?page=${page + 1}` : null, previous: null, results });
+			},
+			{ delay: 50 },
+		);
+		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'getAll', returnAll: true }, credentials: sml.credentials(server.url) });
+		expect(result.json).toEqual(leads);
+		expect(stats.maxInFlight).toBe(2);
+		expect(lines(withoutLogin(sml, server.requests)).sort()).toEqual([1, 2, 3, 4, 5].map((page) => `GET /api/lead/?page=${page}&page_size=1000`));
+	});
+});
