@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { fillPath, isOutcomeUnknown } from './http';
+import { appendDescription, fillPath, isOutcomeUnknown } from './http';
 import { runPool } from './pool';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 
@@ -167,10 +167,7 @@ export async function executeBatches(
 		() => stopped !== undefined,
 	);
 	if (stopped) {
-		const described = stopped.error as Error & { description?: string | null };
-		const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
-		described.description = `${earlier}${batchOutcomes(states, stopped.number)}`;
-		throw stopped.error;
+		throw appendDescription(stopped.error, batchOutcomes(states, stopped.number));
 	}
 	return perItem.flat();
 }

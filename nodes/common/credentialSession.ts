@@ -124,22 +124,18 @@ export class CredentialSession {
 	 * and writes it into the attempt's copy, from where every later request takes it.
 	 */
 	private async logIn<T>(data: IDataObject, field: string, attempt: (credentials: IDataObject) => Promise<T>): Promise<T> {
-		const refused = this.refusal();
-		if (refused !== undefined) throw new RefusedBefore(refused);
-		let finished!: () => void;
-		this.pending = new Promise<void>((resolve) => (finished = resolve));
 		const copy = { ...data, [field]: '' };
-		data[field] = '';
-		try {
-			return await this.noteRefusal(attempt(copy));
-		} finally {
-			if (copy[field]) {
+		return await this.oneLoginAtATime(
+			async () => {
+				data[field] = '';
+				return await attempt(copy);
+			},
+			() => {
+				if (!copy[field]) return;
 				data[field] = copy[field];
 				this.tokens.add(String(copy[field]));
-			}
-			this.pending = undefined;
-			finished();
-		}
+			},
+		);
 	}
 
 	/**
@@ -148,6 +144,14 @@ export class CredentialSession {
 	 */
 	async ownLogin<T>(login: () => Promise<T>): Promise<T> {
 		while (this.pending) await this.pending;
+		return await this.oneLoginAtATime(login);
+	}
+
+	/**
+	 * Runs a login (or a request that logs in) while the others wait on `pending`; `settle` runs
+	 * before they resume, so they find its token. None after a refusal in this execution.
+	 */
+	private async oneLoginAtATime<T>(login: () => Promise<T>, settle: () => void = () => {}): Promise<T> {
 		const refused = this.refusal();
 		if (refused !== undefined) throw new RefusedBefore(refused);
 		let finished!: () => void;
@@ -155,6 +159,7 @@ export class CredentialSession {
 		try {
 			return await this.noteRefusal(login());
 		} finally {
+			settle();
 			this.pending = undefined;
 			finished();
 		}

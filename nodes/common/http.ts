@@ -109,6 +109,14 @@ function apiError(
 	return error;
 }
 
+/** Adds a sentence to an error's description, after what it already says. */
+export function appendDescription(error: Error, sentence: string): Error {
+	const described = error as Error & { description?: string | null };
+	const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
+	described.description = `${earlier}${sentence}`;
+	return error;
+}
+
 /** A failure after which nobody knows whether the server acted (batches say so: see batch.ts). */
 export function isOutcomeUnknown(error: unknown): boolean {
 	return (error as { context?: IDataObject } | undefined)?.context?.outcomeUnknown === true;

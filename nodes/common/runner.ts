@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describeItems, executeBatches } from './batch';
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 import { DEFAULT_TIMEOUT_MS, readConcurrency, readTimeout, withoutEngineOptions } from './engineOptions';
-import { apiRequest, apiRequestBody, fillPath } from './http';
+import { apiRequest, apiRequestBody, appendDescription, fillPath } from './http';
 import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
@@ -160,8 +160,8 @@ export async function executeOperations(
 function withInFlight(error: Error, failedIndex: number, sent: number[], api: VendorApi): Error {
 	const later = sent.filter((itemIndex) => itemIndex > failedIndex);
 	if (!later.length) return error;
-	const described = error as Error & { description?: string | null };
-	const earlier = described.description ? `${described.description.replace(/\.?\s*$/, '.')} ` : '';
-	described.description = `${earlier}${describeItems(later).replace(/^i/, 'I')} had already been sent when it failed (several requests run at once): check them in ${api.displayName} before running the node again.`;
-	return error;
+	return appendDescription(
+		error,
+		`${describeItems(later).replace(/^i/, 'I')} had already been sent when it failed (several requests run at once): check them in ${api.displayName} before running the node again.`,
+	);
 }
