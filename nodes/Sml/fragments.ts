@@ -9,7 +9,6 @@ import {
 	compact,
 	fixedList,
 	optionalBoolean,
-	optionalDate,
 	optionalEmail,
 	optionalEnum,
 	optionalId,
@@ -17,6 +16,7 @@ import {
 	optionalText,
 	requiredText,
 } from '../common/fields';
+import { optionalDate } from '../common/dates';
 
 export const LEAD_STATUSES = ['new', 'commercial_management', 'tracing', 'end'] as const;
 export const leadStatusOptions = [

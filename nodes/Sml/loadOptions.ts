@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { apiRequestBody } from '../common/http';
-import { asPage } from '../common/pagination';
+import { asPage } from './pages';
 import { smlApi } from './transport';
 
 async function listAll(fn: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {

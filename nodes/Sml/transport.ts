@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, VendorApi } from '../common/operation';
+import { smlPages } from './pages';
 import { smlBaseUrl } from './session';
 
 /** Flattens Django REST framework errors: `{field: [msg]}`, nested objects and lists. */
@@ -65,4 +66,5 @@ export const smlApi: VendorApi = {
 	baseUrl: (credentials) => smlBaseUrl(credentials.baseUrl),
 	failureMessage,
 	unwrap: withoutSecrets,
+	pages: smlPages,
 };

@@ -9,18 +9,17 @@ import { z } from 'zod';
 import {
 	fixedList,
 	optionalBoolean,
-	optionalDate,
 	optionalDigits,
 	optionalEmail,
 	optionalEnum,
 	optionalText,
 	requiredBoolean,
-	requiredDate,
 	requiredDigits,
 	requiredEmail,
 	requiredEnum,
 	requiredText,
 } from '../common/fields';
+import { optionalDate, requiredDate } from '../common/dates';
 import type { FieldDef } from './catalog';
 import { APPOINTMENT_TYPES, MEETING_FIELDS, field } from './catalog';
 

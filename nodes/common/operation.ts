@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
+import type { VendorPages } from './pagination';
+
 /** One HTTP call, before the vendor's base URL and authentication are applied. */
 export interface RequestPlan {
 	method: IHttpRequestMethods;
@@ -65,6 +67,8 @@ export interface VendorApi {
 	concurrency?: { default: number; max: number };
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
+	/** How its lists are paged, for the operations with Return All / Limit (`paginate`). */
+	pages?: VendorPages;
 }
 
 /** What a spec's `run` gets to talk to the vendor, already bound to the item. */

@@ -4,12 +4,6 @@ import { z } from 'zod';
 
 import type { OperationContext, RequestPlan } from './operation';
 
-/**
- * Largest page asked for when walking all pages: few requests for a long list (100 for 100,000
- * records). A server that caps its pages lower answers smaller pages, and the walk follows `next`.
- */
-export const MAX_PAGE_SIZE = 1000;
-
 /** The Return All / Limit pair n8n users expect on every list. */
 export function paginationProperties(): INodeProperties[] {
 	return [
@@ -41,32 +35,37 @@ export interface PageRequest {
 	returnAll: boolean;
 	limit: number;
 	/**
-	 * Records per request (`page_size`); defaults to the limit, or MAX_PAGE_SIZE for Return All.
+	 * Records per request; defaults to the limit, or the vendor's maxPageSize for Return All.
 	 * `all` asks for the whole list in one answer where the vendor documents it.
 	 */
 	pageSize?: number | 'all';
-	/** First page to read (`page`), 1 by default. */
+	/** First page to read, 1 by default. */
 	startPage?: number;
 }
 
-interface Page {
+/** One page of a list, as the vendor's `read` makes it out of an answer. */
+export interface Page {
 	results: IDataObject[];
+	/** Set when the vendor says more records follow (its value is never requested). */
 	next: string | null;
+	/** How many records the whole list has, when the vendor says. */
 	count?: number;
 }
 
-/** Reads a DRF page; a plain array (e.g. `page_size=all` on some servers) is one whole page. */
-export function asPage(body: unknown): Page {
-	if (Array.isArray(body)) return { results: body as IDataObject[], next: null };
-	const page = body as { results?: unknown; next?: unknown; count?: unknown };
-	if (page && Array.isArray(page.results)) {
-		return {
-			results: page.results as IDataObject[],
-			next: (page.next as string | null) ?? null,
-			count: typeof page.count === 'number' ? page.count : undefined,
-		};
-	}
-	return { results: body ? [body as IDataObject] : [], next: null };
+/**
+ * How a vendor pages its lists: a member of its VendorApi (`pages`). The engine's walk below adds
+ * the bounds every vendor needs.
+ */
+export interface VendorPages {
+	/** The query-string parameters that ask for one page. */
+	query(page: number, size: number | 'all'): IDataObject;
+	/** The page in an (unwrapped) answer. */
+	read(body: unknown): Page;
+	/**
+	 * Largest page asked for when walking all pages: few requests for a long list. A server that
+	 * caps its pages lower answers smaller pages, and the walk follows `next`.
+	 */
+	maxPageSize: number;
 }
 
 /**
@@ -86,11 +85,11 @@ function pageSignature(results: IDataObject[]): string {
 }
 
 /**
- * Walks a Django-REST-framework list (`{count, next, previous, results}`) page by page with our
- * own `page` numbers and `page_size`, until the limit is reached or `next` is empty. `next` only
- * says "there is more": its URL is the server's and may name another host, so it is never requested.
+ * Walks a vendor's list page by page with our own page numbers and size (`pages.query`), until
+ * the limit is reached or `next` is empty. `next` only says "there is more": its URL is the
+ * server's and may name another host, so it is never requested.
  *
- * Pages may be smaller than asked (DRF's `max_page_size`), so only `next` ends the walk. What
+ * Pages may be smaller than asked (e.g. DRF's `max_page_size`), so only `next` ends the walk. What
  * bounds it: a DRF page that carries `next` is a full page and the records before the following
  * one are fewer than its `count`, so having read `count` records while `next` is still set means
  * the server is not paging (a whole page seen twice says the same sooner). A page that repeats
@@ -102,8 +101,9 @@ export async function fetchPages(
 	ctx: OperationContext,
 	plan: RequestPlan,
 	{ returnAll, limit, pageSize, startPage = 1 }: PageRequest,
+	pages: VendorPages,
 ): Promise<IDataObject[]> {
-	const size = pageSize ?? (returnAll ? MAX_PAGE_SIZE : Math.min(limit, MAX_PAGE_SIZE));
+	const size = pageSize ?? (returnAll ? pages.maxPageSize : Math.min(limit, pages.maxPageSize));
 	const records: IDataObject[] = [];
 	const seen = new Map<string, number>();
 	const fail = (problem: string, description: string): never => {
@@ -120,7 +120,7 @@ export async function fetchPages(
 	const ask = (page: number) => {
 		let answer = asked.get(page);
 		if (!answer) {
-			answer = ctx.request({ ...plan, qs: { ...plan.qs, page, page_size: size } });
+			answer = ctx.request({ ...plan, qs: { ...plan.qs, ...pages.query(page, size) } });
 			answer.catch(() => {});
 			asked.set(page, answer);
 		}
@@ -133,7 +133,7 @@ export async function fetchPages(
 		if (returnAll && remaining !== undefined && pageLength > 0 && remaining > pageLength) void ask(page + 1);
 		const body = await answer;
 		asked.delete(page);
-		const { results, next, count } = asPage(body);
+		const { results, next, count } = pages.read(body);
 		pageLength = results.length;
 		remaining = count === undefined ? undefined : count - records.length - results.length;
 		if (results.length === 0) {

@@ -7,7 +7,7 @@ import { DEFAULT_TIMEOUT_MS, readConcurrency, readTimeout, withoutEngineOptions 
 import { apiRequest, apiRequestBody, appendDescription, fillPath } from './http';
 import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
 import { isExecutionItems } from './operation';
-import type { PageRequest } from './pagination';
+import type { PageRequest, VendorPages } from './pagination';
 import { fetchPages } from './pagination';
 import { runPool } from './pool';
 import { failValidation, readParameters, validateParameters } from './validation';
@@ -46,11 +46,16 @@ export function planFor(spec: AnyOperationSpec, params: IDataObject): RequestPla
 	return { method: spec.method, path: fillPath(spec.path, params), emptyAnswer: spec.emptyAnswer, ...mapped };
 }
 
+function pagesOf(api: VendorApi): VendorPages {
+	if (!api.pages) throw new Error(`${api.displayName} declares no pages, so none of its operations can use Return All`);
+	return api.pages;
+}
+
 /** Runs one validated item: the spec's own `run`, or its request (paged if it says so). */
-async function runOne(ctx: OperationContext, spec: AnyOperationSpec, params: IDataObject): Promise<unknown> {
+async function runOne(ctx: OperationContext, api: VendorApi, spec: AnyOperationSpec, params: IDataObject): Promise<unknown> {
 	if (spec.run) return await spec.run(ctx, params);
 	const plan = planFor(spec, params);
-	const body = spec.paginate ? await fetchPages(ctx, plan, params as unknown as PageRequest) : await ctx.request(plan);
+	const body = spec.paginate ? await fetchPages(ctx, plan, params as unknown as PageRequest, pagesOf(api)) : await ctx.request(plan);
 	return spec.output ? spec.output(body, params) : body;
 }
 
@@ -141,7 +146,7 @@ export async function executeOperations(
 			}
 			sent.push(itemIndex);
 			try {
-				outputs[itemIndex] = toItems(await runOne(context(itemIndex), spec, entry.params as IDataObject), itemIndex);
+				outputs[itemIndex] = toItems(await runOne(context(itemIndex), api, spec, entry.params as IDataObject), itemIndex);
 			} catch (error) {
 				if (continueOnFail) outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 				else if (!failed || itemIndex < failed.itemIndex) failed = { itemIndex, error };

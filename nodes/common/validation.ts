@@ -8,7 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ZodIssue } from 'zod';
 
 import type { AnyOperationSpec } from './operation';
-import { inTimezone } from './fields';
+import { resolveNaiveDates } from './dates';
+import { apiNameOf } from './fieldSet';
 import { pathProblems } from './pathSegments';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */
@@ -27,14 +28,14 @@ export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, it
 	return params;
 }
 
+// TRANSITION (issue 11): removed once every vendor declares its fields with fieldSet.ts.
+function TRANSITION_apiNameFromText(property: INodeProperties): string | undefined {
+	return /\(API (?:field|object|list): ([^),\s]+)/.exec(property.description ?? '')?.[1];
+}
+
 interface FieldLabel {
 	label: string;
 	name: string;
-}
-
-/** The vendor's name for a field, as its description states it: "(API field: client.names)". */
-function apiNameOf(property: INodeProperties): string | undefined {
-	return /\(API (?:field|object|list): ([^),\s]+)/.exec(property.description ?? '')?.[1];
 }
 
 /** Follows a validation path through the node's properties to what the user sees. */
@@ -63,7 +64,7 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			continue;
 		}
 		labels.push(property.displayName);
-		name = apiNameOf(property) ?? property.name;
+		name = apiNameOf(property) ?? TRANSITION_apiNameFromText(property) ?? property.name;
 		if (property.type === 'collection') {
 			current = property.options as INodeProperties[];
 		} else if (property.type === 'fixedCollection') {
@@ -106,16 +107,17 @@ export function validateParameters(
 	params: IDataObject,
 	itemIndex: number,
 ): IDataObject {
-	const result = inTimezone(fn.getTimezone(), () => spec.schema.safeParse(params));
+	const result = spec.schema.safeParse(params);
 	if (!result.success) {
 		return failValidation(fn, itemIndex, result.error.issues.map((issue) => issueText(spec, issue)));
 	}
+	const data = resolveNaiveDates(result.data, fn.getTimezone());
 	// Whatever a schema lets through, a value filled into the path must stay one segment of it.
-	const segmentProblems = pathProblems(spec, result.data).map(({ name, problem }) =>
+	const segmentProblems = pathProblems(spec, data).map(({ name, problem }) =>
 		fieldText(spec, [name], problem),
 	);
 	if (segmentProblems.length) failValidation(fn, itemIndex, segmentProblems);
-	return result.data;
+	return data;
 }
 
 export function failValidation(fn: IExecuteFunctions, itemIndex: number, problems: string[]): never {

@@ -3,17 +3,18 @@ import { z } from 'zod';
 
 import {
 	formatDate,
-	inTimezone,
-	jsonArray,
-	jsonObject,
+	NaiveDateTime,
 	optionalDate,
-	optionalText,
 	requiredDate,
-	requiredEnum,
-	requiredId,
+	resolveNaiveDates,
 	toDate,
 	toWallClock,
-} from '../../nodes/common/fields';
+} from '../../nodes/common/dates';
+import { jsonArray, jsonObject, optionalText, requiredEnum, requiredId } from '../../nodes/common/fields';
+
+/** Parses as validateParameters does: a time without a zone is then read in the workflow's zone. */
+const inTimezone = <T>(zone: string, parse: () => T): T => resolveNaiveDates(parse(), zone);
+const inUtc = (schema: z.ZodTypeAny, value: unknown): unknown => resolveNaiveDates(schema.parse(value), 'UTC');
 
 const issue = (schema: z.ZodTypeAny, value: unknown) => {
 	const result = schema.safeParse(value);
@@ -31,22 +32,22 @@ describe('dates are read from what n8n gives and sent in the vendor formats (UTC
 	] as const)('%s', (format, text) => expect(formatDate(date, format)).toBe(text));
 
 	test('an ISO string with an offset is converted to UTC', () => {
-		expect(requiredDate('Y-m-d H:i').parse('2021-10-02T14:59:00-05:00')).toBe('2021-10-02 19:59');
+		expect(inUtc(requiredDate('Y-m-d H:i'), '2021-10-02T14:59:00-05:00')).toBe('2021-10-02 19:59');
 	});
 
 	test('a time without a zone is read in the workflow\'s time zone (UTC here)', () => {
-		expect(requiredDate('Y-m-d H:i:s').parse('2021-08-31 14:00')).toBe('2021-08-31 14:00:00');
+		expect(inUtc(requiredDate('Y-m-d H:i:s'), '2021-08-31 14:00')).toBe('2021-08-31 14:00:00');
 	});
 
 	test('a Luxon DateTime (what {{ $now }} gives) is accepted', () => {
 		const luxonLike = { toJSDate: () => date, toISO: () => date.toISOString() };
 		expect(toDate(luxonLike)).toEqual(date);
-		expect(requiredDate('Y-m-d H:i').parse(luxonLike)).toBe('2021-10-02 19:59');
+		expect(inUtc(requiredDate('Y-m-d H:i'), luxonLike)).toBe('2021-10-02 19:59');
 	});
 
 	test('missing, empty and invalid dates', () => {
 		expect(issue(requiredDate('Y-m-d H:i'), '')).toBe('is required');
-		expect(optionalDate('Y-m-d H:i').parse('')).toBeUndefined();
+		expect(inUtc(optionalDate('Y-m-d H:i'), '')).toBeUndefined();
 		expect(issue(requiredDate('Y-m-d H:i'), 'next monday')).toMatch(/^must be a date and time/);
 	});
 });
@@ -71,9 +72,10 @@ describe('a date and time without a zone is read in the workflow\'s time zone', 
 		expect(utc('Asia/Tokyo', { toJSDate: () => instant })).toBe('2021-10-02 19:59:00');
 	});
 
-	test('the zone applies only inside inTimezone', () => {
+	test('a time without a zone waits for the workflow\'s zone; no zone is kept between parses', () => {
 		utc('Asia/Tokyo', '2021-10-02 10:00');
-		expect(requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00')).toBe('2021-10-02 10:00:00');
+		expect(requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00')).toBeInstanceOf(NaiveDateTime);
+		expect(inTimezone('UTC', () => requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00'))).toBe('2021-10-02 10:00:00');
 	});
 });
 
@@ -107,11 +109,11 @@ describe('other helpers', () => {
 
 describe('dates of vendors that document no time zone keep the clock time given', () => {
 	test('an offset or a Luxon zone does not move the clock time', () => {
-		expect(requiredDate('Y-m-d H:i:s', 'asGiven').parse('2024-05-06T10:00:00-05:00')).toBe('2024-05-06 10:00:00');
+		expect(inUtc(requiredDate('Y-m-d H:i:s', 'asGiven'), '2024-05-06T10:00:00-05:00')).toBe('2024-05-06 10:00:00');
 		const bogota = { toISO: () => '2024-05-06T10:00:00.000-05:00', toJSDate: () => new Date('2024-05-06T15:00:00Z') };
-		expect(requiredDate('Y-m-d H:i', 'asGiven').parse(bogota)).toBe('2024-05-06 10:00');
+		expect(inUtc(requiredDate('Y-m-d H:i', 'asGiven'), bogota)).toBe('2024-05-06 10:00');
 		// The same values sent to a vendor that documents UTC are converted.
-		expect(requiredDate('Y-m-d H:i', 'utc').parse(bogota)).toBe('2024-05-06 15:00');
+		expect(inUtc(requiredDate('Y-m-d H:i', 'utc'), bogota)).toBe('2024-05-06 15:00');
 	});
 });
 
@@ -119,7 +121,7 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 	const ACCEPTED =
 		'(accepted: 2024-05-06 14:30, 2024-05-06 14:30:00, 2024-05-06, ISO 8601 such as 2024-05-06T14:30:00Z or ' +
 		'2024-05-06T14:30:00.000-05:00, or an n8n date)';
-	const iso = (value: unknown) => requiredDate('iso').parse(value);
+	const iso = (value: unknown) => inUtc(requiredDate('iso'), value);
 
 	test.each([
 		['the vendors\' Y-m-d', '2024-02-29', '2024-02-29T00:00:00.000Z'],
@@ -195,15 +197,15 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 	});
 
 	test('a fraction of a second survives the workflow\'s time zone', () => {
-		expect(inTimezone('America/Guayaquil', () => iso('2024-02-29T19:59:07.250'))).toBe('2024-03-01T00:59:07.250Z');
-		expect(inTimezone('Asia/Kolkata', () => iso('2024-02-29 10:00:00.999'))).toBe('2024-02-29T04:30:00.999Z');
+		expect(inTimezone('America/Guayaquil', () => requiredDate('iso').parse('2024-02-29T19:59:07.250'))).toBe('2024-03-01T00:59:07.250Z');
+		expect(inTimezone('Asia/Kolkata', () => requiredDate('iso').parse('2024-02-29 10:00:00.999'))).toBe('2024-02-29T04:30:00.999Z');
 	});
 
 	test('a real Luxon DateTime: a leap day is accepted, read as an instant or as its clock time', () => {
 		const leapDay = DateTime.fromISO('2024-02-29T10:00:00', { zone: 'America/Guayaquil' });
-		expect(requiredDate('Y-m-d H:i').parse(leapDay)).toBe('2024-02-29 15:00');
-		expect(requiredDate('Y-m-d H:i', 'asGiven').parse(leapDay)).toBe('2024-02-29 10:00');
-		expect(requiredDate('iso').parse(DateTime.fromObject({ year: 2024, month: 2, day: 29 }, { zone: 'utc' }))).toBe(
+		expect(inUtc(requiredDate('Y-m-d H:i'), leapDay)).toBe('2024-02-29 15:00');
+		expect(inUtc(requiredDate('Y-m-d H:i', 'asGiven'), leapDay)).toBe('2024-02-29 10:00');
+		expect(inUtc(requiredDate('iso'), DateTime.fromObject({ year: 2024, month: 2, day: 29 }, { zone: 'utc' }))).toBe(
 			'2024-02-29T00:00:00.000Z',
 		);
 	});
@@ -222,8 +224,8 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 
 	test('a JS Date is accepted as its instant', () => {
 		const leapDay = new Date(Date.UTC(2024, 1, 29, 10, 0, 5));
-		expect(requiredDate('Y-m-d H:i:s').parse(leapDay)).toBe('2024-02-29 10:00:05');
-		expect(requiredDate('Y-m-d H:i:s', 'asGiven').parse(leapDay)).toBe('2024-02-29 10:00:05');
+		expect(inUtc(requiredDate('Y-m-d H:i:s'), leapDay)).toBe('2024-02-29 10:00:05');
+		expect(inUtc(requiredDate('Y-m-d H:i:s', 'asGiven'), leapDay)).toBe('2024-02-29 10:00:05');
 	});
 
 	test('as given, a date alone is that day\'s midnight whatever the workflow\'s zone', () => {

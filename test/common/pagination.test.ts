@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
 import { MAX_PAGES, fetchPages } from '../../nodes/common/pagination';
+import { smlPages } from '../../nodes/Sml/pages';
 
 const node: INode = { id: 'n', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -34,7 +35,7 @@ const drf = (results: unknown[], next: boolean, count?: number) => ({
 describe('fetchPages bounds', () => {
 	test('without a count, a list whose `next` never ends stops after MAX_PAGES pages', async () => {
 		const { ctx, pages } = vendor((page) => drf([{ id: page }], true));
-		const error = await fetchPages(ctx, plan, all).catch((e: unknown) => e);
+		const error = await fetchPages(ctx, plan, all, smlPages).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toBe(
 			`SML: GET /api/lead_history/7/get_history/ stopped: ${MAX_PAGES} pages were read and the server still points to a next page`,
@@ -47,7 +48,7 @@ describe('fetchPages bounds', () => {
 		const { ctx, pages } = vendor((page) =>
 			drf(page === 1 ? [{ name: 'a' }, { name: 'b' }] : [{ name: 'b' }, { name: 'a' }], true, 10),
 		);
-		await expect(fetchPages(ctx, plan, all)).rejects.toThrow(
+		await expect(fetchPages(ctx, plan, all, smlPages)).rejects.toThrow(
 			'SML: GET /api/lead_history/7/get_history/ stopped: page 2 repeated the records of page 1',
 		);
 		// Page 3 was asked for ahead (count said it exists) and is dropped with the error.
@@ -56,7 +57,7 @@ describe('fetchPages bounds', () => {
 
 	test('a page that repeats any earlier page, not only the one before, is caught', async () => {
 		const { ctx, pages } = vendor((page) => drf(page % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }], true, 10));
-		await expect(fetchPages(ctx, plan, { ...all, startPage: 4 })).rejects.toThrow('page 6 repeated the records of page 4');
+		await expect(fetchPages(ctx, plan, { ...all, startPage: 4 }, smlPages)).rejects.toThrow('page 6 repeated the records of page 4');
 		// Page 7 was asked for ahead (count said it exists) and is dropped with the error.
 		expect(pages).toEqual([4, 5, 6, 7]);
 	});
@@ -68,15 +69,15 @@ describe('fetchPages bounds', () => {
 			3: drf([{ id: 4 }, { id: 5 }], false, 6),
 		};
 		const { ctx, pages } = vendor((page) => answers[page]);
-		expect(await fetchPages(ctx, plan, all)).toEqual([{ id: 1 }, { id: 2 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
+		expect(await fetchPages(ctx, plan, all, smlPages)).toEqual([{ id: 1 }, { id: 2 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
 		expect(pages).toEqual([1, 2, 3]);
 	});
 
 	test('an empty last page ends the list; a plain array is the whole list', async () => {
 		const empty = vendor(() => drf([], false, 0));
-		expect(await fetchPages(empty.ctx, plan, all)).toEqual([]);
+		expect(await fetchPages(empty.ctx, plan, all, smlPages)).toEqual([]);
 		const array = vendor(() => [{ id: 1 }, { id: 2 }, { id: 3 }]);
-		expect(await fetchPages(array.ctx, plan, { returnAll: false, limit: 2 })).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(await fetchPages(array.ctx, plan, { returnAll: false, limit: 2 }, smlPages)).toEqual([{ id: 1 }, { id: 2 }]);
 		expect([empty.pages, array.pages]).toEqual([[1], [1]]);
 	});
 });

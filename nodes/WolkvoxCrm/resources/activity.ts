@@ -11,14 +11,13 @@ import {
 	fixedGroup,
 	jsonArray,
 	optionalBoolean,
-	optionalDate,
 	optionalDigits,
 	optionalEnum,
 	optionalText,
-	requiredDate,
 	requiredEnum,
 	requiredText,
 } from '../../common/fields';
+import { optionalDate, requiredDate } from '../../common/dates';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { api } from '../fragments';

@@ -8,14 +8,13 @@ import { z } from 'zod';
 import {
 	compact,
 	fixedList,
-	formatDate,
 	jsonArray,
 	optionalEnum,
 	optionalText,
 	requiredEmail,
 	requiredText,
-	toWallClock,
 } from '../../common/fields';
+import { formatDate, toWallClock } from '../../common/dates';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import {

@@ -2,7 +2,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum, optionalInteger, requiredDate, requiredText } from '../../common/fields';
+import {
+	optionalEnum,
+	optionalInteger,
+	requiredText,
+} from '../../common/fields';
+import { requiredDate } from '../../common/dates';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { headerSafeSegment, pathSegment, segmentCheck } from '../../common/pathSegments';
