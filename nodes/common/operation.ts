@@ -2,12 +2,20 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ILoadOptionsFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	IPollFunctions,
 } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 import type { VendorPages } from './pagination';
+
+/**
+ * The n8n functions the engine sends requests with: a node's execute(), its dropdowns
+ * (loadOptions) and a polling trigger's poll().
+ */
+export type EngineFunctions = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** One HTTP call, before the vendor's base URL and authentication are applied. */
 export interface RequestPlan {
@@ -83,6 +91,11 @@ export interface OperationContext {
 	login<T>(attempt: () => Promise<T>): Promise<T>;
 }
 
+/** What a spec's own `run` gets: the context, and the spec's path filled with the item's values. */
+export interface RunContext extends OperationContext {
+	path: string;
+}
+
 /** Output items that carry more than JSON (binary files): wrap them with `executionItems`. */
 export interface ExecutionItems {
 	executionItems: INodeExecutionData[];
@@ -140,8 +153,11 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	paginate?: boolean;
 	/** Turns the (unwrapped) answer into output items; default: one item per record. */
 	output?(body: unknown, params: P): OperationOutput;
-	/** For operations that need more than one call (read-before-update, file downloads). */
-	run?(ctx: OperationContext, params: P): Promise<OperationOutput | unknown>;
+	/**
+	 * For operations that need more than one call (read-before-update, file downloads). `ctx.path`
+	 * is `path` filled with the item's values: the documented path has this one home.
+	 */
+	run?(ctx: RunContext, params: P): Promise<OperationOutput | unknown>;
 	/**
 	 * Checks that need the input item itself (e.g. that its binary properties exist), run with the
 	 * validation of every item, before anything is sent. Returns the problems found (empty: none).

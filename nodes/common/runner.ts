@@ -53,7 +53,7 @@ function pagesOf(api: VendorApi): VendorPages {
 
 /** Runs one validated item: the spec's own `run`, or its request (paged if it says so). */
 async function runOne(ctx: OperationContext, api: VendorApi, spec: AnyOperationSpec, params: IDataObject): Promise<unknown> {
-	if (spec.run) return await spec.run(ctx, params);
+	if (spec.run) return await spec.run({ ...ctx, path: fillPath(spec.path, params) }, params);
 	const plan = planFor(spec, params);
 	const body = spec.paginate ? await fetchPages(ctx, plan, params as unknown as PageRequest, pagesOf(api)) : await ctx.request(plan);
 	return spec.output ? spec.output(body, params) : body;
