@@ -44,6 +44,14 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 	return `${text} (HTTP ${statusCode})${details ? `: ${String(details)}` : ''}`;
 }
 
+/** `error` or `message`, at the top or inside `data` (spelt "messsage" in the landing page answers). */
+function answerWords(body: unknown): string | undefined {
+	const answer = asObject(body);
+	const data = asObject(answer?.data);
+	const words = answer?.error ?? answer?.message ?? data?.error ?? data?.message ?? data?.messsage;
+	return words === undefined || words === null ? undefined : String(words);
+}
+
 /** The documented rejection of a token: HTTP 500 `{"message": "Unauthenticated."}` (not any 500). */
 function isTokenRejected({ statusCode, body }: ApiResponse): boolean {
 	return statusCode === 500 && asObject(body)?.message === 'Unauthenticated.';
@@ -54,6 +62,7 @@ export const casabacaApi: VendorApi = {
 	credentialType: 'sugarCrmCasabacaApi',
 	baseUrl: (credentials) => casabacaBaseUrl(credentials.baseUrl),
 	failureMessage,
+	answerWords,
 	isTokenRejected,
 	tokenField: 'sessionToken',
 	unwrap: (body) => {

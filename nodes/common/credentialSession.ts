@@ -5,12 +5,12 @@
  * a login is shared: one request logs in (through n8n's own preAuthentication, which stores the
  * new token), the others in flight wait for it and use its token.
  */
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { VendorApi } from './operation';
+import type { EngineFunctions, VendorApi } from './operation';
 import { isLoginRefusal } from './session';
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = EngineFunctions;
 
 /**
  * Logins the vendor refused, per execution and credential: one refusal is enough to know, and

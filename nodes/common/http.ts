@@ -1,19 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 import { ApplicationError, NodeApiError } from 'n8n-workflow';
 
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
+import { asText, headerValue, masked, parseAnswer, readableBody, retryAfter } from './answer';
 import { DEFAULT_TIMEOUT_MS } from './engineOptions';
 import { MAX_REDIRECTS, networkFailure, networkFailureText, redirectTarget, refusedRedirect } from './network';
-import type { ApiResponse, RequestPlan, VendorApi } from './operation';
+import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './operation';
 import { pathSegmentProblem } from './pathSegments';
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = EngineFunctions;
 
 interface FullResponse {
 	statusCode: number;
@@ -32,58 +27,6 @@ export function fillPath(path: string, values: IDataObject): string {
 		if (problem) throw new ApplicationError(`The value for {${name}} of ${path} ${problem}`);
 		return encodeURIComponent(String(value).trim());
 	});
-}
-
-const asText = (body: unknown): unknown =>
-	Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : body;
-
-/** Bytes of a failed download are usually a JSON error: read them as such when possible. */
-function readableBody(body: unknown): unknown {
-	const text = asText(body);
-	if (typeof text !== 'string') return text;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
-}
-
-/** The first part of a text answer, on one line: enough to recognise it, never a whole page. */
-const excerpt = (text: string, length = 120) => {
-	const line = text.replace(/\s+/g, ' ').trim();
-	return line.length > length ? `${line.slice(0, length)}…` : line;
-};
-
-type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
-
-/**
- * Reads a 2xx answer's text. The body is asked for as text (not parsed by n8n) so that an empty,
- * cut or HTML answer is told apart from data instead of being output as `{data: "<html>…"}`.
- */
-function parseAnswer(text: unknown, emptyAllowed: boolean): Parsed {
-	if (typeof text !== 'string') return { ok: true, value: text };
-	if (!text.trim()) {
-		return emptyAllowed ? { ok: true, value: undefined } : { ok: false, problem: 'the answer was empty, where data was expected' };
-	}
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch {
-		const kind = /^\s*</.test(text) ? 'an HTML or XML page' : 'not valid JSON';
-		return { ok: false, problem: `the answer was ${kind}, where JSON was expected: "${excerpt(text)}"` };
-	}
-}
-
-/** A server may echo the token or password in its answer: an error shows `***` instead. */
-function masked<T>(value: T, secrets: string[]): T {
-	if (!secrets.length || value === undefined || value === null) return value;
-	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	let clean = text;
-	for (const secret of secrets) {
-		const written = typeof value === 'string' ? secret : JSON.stringify(secret).slice(1, -1);
-		clean = clean.split(written).join('***');
-	}
-	if (clean === text) return value;
-	return (typeof value === 'string' ? clean : JSON.parse(clean)) as T;
 }
 
 function apiError(
@@ -203,18 +146,6 @@ async function sendFollowing(
 	}
 }
 
-/** "Retry-After: 30" or an HTTP date, as words; undefined when absent or unreadable. */
-function retryAfter(headers: IDataObject): string | undefined {
-	const value = Object.entries(headers).find(([key]) => key.toLowerCase() === 'retry-after')?.[1];
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim();
-	if (/^\d+$/.test(text)) return `${text} s`;
-	const date = Date.parse(text);
-	if (Number.isNaN(date)) return undefined;
-	const seconds = Math.max(0, Math.ceil((date - Date.now()) / 1000));
-	return `${seconds} s (until ${new Date(date).toISOString()})`;
-}
-
 /**
  * Sends one request with the node's credential and returns the vendor's answer, or throws a
  * NodeApiError carrying the vendor's own words. HTTP 401 makes n8n log in again and retry once;
@@ -275,6 +206,13 @@ export async function apiRequest(
 	if (failed) {
 		body = readableBody(raw.body);
 	} else if (prepared.binary) {
+		if (/json/i.test(String(headerValue(headers, 'content-type') ?? ''))) {
+			// A 2xx carrying JSON is no file: report the vendor's words instead of a broken file.
+			const answer = readableBody(raw.body);
+			const words = api.failureMessage({ statusCode: raw.statusCode, headers, body: answer }) ?? api.answerWords?.(answer);
+			const message = `the server sent no ${prepared.file ?? 'file'}${words ? `: ${words}` : ''}`;
+			throw apiError(this, api, message, raw.statusCode, answer, itemIndex, undefined, await session.secrets());
+		}
 		body = raw.body;
 	} else {
 		const nothingExpected = raw.statusCode === 204 || options.method === 'DELETE' || plan.emptyAnswer === true;

@@ -28,6 +28,8 @@ export interface RequestPlan {
 	headers?: IDataObject;
 	/** Ask for the raw bytes (file downloads). */
 	binary?: boolean;
+	/** What the file is, e.g. "PDF for appraisal 5": named in the error when JSON comes instead. */
+	file?: string;
 	/** Credential values that replace the stored ones for this request only (e.g. another token). */
 	credentialOverrides?: IDataObject;
 	/** The operation is documented to answer nothing (logout): an empty 2xx body is a success. */
@@ -73,6 +75,8 @@ export interface VendorApi {
 	staticToken?: boolean;
 	/** Options > Concurrency: its default and the most the vendor tolerates (default 10, at most 50). */
 	concurrency?: { default: number; max: number };
+	/** The vendor's words in an answer that is not what was asked for (JSON where a file was expected). */
+	answerWords?(body: unknown): string | undefined;
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
 	/** How its lists are paged, for the operations with Return All / Limit (`paginate`). */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { OperationContext, RequestPlan } from './operation';
+import type { EngineFunctions, OperationContext, RequestPlan } from './operation';
 
 /** The Return All / Limit pair n8n users expect on every list. */
 export function paginationProperties(): INodeProperties[] {
@@ -98,7 +98,7 @@ function pageSignature(results: IDataObject[]): string {
  * list, since a short list that looks complete is what this walk must never return.
  */
 export async function fetchPages(
-	ctx: OperationContext,
+	ctx: Pick<OperationContext, 'request'> & Partial<Pick<OperationContext, 'itemIndex' | 'vendor'>> & { fn: Pick<EngineFunctions, 'getNode'> },
 	plan: RequestPlan,
 	{ returnAll, limit, pageSize, startPage = 1 }: PageRequest,
 	pages: VendorPages,

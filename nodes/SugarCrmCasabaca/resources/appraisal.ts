@@ -1,9 +1,7 @@
-import type { IDataObject, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { jsonObject, requiredText } from '../../common/fields';
-import { fillPath } from '../../common/http';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation, executionItems } from '../../common/operation';
 import { pathSegment } from '../../common/pathSegments';
@@ -72,22 +70,6 @@ const binaryProperty: INodeProperties = {
 	hint: 'The name of the output binary field to put the PDF in',
 };
 
-function readJson(bytes: Buffer): unknown {
-	try {
-		return JSON.parse(bytes.toString('utf8'));
-	} catch {
-		return bytes.toString('utf8');
-	}
-}
-
-/** ": <words>" from a JSON answer (`error`, `message`, or the same inside `data`), or nothing. */
-function vendorWords(answer: unknown): string {
-	const object = (typeof answer === 'object' && answer !== null ? answer : {}) as IDataObject;
-	const data = (typeof object.data === 'object' && object.data !== null ? object.data : {}) as IDataObject;
-	const words = object.error ?? object.message ?? data.error ?? data.message ?? data.messsage;
-	return words ? `: ${String(words)}` : '';
-}
-
 const downloadPdf = defineOperation({
 	resource: 'appraisal',
 	operation: 'downloadPdf',
@@ -99,15 +81,9 @@ const downloadPdf = defineOperation({
 	properties: [appraisalId, binaryProperty],
 	schema: z.object({ ...idShape, binaryPropertyName: requiredText() }),
 	run: async (ctx, { id, binaryPropertyName }) => {
-		const response = await ctx.requestRaw({ method: 'GET', path: fillPath(PDF_PATH, { id }), binary: true });
+		// A JSON answer instead of the PDF fails in the engine, with the vendor's words.
+		const response = await ctx.requestRaw({ method: 'GET', path: ctx.path, binary: true, file: `PDF for appraisal ${id}` });
 		const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
-		if (/json/i.test(String(response.headers['content-type'] ?? ''))) {
-			// An HTTP 200 carrying JSON is no PDF: report the vendor's words instead of a broken file.
-			throw new NodeApiError(ctx.fn.getNode(), { httpCode: String(response.statusCode), body: readJson(bytes) } as JsonObject, {
-				message: `SugarCRM Casabaca: the server sent no PDF for appraisal ${id}${vendorWords(readJson(bytes))}`,
-				itemIndex: ctx.itemIndex,
-			});
-		}
 		const fileName = `avaluo-${id}.pdf`;
 		const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, 'application/pdf');
 		return executionItems([
@@ -120,7 +96,7 @@ const sendEmail = defineOperation({
 	resource: 'appraisal',
 	operation: 'sendEmail',
 	name: 'Send by E-Mail',
-	action: 'Send an appraisal by e-mail',
+	action: 'Send an appraisal by email',
 	description: 'Have SugarCRM e-mail the appraisal (correo)',
 	method: 'GET',
 	path: '/api/correo/{id}',
