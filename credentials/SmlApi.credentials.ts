@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
-import { smlLogin } from '../nodes/Sml/session';
+import { smlBaseUrlExpression, smlLogin } from '../nodes/Sml/session';
 
 export class SmlApi implements ICredentialType {
 	name = 'smlApi';
@@ -17,7 +17,8 @@ export class SmlApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Sml/sml.svg', dark: 'file:../nodes/Sml/sml.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-casabaca-wolkvox-sml/n8n-nodes-casabaca-wolkvox-sml#sml-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-casabaca-wolkvox-sml/n8n-nodes-casabaca-wolkvox-sml#sml-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -27,7 +28,7 @@ export class SmlApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://crm.example.com',
 			required: true,
-			description: 'Address of your SML server (the kit\'s {nombre_dominio}), without /api',
+			description: "Address of your SML server (the kit's {nombre_dominio}), without /api",
 		},
 		{
 			displayName: 'Username',
@@ -63,7 +64,12 @@ export class SmlApi implements ICredentialType {
 
 	/** Logs in once; n8n stores the token and calls this again only when a request gets HTTP 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { sessionToken: await smlLogin(async (options) => await this.helpers.httpRequest(options), credentials) };
+		return {
+			sessionToken: await smlLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
 	}
 
 	authenticate = headerAuthentication((credentials) => ({
@@ -72,7 +78,7 @@ export class SmlApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)/i, "https://")}}',
+			baseURL: smlBaseUrlExpression,
 			url: '/api/concessionaire/',
 			qs: { page_size: 1 },
 			// A redirect could carry the token to another host: the test fails instead.

@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
-import { CASABACA_DEFAULT_URL, casabacaLogin } from '../nodes/SugarCrmCasabaca/session';
+import {
+	CASABACA_DEFAULT_URL,
+	casabacaBaseUrlExpression,
+	casabacaLogin,
+} from '../nodes/SugarCrmCasabaca/session';
 
 export class SugarCrmCasabacaApi implements ICredentialType {
 	name = 'sugarCrmCasabacaApi';
@@ -40,7 +44,8 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 			placeholder: 'name@email.com',
 			default: '',
 			required: true,
-			description: 'E-mail of the authorizing user given to you by Casabaca (API field: autorizador)',
+			description:
+				'E-mail of the authorizing user given to you by Casabaca (API field: autorizador)',
 		},
 		{
 			displayName: 'User E-Mail',
@@ -76,7 +81,12 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 
 	/** Creates a token once; n8n stores it and calls this again only when the token is rejected. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { sessionToken: await casabacaLogin(async (options) => await this.helpers.httpRequest(options), credentials) };
+		return {
+			sessionToken: await casabacaLogin(
+				async (options) => await this.helpers.httpRequest(options),
+				credentials,
+			),
+		};
 	}
 
 	authenticate = headerAuthentication((credentials) => ({
@@ -86,8 +96,7 @@ export class SugarCrmCasabacaApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{($credentials.baseUrl || "https://api-sugarcrm.casabaca.com").trim().replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)/i, "https://")}}',
+			baseURL: casabacaBaseUrlExpression,
 			url: '/api/getAvaluos',
 			// A redirect could carry the token to another host: the test fails instead.
 			disableFollowRedirect: true,

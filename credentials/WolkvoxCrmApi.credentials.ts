@@ -7,18 +7,27 @@ import type {
 } from 'n8n-workflow';
 
 import { headerAuthentication } from '../nodes/common/session';
-import { CUSTOM_SERVER, USAGE_INFORMATION_PATH, WOLKVOX_SERVERS } from '../nodes/WolkvoxCrm/server';
+import {
+	CUSTOM_SERVER,
+	USAGE_INFORMATION_PATH,
+	WOLKVOX_SERVERS,
+	wolkvoxBaseUrlExpression,
+} from '../nodes/WolkvoxCrm/server';
+import { failureMessage, wolkvoxApi } from '../nodes/WolkvoxCrm/transport';
 
-/** wolkvox answers a refused call with HTTP 200 and a `code` in the body: the test reads it. */
-const refusedCodes: IAuthenticateRuleResponseSuccessBody[] = [400, 401, 403, 404].flatMap((code) =>
-	[code, String(code)].map((value) => ({
-		type: 'responseSuccessBody' as const,
-		properties: {
-			key: 'code',
-			value,
-			message: `wolkvox refused the call (code ${code}): check the token, the operation name, the server and the token's daily quota`,
-		},
-	})),
+/**
+ * wolkvox answers a refused call with HTTP 200 and a `code` in the body: the test reads it. Its
+ * message is the node's own error for that answer (the transport's wording), plus what to check.
+ */
+const refusedCodes: IAuthenticateRuleResponseSuccessBody[] = [400, 401, 403, 404].flatMap(
+	(code) => {
+		const nodeError = `${wolkvoxApi.displayName}: ${failureMessage({ statusCode: 200, body: { code }, headers: {} })}`;
+		const message = `${nodeError}. Check the token, the operation name, the server and the token's daily quota.`;
+		return [code, String(code)].map((value) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'code', value, message },
+		}));
+	},
 );
 
 export class WolkvoxCrmApi implements ICredentialType {
@@ -26,7 +35,10 @@ export class WolkvoxCrmApi implements ICredentialType {
 
 	displayName = 'Wolkvox CRM API';
 
-	icon: Icon = { light: 'file:../nodes/WolkvoxCrm/wolkvoxCrm.svg', dark: 'file:../nodes/WolkvoxCrm/wolkvoxCrm.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/WolkvoxCrm/wolkvoxCrm.svg',
+		dark: 'file:../nodes/WolkvoxCrm/wolkvoxCrm.dark.svg',
+	};
 
 	documentationUrl =
 		'https://github.com/n8n-nodes-casabaca-wolkvox-sml/n8n-nodes-casabaca-wolkvox-sml#wolkvox-crm-credential';
@@ -61,7 +73,9 @@ export class WolkvoxCrmApi implements ICredentialType {
 			name: 'retiredServerNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { server: [CUSTOM_SERVER], customHost: [{ _cnd: { regex: 'crmvox\\.com' } }] } },
+			displayOptions: {
+				show: { server: [CUSTOM_SERVER], customHost: [{ _cnd: { regex: 'crmvox\\.com' } }] },
+			},
 		},
 		{
 			displayName: 'Operation Name',
@@ -101,13 +115,14 @@ export class WolkvoxCrmApi implements ICredentialType {
 		},
 	];
 
-	authenticate = headerAuthentication((credentials) => ({ 'Wolkvox-Token': String(credentials.token ?? '') }));
+	authenticate = headerAuthentication((credentials) => ({
+		'Wolkvox-Token': String(credentials.token ?? ''),
+	}));
 
 	/** Token information: note that each test consumes one use of the token's daily quota. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{(($credentials.server === "custom" ? $credentials.customHost : $credentials.server) || "").trim().replace(/\\/server\\/API\\/v2(\\/.*)?$/i, "").replace(/\\/+$/, "").replace(/^(?!https?:\\/\\/)/i, "https://")}}',
+			baseURL: wolkvoxBaseUrlExpression,
 			url: USAGE_INFORMATION_PATH,
 			method: 'GET',
 			qs: { operation: '={{$credentials.operation.trim()}}' },

@@ -1,6 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
+/** SML's lists: how a page is asked for and read, and the Get Many every list offers. */
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ZodRawShape } from 'zod';
+import { z } from 'zod';
 
+import { compact, optionalInteger } from '../common/fields';
+import type { FieldDef, FieldSet } from '../common/fieldSet';
+import { notRequired, optional } from '../common/fieldSet';
+import type { AnyOperationSpec } from '../common/operation';
+import { defineOperation } from '../common/operation';
 import type { Page, VendorPages } from '../common/pagination';
+import { paginationSchema } from '../common/pagination';
 
 /** Reads a DRF page; a plain array (e.g. `page_size=all` on some servers) is one whole page. */
 export function asPage(body: unknown): Page {
@@ -26,3 +35,101 @@ export const smlPages: VendorPages = {
 	// 100 requests for 100,000 leads.
 	maxPageSize: 1000,
 };
+
+/* --------------------------------------------------------------- Get Many */
+
+const SEARCH: FieldDef = { name: 'search', label: 'Search', text: 'Text matched against any attribute' };
+
+/** An expression can bring 0 or less past the fields' minValue: the walk needs 1 or more. */
+const atLeastOne = () => optionalInteger().pipe(z.number().min(1, 'must be at least 1').optional());
+
+const pageFields = notRequired([
+	{
+		name: 'page_size',
+		label: 'Page Size',
+		kind: 'integer',
+		default: 100,
+		property: { typeOptions: { minValue: 1 } },
+		schema: atLeastOne,
+		text: 'How many records to ask for per request',
+	},
+	{
+		name: 'page',
+		label: 'Start Page',
+		kind: 'integer',
+		default: 1,
+		property: { typeOptions: { minValue: 1 } },
+		schema: atLeastOne,
+		text: 'Page to start reading from',
+	},
+]);
+
+const pageOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'All in One Request',
+			name: 'allAtOnce',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to ask SML for the whole list in one answer (page_size=all) instead of pages of up to 1,000 records. Fastest for long lists, but the whole answer is held in memory at once (about 1 KB per lead: some 100 MB for 100,000 leads).',
+		},
+		...pageFields.properties,
+	],
+};
+
+interface ListDefinition {
+	resource: string;
+	/** Plural noun for labels, e.g. "leads". */
+	noun: string;
+	path: string;
+	/** Filters the API documents besides `search`, in the order they are sent (the editor sorts them). */
+	filters?: FieldDef[];
+	/** Parameters outside the Filters collection (e.g. a required country). */
+	fields?: FieldSet;
+	/** Whether the kit documents `search` for this list. */
+	search?: boolean;
+}
+
+/** A "Get Many" over a paged SML list (`{count, next, previous, results}`). */
+export function listOperation(definition: ListDefinition): AnyOperationSpec {
+	const filters = [...(definition.filters ?? []), ...(definition.search === false ? [] : [SEARCH])];
+	const filterSet = optional(filters, { name: 'filters', label: 'Filters', placeholder: 'Add Filter' });
+	return defineOperation({
+		resource: definition.resource,
+		operation: 'getAll',
+		name: 'Get Many',
+		action: `Get many ${definition.noun}`,
+		description: `Retrieve a list of ${definition.noun}`,
+		method: 'GET',
+		path: definition.path,
+		paginate: true,
+		properties: [
+			...(definition.fields?.properties ?? []),
+			...(filters.length ? filterSet.properties : []),
+			pageOptions,
+		],
+		schema: z
+			.object<ZodRawShape>({
+				...definition.fields?.shape,
+				...paginationSchema,
+				...filterSet.shape,
+				options: z.object<ZodRawShape>({ allAtOnce: z.boolean().optional(), ...pageFields.shape }).default({}),
+			})
+			// Into the engine's PageRequest (pageSize, startPage) and the query's filters.
+			.transform(({ filters: given, options, ...rest }): IDataObject => ({
+				...rest,
+				filters: compact(given),
+				pageSize: options.allAtOnce ? 'all' : options.page_size,
+				startPage: options.page,
+			})),
+		request: ({ filters: given, returnAll, limit, pageSize, startPage, ...required }) => ({
+			qs: { ...required, ...(given as IDataObject) },
+		}),
+	});
+}

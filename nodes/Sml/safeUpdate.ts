@@ -3,29 +3,40 @@
  * appraisal) that a PATCH sends without its `id`. These helpers build update bodies that carry
  * the current ids, so an update changes what the user asked for and nothing is lost.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
+import { masked } from '../common/answer';
 import { compact } from '../common/fields';
 import type { OperationContext } from '../common/operation';
+import { taskDetails, taskType } from './fields';
+import { smlApi } from './transport';
 
 /** "Keep IDs" (the default) or "Replace" (send exactly what the user gave, without ids). */
-export type NestedMode = 'merge' | 'replace';
+export const nestedMode = (description: string): INodeProperties => ({
+	displayName: 'Nested Data',
+	name: 'nestedMode',
+	type: 'options',
+	options: [
+		{
+			name: 'Update in Place (Keep IDs)',
+			value: 'merge',
+			description:
+				'Read the current record first and send the IDs of the nested objects you change, so SML updates them; existing notes, tags and tasks are kept',
+		},
+		{
+			name: 'Replace',
+			value: 'replace',
+			description:
+				'Send only what you give, without IDs: SML deletes the nested objects you send and creates them again',
+		},
+	],
+	default: 'merge',
+	description,
+});
 
-export const nestedModeOptions = [
-	{
-		name: 'Update in Place (Keep IDs)',
-		value: 'merge',
-		description:
-			'Read the current record first and send the IDs of the nested objects you change, so SML updates them; existing notes, tags and tasks are kept',
-	},
-	{
-		name: 'Replace',
-		value: 'replace',
-		description:
-			'Send only what you give, without IDs: SML deletes the nested objects you send and creates them again',
-	},
-];
+export const nestedModeSchema = z.enum(['merge', 'replace']).default('merge');
 
 const idOf = (value: unknown) => (value as IDataObject | null | undefined)?.id as number | undefined;
 
@@ -51,16 +62,7 @@ export function mergeContentList(current: unknown, given: IDataObject[]): IDataO
 	];
 }
 
-const TASK_WRITABLE = [
-	'type',
-	'subtype',
-	'description',
-	'media',
-	'planified_realization_date',
-	'planified_tracking_date',
-	'realization_date_check',
-	'tracking_date_check',
-] as const;
+const TASK_WRITABLE = [taskType, ...taskDetails].map((field) => field.name);
 
 /** An existing task sent back unchanged: its writable fields and the ids of what it holds. */
 export function keepTask(task: IDataObject): IDataObject {
@@ -153,10 +155,8 @@ const QUOTE_LENGTH = 100;
 
 /** At most the first 100 characters of a text answer, with any secret of the credential masked. */
 function clip(text: string, secrets: string[]): string {
-	let shown = text;
-	for (const secret of secrets) shown = shown.split(secret).join('***');
 	// Control characters and line breaks would garble a one-line error message.
-	shown = shown.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+	const shown = masked(text, secrets).replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
 	return shown.length > QUOTE_LENGTH ? `${shown.slice(0, QUOTE_LENGTH)}…` : shown;
 }
 
@@ -211,7 +211,7 @@ export function leadAnswerProblem(
 /** Secrets of the credential, to mask in a quoted answer (a debug page may echo a header). */
 async function credentialSecrets(ctx: OperationContext): Promise<string[]> {
 	try {
-		const credentials = await ctx.fn.getCredentials('smlApi', ctx.itemIndex);
+		const credentials = await ctx.fn.getCredentials(smlApi.credentialType, ctx.itemIndex);
 		return [credentials.password, credentials.sessionToken].filter(
 			(value): value is string => typeof value === 'string' && value.length >= 4,
 		);
@@ -223,6 +223,8 @@ async function credentialSecrets(ctx: OperationContext): Promise<string[]> {
 export interface LeadRead {
 	/** What the user runs, e.g. "Lead > Update". */
 	action: string;
+	/** The lead's documented path (Lead > Get's), filled. */
+	path: string;
 	leadId: number;
 	/** Set when the lead is read to find one of its tasks (SML cannot read a task alone). */
 	taskId?: number;
@@ -233,8 +235,8 @@ export interface LeadRead {
  * page, another lead, a lead of another shape) would make the update go out without ids, and SML
  * would delete and recreate the client, vehicle, tasks and notes: so the item fails, unsent.
  */
-export async function readLeadForUpdate(ctx: OperationContext, { action, leadId, taskId }: LeadRead): Promise<IDataObject> {
-	const answer = await ctx.request({ method: 'GET', path: `/api/lead/${leadId}/` });
+export async function readLeadForUpdate(ctx: OperationContext, { action, path, leadId, taskId }: LeadRead): Promise<IDataObject> {
+	const answer = await ctx.request({ method: 'GET', path });
 	const scope = taskId === undefined ? 'lead' : 'request';
 	if (leadAnswerProblem(answer, leadId, scope) === undefined) return answer as IDataObject;
 	const problem = leadAnswerProblem(answer, leadId, scope, await credentialSecrets(ctx));
@@ -248,4 +250,19 @@ export async function readLeadForUpdate(ctx: OperationContext, { action, leadId,
 				'Keep IDs sends the current IDs of the nested objects, and SML deletes and recreates any it gets without one, so the update needs the current lead. Try again; if the answer stays wrong, check the Base URL of the credential (a proxy or login page may be answering), or set Nested Data to Replace.',
 		},
 	);
+}
+
+/** The task as its lead holds it (SML has no call to read a task alone), for a Keep IDs update. */
+export async function readTaskForUpdate(
+	ctx: OperationContext,
+	read: Omit<LeadRead, 'action' | 'taskId'> & { taskId: number },
+): Promise<IDataObject> {
+	const lead = await readLeadForUpdate(ctx, { ...read, action: 'Task > Update' });
+	const tasks = ((lead.request as IDataObject | null)?.task ?? []) as IDataObject[];
+	const current = tasks.find((task) => String(task.id) === String(read.taskId));
+	if (current) return current;
+	throw new NodeOperationError(ctx.fn.getNode(), `Task ${read.taskId} is not one of the tasks of lead ${read.leadId}`, {
+		itemIndex: ctx.itemIndex,
+		description: 'Check the Lead ID: it must be the lead the task belongs to. Nothing was sent, so nothing was changed.',
+	});
 }

@@ -1,22 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpRequest } from '../common/session';
-import { normalizeBaseUrl, requestToken } from '../common/session';
+import { requestToken } from '../common/session';
+import { loginRefusal, smlApi } from './transport';
+
+// The credential reads its test request's address here, next to the login it uses.
+export { smlBaseUrl, smlBaseUrlExpression } from './transport';
 
 /** SML paths used by both the credential and the node. */
 export const SML_LOGIN_PATH = '/api/auth/login/';
 export const SML_LOGOUT_PATH = '/api/auth/logout/';
 
-/** "crm.example.com/" or "https://crm.example.com/" -> "https://crm.example.com". */
-export const smlBaseUrl = (value: unknown): string => normalizeBaseUrl(value);
-
 /** Logs in to SML and returns the session token. */
 export async function smlLogin(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
 	const { token } = await requestToken(httpRequest, {
-		vendor: 'SML',
-		url: `${smlBaseUrl(credentials.baseUrl)}${SML_LOGIN_PATH}`,
+		vendor: smlApi.displayName,
+		url: `${smlApi.baseUrl(credentials)}${SML_LOGIN_PATH}`,
 		body: { username: credentials.username, password: credentials.password },
-		reason: (answer) => answer.non_field_errors ?? answer.detail,
+		reason: loginRefusal,
 	});
 	return token;
 }

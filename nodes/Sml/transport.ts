@@ -1,8 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, VendorApi } from '../common/operation';
+import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/session';
 import { smlPages } from './pages';
-import { smlBaseUrl } from './session';
+
+/** "crm.example.com/" or "https://crm.example.com/" -> "https://crm.example.com". */
+export const smlBaseUrl = (value: unknown): string => normalizeBaseUrl(value);
+/** smlBaseUrl of the credential's Base URL, as the expression of the credential's test request. */
+export const smlBaseUrlExpression = normalizeBaseUrlExpression('$credentials.baseUrl');
 
 /** Flattens Django REST framework errors: `{field: [msg]}`, nested objects and lists. */
 export function drfMessages(body: unknown, prefix = ''): string[] {
@@ -35,6 +40,9 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 	const details = typeof body === 'string' && body.trimStart().startsWith('<') ? [] : drfMessages(body);
 	return `${text} (HTTP ${statusCode})${details.length ? `: ${details.join('; ')}` : ''}`;
 }
+
+/** SML's own words for a refused login: DRF's general errors (the engine adds "SML login failed: "). */
+export const loginRefusal = (answer: IDataObject): unknown => answer.non_field_errors ?? answer.detail;
 
 const SECRET_KEYS = new Set(['password', 'repeat_password', 'token']);
 

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpRequest } from '../common/session';
-import { normalizeBaseUrl, requestToken } from '../common/session';
+import { requestToken } from '../common/session';
+import { casabacaApi, loginRefusal } from './transport';
+
+// The credential reads its address here, next to the login it uses.
+export { CASABACA_DEFAULT_URL, casabacaBaseUrl, casabacaBaseUrlExpression } from './transport';
 
 /** Casabaca paths used by both the credential and the node. */
 export const CASABACA_LOGIN_PATH = '/api/login';
 export const CASABACA_LOGOUT_PATH = '/api/logout';
-export const CASABACA_DEFAULT_URL = 'https://api-sugarcrm.casabaca.com';
-
-/** "api-sugarcrm.casabaca.com/" or "http://api-sugarcrm.casabaca.com" -> a base URL without a trailing "/". */
-export const casabacaBaseUrl = (value: unknown): string => normalizeBaseUrl(value, CASABACA_DEFAULT_URL);
 
 /** The body of POST /api/login, from the credential. */
 export const loginBody = (credentials: IDataObject) => ({
@@ -33,11 +33,11 @@ export async function casabacaLogin(httpRequest: HttpRequest, credentials: IData
 
 export async function casabacaLoginOutcome(httpRequest: HttpRequest, credentials: IDataObject): Promise<LoginOutcome> {
 	const { token, answer, statusCode } = await requestToken(httpRequest, {
-		vendor: 'SugarCRM Casabaca',
-		url: `${casabacaBaseUrl(credentials.baseUrl)}${CASABACA_LOGIN_PATH}`,
+		vendor: casabacaApi.displayName,
+		url: `${casabacaApi.baseUrl(credentials)}${CASABACA_LOGIN_PATH}`,
 		headers: { Accept: 'application/json' },
 		body: loginBody(credentials),
-		reason: (body) => body.message ?? body.error,
+		reason: loginRefusal,
 	});
 	return { token, statusCode: String(answer.status_code ?? statusCode) };
 }

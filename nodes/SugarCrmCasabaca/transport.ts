@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, VendorApi } from '../common/operation';
-import { casabacaBaseUrl } from './session';
+import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/session';
+
+export const CASABACA_DEFAULT_URL = 'https://api-sugarcrm.casabaca.com';
+
+/** "api-sugarcrm.casabaca.com/" or "http://api-sugarcrm.casabaca.com" -> a base URL without a trailing "/". */
+export const casabacaBaseUrl = (value: unknown): string => normalizeBaseUrl(value, CASABACA_DEFAULT_URL);
+/** casabacaBaseUrl of the credential's Base URL, as the expression of the credential's test request. */
+export const casabacaBaseUrlExpression = normalizeBaseUrlExpression('$credentials.baseUrl', CASABACA_DEFAULT_URL);
 
 const asObject = (value: unknown): IDataObject | undefined =>
 	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
@@ -51,6 +58,9 @@ function answerWords(body: unknown): string | undefined {
 	const words = answer?.error ?? answer?.message ?? data?.error ?? data?.message ?? data?.messsage;
 	return words === undefined || words === null ? undefined : String(words);
 }
+
+/** Casabaca's own words for a refused login (the engine adds "SugarCRM Casabaca login failed: "). */
+export const loginRefusal = (answer: IDataObject): unknown => answer.message ?? answer.error;
 
 /** The documented rejection of a token: HTTP 500 `{"message": "Unauthenticated."}` (not any 500). */
 function isTokenRejected({ statusCode, body }: ApiResponse): boolean {

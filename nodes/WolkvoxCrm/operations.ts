@@ -1,7 +1,8 @@
 import type { AnyOperationSpec, ResourceOption } from '../common/operation';
 import { activityOperations } from './resources/activity';
 import { caseOperations } from './resources/case';
-import { collectionOperations } from './resources/collection';
+import { managementOperations } from './resources/collection/management';
+import { obligationOperations } from './resources/collection/obligation';
 import { recordOperations } from './resources/record';
 import { tokenOperations } from './resources/token';
 
@@ -13,10 +14,12 @@ export const wolkvoxResources: ResourceOption[] = [
 	{ name: 'Token', value: 'token', description: "The token's daily usage" },
 ];
 
+/** Every operation, in the order of the Operation dropdowns' defaults and of the README tables. */
 export const wolkvoxOperations: AnyOperationSpec[] = [
 	...caseOperations,
 	...activityOperations,
-	...collectionOperations,
+	...managementOperations,
+	...obligationOperations,
 	...recordOperations,
 	...tokenOperations,
 ];

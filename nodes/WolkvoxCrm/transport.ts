@@ -1,8 +1,14 @@
+/**
+ * The wolkvox CRM dialect: the base URL of the credential's server, the CRM `operation` every
+ * request carries, form-data bodies, and every wording of this vendor's errors.
+ */
 import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiResponse, RequestPlan, VendorApi } from '../common/operation';
-import { wolkvoxBaseUrl } from './server';
+import type { ApiResponse, OperationContext, RequestPlan, VendorApi } from '../common/operation';
+import { headerValueProblem } from '../common/pathSegments';
+import { hostOf, replacementOfRetired, wolkvoxBaseUrl } from './server';
 
 /** Marks a plan whose body is sent as multipart form-data (the form-data endpoints of cases). */
 export const FORM_DATA = 'multipart/form-data';
@@ -74,7 +80,7 @@ const formValue = (value: unknown) =>
 const quoted = (text: string) => `"${text.replace(/[\r\n"]/g, (c) => encodeURIComponent(c))}"`;
 
 /** Encodes fields as multipart/form-data, as PHP's CURLOPT_POSTFIELDS array does (files included). */
-export function encodeFormData(fields: IDataObject): { body: Buffer; contentType: string } {
+function encodeFormData(fields: IDataObject): { body: Buffer; contentType: string } {
 	const boundary = `----n8nWolkvoxBoundary${randomBytes(12).toString('hex')}`;
 	const parts = Object.entries(fields)
 		.filter(([, value]) => value !== undefined)
@@ -110,14 +116,55 @@ function prepare(plan: RequestPlan, credentials: IDataObject): RequestPlan {
 	return { ...plan, body: encoded.body, headers: { ...headers, 'Content-Type': encoded.contentType } };
 }
 
+/** The credential's server; none, or a retired one, stops the request before it is sent. */
+function baseUrl(credentials: IDataObject): string {
+	const url = wolkvoxBaseUrl(credentials);
+	if (!url) throw new Error("The credential has no server: choose one in its Server list or enter your CRM's host");
+	const host = hostOf(url);
+	const replacement = replacementOfRetired(host);
+	if (replacement) {
+		throw new Error(
+			`The server ${host} was retired on 30 November 2024: use ${replacement} instead ` +
+				'(sv0001.crmvox.com became crm0001.wolkvox.com and sv0000.crmvox.com became crm0000.wolkvox.com). ' +
+				"Choose it in the credential's Server list.",
+		);
+	}
+	return url;
+}
+
 export const wolkvoxApi: VendorApi = {
 	displayName: 'wolkvox CRM',
 	credentialType: 'wolkvoxCrmApi',
 	staticToken: true,
 	// wolkvox answers an error beyond 2 simultaneous requests per token.
 	concurrency: { default: 2, max: 2 },
-	baseUrl: (credentials) => wolkvoxBaseUrl(credentials),
+	baseUrl,
 	prepare,
 	failureMessage,
 	unwrap,
 };
+
+/**
+ * The credential's External Token, which Get Notes History sends in place of the Internal one
+ * (wolkvox accepts no other token there). It goes into the Wolkvox-Token header, so a pasted line
+ * break is refused before anything is sent.
+ */
+export async function externalToken(ctx: OperationContext): Promise<string> {
+	const credentials = await ctx.fn.getCredentials(wolkvoxApi.credentialType, ctx.itemIndex);
+	const token = String(credentials.externalToken ?? '').trim();
+	const problem = token ? headerValueProblem(token) : undefined;
+	if (problem) {
+		throw new NodeOperationError(ctx.fn.getNode(), 'The External Token of the wolkvox CRM credential is not valid', {
+			itemIndex: ctx.itemIndex,
+			description: `The External Token ${problem}. Paste it again in the credential.`,
+		});
+	}
+	if (!token) {
+		throw new NodeOperationError(ctx.fn.getNode(), 'The wolkvox CRM credential has no External Token', {
+			itemIndex: ctx.itemIndex,
+			description:
+				'Get Notes History needs an External token tied to the company (wolkvox accepts no Internal token there). Add it to the credential, in External Token.',
+		});
+	}
+	return token;
+}

@@ -12,6 +12,16 @@ export function normalizeBaseUrl(value: unknown, fallback = ''): string {
 }
 
 /**
+ * normalizeBaseUrl written as an n8n expression, for a credential's test request: n8n evaluates
+ * that request itself and cannot call this package's code. `value` is the JavaScript that reads the
+ * address, e.g. `$credentials.baseUrl`. test/credentials/baseUrl.test.ts checks both agree.
+ */
+export function normalizeBaseUrlExpression(value: string, fallback = ''): string {
+	const trimmed = `(String(${value} ?? "").trim().replace(${/\/+$/}, "") || ${JSON.stringify(fallback)})`;
+	return `={{${trimmed}.replace(${/^(?!https?:\/\/)/i}, "https://")}}`;
+}
+
+/**
  * The hidden credential field n8n keeps the session token in: `expirable` makes n8n run the
  * credential's preAuthentication again when the token is missing or rejected.
  */

@@ -28,11 +28,6 @@ export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, it
 	return params;
 }
 
-// TRANSITION (issue 11): removed once every vendor declares its fields with fieldSet.ts.
-function TRANSITION_apiNameFromText(property: INodeProperties): string | undefined {
-	return /\(API (?:field|object|list): ([^),\s]+)/.exec(property.description ?? '')?.[1];
-}
-
 interface FieldLabel {
 	label: string;
 	name: string;
@@ -64,7 +59,7 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			continue;
 		}
 		labels.push(property.displayName);
-		name = apiNameOf(property) ?? TRANSITION_apiNameFromText(property) ?? property.name;
+		name = apiNameOf(property) ?? property.name;
 		if (property.type === 'collection') {
 			current = property.options as INodeProperties[];
 		} else if (property.type === 'fixedCollection') {

@@ -1,7 +1,8 @@
 /** The read-only lists: concessionaires, sources, fuels, clients, provinces, localities, users. */
-import { optionalBoolean, optionalId, optionalText, requiredId } from '../../common/fields';
+import type { FieldDef } from '../../common/fieldSet';
+import { required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { listOperation } from '../list';
+import { listOperation } from '../pages';
 
 const concessionaire = listOperation({
 	resource: 'concessionaire',
@@ -27,32 +28,26 @@ const client = listOperation({
 	noun: 'clients',
 	path: '/api/clients/',
 	filters: [
-		{ displayName: 'E-Mail Contains', name: 'email__icontains', type: 'string', default: '', description: 'Part of the client\'s e-mail (API field: email__icontains)' },
-		{ displayName: 'Name Contains', name: 'name__icontains', type: 'string', default: '', description: 'Part of the client\'s first or last name (API field: name__icontains)' },
-		{ displayName: 'Phone Contains', name: 'phone__icontains', type: 'string', default: '', description: 'Part of the client\'s phone number (API field: phone__icontains)' },
+		{ name: 'name__icontains', label: 'Name Contains', text: "Part of the client's first or last name" },
+		{ name: 'phone__icontains', label: 'Phone Contains', text: "Part of the client's phone number" },
+		{ name: 'email__icontains', label: 'E-Mail Contains', text: "Part of the client's e-mail" },
 	],
-	filterShape: {
-		name__icontains: optionalText(),
-		phone__icontains: optionalText(),
-		email__icontains: optionalText(),
-	},
 });
 
 const province = listOperation({
 	resource: 'province',
 	noun: 'provinces',
 	path: '/api/provinces/',
-	properties: [
+	fields: required([
 		{
-			displayName: 'Country ID',
 			name: 'country',
-			type: 'number',
-			required: true,
+			label: 'Country ID',
+			kind: 'id',
 			default: 28,
-			description: 'Country whose provinces to list; 28 is Spain (API field: country)',
+			property: { type: 'number' },
+			text: 'Country whose provinces to list; 28 is Spain',
 		},
-	],
-	shape: { country: requiredId() },
+	]),
 });
 
 const locality = listOperation({
@@ -61,58 +56,55 @@ const locality = listOperation({
 	path: '/api/localities/',
 	filters: [
 		{
-			displayName: 'Province Name or ID',
 			name: 'province',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getProvinces' },
-			default: '',
-			description: 'Only localities of this province (API field: province). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			label: 'Province Name or ID',
+			kind: 'id',
+			load: { method: 'getProvinces' },
+			text: 'Only localities of this province',
 		},
 	],
-	filterShape: { province: optionalId() },
 });
 
-const tristate = [
-	{ name: 'Any', value: '' },
-	{ name: 'No', value: 'false' },
-	{ name: 'Yes', value: 'true' },
-];
+/** A yes/no filter that may also be left at Any (then it is not sent). */
+const anyNoYes = (def: FieldDef): FieldDef => ({
+	...def,
+	kind: 'boolean',
+	property: {
+		type: 'options',
+		options: [
+			{ name: 'Any', value: '' },
+			{ name: 'No', value: 'false' },
+			{ name: 'Yes', value: 'true' },
+		],
+		default: '',
+		// Not "Whether …", which n8n's style asks of a boolean field: this one is a dropdown.
+		description: `${def.text} (API field: ${def.name})`,
+	},
+});
 
 const user = listOperation({
 	resource: 'user',
 	noun: 'users',
 	path: '/api/user/',
 	filters: [
-		{
-			displayName: 'Active',
-			name: 'is_active',
-			type: 'options',
-			options: tristate,
-			default: '',
-			description: 'Only users with (Yes) or without (No) access to the platform (API field: is_active)',
-		},
-		{
-			displayName: 'Concessionaire Name or ID',
-			name: 'userconcession__concessionaire__id',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getConcessionaires' },
-			default: '',
-			description: 'Only users of this concessionaire (API field: userconcession__concessionaire__id). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Online',
+		anyNoYes({
 			name: 'online',
-			type: 'options',
-			options: tristate,
-			default: '',
-			description: 'Only users connected (Yes) or disconnected (No) right now (API field: online)',
+			label: 'Online',
+			text: 'Only users connected (Yes) or disconnected (No) right now',
+		}),
+		{
+			name: 'userconcession__concessionaire__id',
+			label: 'Concessionaire Name or ID',
+			kind: 'id',
+			load: { method: 'getConcessionaires' },
+			text: 'Only users of this concessionaire',
 		},
+		anyNoYes({
+			name: 'is_active',
+			label: 'Active',
+			text: 'Only users with (Yes) or without (No) access to the platform',
+		}),
 	],
-	filterShape: {
-		online: optionalBoolean(),
-		userconcession__concessionaire__id: optionalId(),
-		is_active: optionalBoolean(),
-	},
 });
 
 export const catalogOperations: AnyOperationSpec[] = [concessionaire, source, gasType, client, province, locality, user];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { SML_LOGIN_PATH, SML_LOGOUT_PATH, smlLogin } from '../session';
+import { smlApi } from '../transport';
 
 const logIn = defineOperation({
 	resource: 'session',
@@ -16,7 +17,7 @@ const logIn = defineOperation({
 	properties: [],
 	schema: z.object({}),
 	run: async (ctx) => {
-		const credentials = await ctx.fn.getCredentials('smlApi', ctx.itemIndex);
+		const credentials = await ctx.fn.getCredentials(smlApi.credentialType, ctx.itemIndex);
 		await ctx.login(async () => await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials));
 		return { loggedIn: true, username: credentials.username as string };
 	},

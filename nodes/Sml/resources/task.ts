@@ -1,24 +1,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, optionalEnum, optionalId, requiredEnum, requiredId } from '../../common/fields';
-import type { AnyOperationSpec, OperationContext } from '../../common/operation';
+import { compact, optionalId, requiredId } from '../../common/fields';
+import { combine, optional, required } from '../../common/fieldSet';
+import { fillPath } from '../../common/http';
+import type { AnyOperationSpec, RunContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
-import {
-	TASK_TYPES,
-	appraisalProperty,
-	appraisalSchema,
-	contentList,
-	contentListSchema,
-	taskDetailFields,
-	taskDetailShape,
-	taskTypeProperty,
-} from '../fragments';
-import type { NestedMode } from '../safeUpdate';
-import { mergeContentList, nestedModeOptions, readLeadForUpdate, withCurrentId } from '../safeUpdate';
+import { appraisal, appraisalRule, appraisalSchema, notes, taskDetails, taskDetailsWithType, taskType } from '../fields';
+import { mergeContentList, nestedMode, nestedModeSchema, readTaskForUpdate, withCurrentId } from '../safeUpdate';
+import { LEAD_PATH } from './lead/read';
 
-const taskIdProperty: INodeProperties = {
+const taskId: INodeProperties = {
 	displayName: 'Task ID',
 	name: 'taskId',
 	type: 'string',
@@ -27,23 +20,15 @@ const taskIdProperty: INodeProperties = {
 	description: 'ID of the task, as found in the request.task list of Lead > Get',
 };
 
-/** The appraisal block is shown when the chosen type is an appraisal. */
-const appraisalWhenTyped: INodeProperties = {
-	...appraisalProperty,
-	displayOptions: { show: { type: ['appraisal'] } },
-};
-
-const appraisalRequired = (type: string | undefined, appraisal: IDataObject, ctx: z.RefinementCtx) => {
-	if (type === 'appraisal' && !appraisal.brand_model) {
-		ctx.addIssue({
-			code: z.ZodIssueCode.custom,
-			path: ['appraisal', 'brand_model'],
-			message: 'is required when the task type is Appraisal',
-		});
-	}
-};
-
 /* ------------------------------------------------------------------ create */
+
+const createFields = combine(
+	required([{ name: 'lead', label: 'Lead ID', kind: 'id', text: 'ID of the lead to add the task to' }, taskType]),
+	// The appraisal block is shown when the chosen type is an appraisal.
+	appraisal({ type: ['appraisal'] }),
+	optional(taskDetails),
+	notes(false),
+);
 
 const create = defineOperation({
 	resource: 'task',
@@ -53,54 +38,33 @@ const create = defineOperation({
 	description: 'Add a task (request) to a lead',
 	method: 'POST',
 	path: '/api/lead_task_create/',
-	properties: [
-		{
-			displayName: 'Lead ID',
-			name: 'lead',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'ID of the lead to add the task to (API field: lead)',
-		},
-		{ ...taskTypeProperty, required: true },
-		appraisalWhenTyped,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: taskDetailFields,
-		},
-		contentList('note', 'Notes', false),
-	],
+	properties: createFields.properties,
 	schema: z
-		.object({
-			lead: requiredId(),
-			type: requiredEnum(TASK_TYPES),
-			appraisal: appraisalSchema,
-			additionalFields: z.object(taskDetailShape).default({}),
-			note: contentListSchema,
-		})
-		.superRefine((params, ctx) => appraisalRequired(params.type, params.appraisal, ctx)),
-	request: ({ lead, type, appraisal, additionalFields, note }) => {
-		const body: IDataObject = { lead, type, ...compact(additionalFields) };
-		if (type === 'appraisal' && Object.keys(appraisal).length) body.appraisal = appraisal;
-		if (note.length) body.note = note;
+		.object<ZodRawShape>({ ...createFields.shape, appraisal: appraisalSchema })
+		.superRefine((params, ctx) => appraisalRule(params.type, params.appraisal, ctx)),
+	request: (params) => {
+		const body: IDataObject = { lead: params.lead, type: params.type, ...compact(params.additionalFields) };
+		if (params.type === 'appraisal' && Object.keys(params.appraisal).length) body.appraisal = params.appraisal;
+		if (params.note.length) body.note = params.note;
 		return { body };
 	},
 });
 
 /* ------------------------------------------------------------------ update */
 
+const updateFields = combine(
+	optional(taskDetailsWithType, { name: 'updateFields', label: 'Update Fields', placeholder: 'Add Field' }),
+	appraisal(),
+	notes(true),
+);
+
 const updateSchema = z
-	.object({
+	.object<ZodRawShape>({
 		taskId: requiredId(),
 		leadId: optionalId(),
-		nestedMode: z.enum(['merge', 'replace']).default('merge'),
-		updateFields: z.object({ type: optionalEnum(TASK_TYPES), ...taskDetailShape }).default({}),
+		nestedMode: nestedModeSchema,
+		...updateFields.shape,
 		appraisal: appraisalSchema,
-		note: contentListSchema,
 	})
 	.superRefine((params, ctx) => {
 		const nested = Object.keys(params.appraisal).length || params.note.length;
@@ -117,29 +81,18 @@ const updateSchema = z
 		}
 	});
 
-type UpdateParams = z.output<typeof updateSchema>;
-
-/** Reads the task through its lead (the only documented way) to carry the nested ids. */
-async function updateTask(ctx: OperationContext, params: UpdateParams) {
-	const { taskId, leadId, updateFields, note } = params;
-	const appraisal = Object.keys(params.appraisal).length ? params.appraisal : undefined;
-	const body: IDataObject = compact(updateFields);
-	const mode: NestedMode = params.nestedMode;
-	let current: IDataObject | undefined;
-	if ((appraisal || note.length) && mode === 'merge') {
-		const lead = await readLeadForUpdate(ctx, { action: 'Task > Update', leadId: leadId!, taskId });
-		const tasks = ((lead.request as IDataObject | null)?.task ?? []) as IDataObject[];
-		current = tasks.find((task) => String(task.id) === String(taskId));
-		if (!current) {
-			throw new NodeOperationError(ctx.fn.getNode(), `Task ${taskId} is not one of the tasks of lead ${leadId}`, {
-				itemIndex: ctx.itemIndex,
-				description: 'Check the Lead ID: it must be the lead the task belongs to. Nothing was sent, so nothing was changed.',
-			});
-		}
-	}
-	if (appraisal) body.appraisal = current ? withCurrentId(current.appraisal, appraisal) : appraisal;
+/** With Keep IDs, reads the task through its lead (the only documented way) to carry the nested ids. */
+async function updateTask(ctx: RunContext, params: z.output<typeof updateSchema>) {
+	const { leadId, note } = params;
+	const appraisalChanges = Object.keys(params.appraisal).length ? (params.appraisal as IDataObject) : undefined;
+	const body: IDataObject = compact(params.updateFields);
+	const current =
+		(appraisalChanges || note.length) && params.nestedMode === 'merge'
+			? await readTaskForUpdate(ctx, { path: fillPath(LEAD_PATH, { leadId }), leadId, taskId: params.taskId })
+			: undefined;
+	if (appraisalChanges) body.appraisal = current ? withCurrentId(current.appraisal, appraisalChanges) : appraisalChanges;
 	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
-	return await ctx.request({ method: 'PATCH', path: `/api/task/${taskId}/`, body });
+	return await ctx.request({ method: 'PATCH', path: ctx.path, body });
 }
 
 const update = defineOperation({
@@ -147,11 +100,11 @@ const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a task',
-	description: "Change a task, keeping the IDs of its appraisal and notes",
+	description: 'Change a task, keeping the IDs of its appraisal and notes',
 	method: 'PATCH',
 	path: '/api/task/{taskId}/',
 	properties: [
-		taskIdProperty,
+		taskId,
 		{
 			displayName: 'Lead ID',
 			name: 'leadId',
@@ -160,24 +113,8 @@ const update = defineOperation({
 			description:
 				'Lead the task belongs to. Needed to read the current appraisal and notes when changing them with Keep IDs.',
 		},
-		{
-			displayName: 'Nested Data',
-			name: 'nestedMode',
-			type: 'options',
-			options: nestedModeOptions,
-			default: 'merge',
-			description: "How changes to the task's appraisal and notes are sent",
-		},
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [{ ...taskTypeProperty, displayName: 'Type' }, ...taskDetailFields],
-		},
-		appraisalProperty,
-		contentList('note', 'Notes', true),
+		nestedMode("How changes to the task's appraisal and notes are sent"),
+		...updateFields.properties,
 	],
 	schema: updateSchema,
 	run: updateTask,
@@ -193,9 +130,9 @@ const remove = defineOperation({
 	description: 'Discard a task of a lead',
 	method: 'DELETE',
 	path: '/api/task/{taskId}/',
-	properties: [taskIdProperty],
+	properties: [taskId],
 	schema: z.object({ taskId: requiredId() }),
-	output: (_body, { taskId }) => ({ id: taskId, deleted: true }),
+	output: (_body, params) => ({ id: params.taskId, deleted: true }),
 });
 
 export const taskOperations: AnyOperationSpec[] = [create, update, remove];

@@ -1,6 +1,7 @@
+import { required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { bodyOperation } from '../define';
-import { required } from '../fragments';
+import { bodyOperation } from '../body';
+import { fieldsNamed } from '../fields';
 
 const getAll = bodyOperation({
 	resource: 'advisor',
@@ -10,7 +11,7 @@ const getAll = bodyOperation({
 	description: 'Retrieve the sales advisors available for a medio',
 	method: 'GET',
 	path: '/api/asesores',
-	fields: required(['medio']),
+	fields: required(fieldsNamed('medio')),
 	wrap: false,
 	// Documented as a JSON body on a GET, which n8n's HTTP client never sends: the query string
 	// carries it instead (Laravel's request input reads both).

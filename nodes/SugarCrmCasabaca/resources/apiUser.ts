@@ -1,6 +1,7 @@
+import { combine, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { bodyOperation } from '../define';
-import { combine, optional, required } from '../fragments';
+import { bodyOperation } from '../body';
+import { fieldsNamed } from '../fields';
 
 const create = bodyOperation({
 	resource: 'apiUser',
@@ -10,8 +11,8 @@ const create = bodyOperation({
 	description: 'Register a user of the API (register)',
 	path: '/api/register',
 	fields: combine(
-		required(['name', 'register_email']),
-		optional(['register_password', 'fuente', 'fuente_id', 'medios', 'compania']),
+		required(fieldsNamed('name', 'register_email')),
+		optional(fieldsNamed('register_password', 'fuente', 'fuente_id', 'medios', 'compania')),
 	),
 	wrap: false,
 });

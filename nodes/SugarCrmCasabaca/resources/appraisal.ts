@@ -4,13 +4,9 @@ import { z } from 'zod';
 import { jsonObject, requiredText } from '../../common/fields';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation, executionItems } from '../../common/operation';
-import { pathSegment } from '../../common/pathSegments';
-import { idProperty } from '../define';
+import { pathId } from '../body';
 
-const appraisalId = idProperty('Appraisal ID', 'ID of the appraisal (avalúo) in SugarCRM');
-const idShape = { id: pathSegment() };
-
-const PDF_PATH = '/api/pdf/{id}';
+const appraisalId = pathId('Appraisal ID', 'ID of the appraisal (avalúo) in SugarCRM');
 
 const getAll = defineOperation({
 	resource: 'appraisal',
@@ -32,8 +28,8 @@ const get = defineOperation({
 	description: 'Retrieve one appraisal (getAvaluo)',
 	method: 'GET',
 	path: '/api/getAvaluo/{id}',
-	properties: [appraisalId],
-	schema: z.object(idShape),
+	properties: appraisalId.properties,
+	schema: z.object(appraisalId.shape),
 });
 
 const createOrUpdate = defineOperation({
@@ -77,9 +73,9 @@ const downloadPdf = defineOperation({
 	action: 'Download the PDF of an appraisal',
 	description: 'Get the PDF of an appraisal as a file (binary data)',
 	method: 'GET',
-	path: PDF_PATH,
-	properties: [appraisalId, binaryProperty],
-	schema: z.object({ ...idShape, binaryPropertyName: requiredText() }),
+	path: '/api/pdf/{id}',
+	properties: [...appraisalId.properties, binaryProperty],
+	schema: z.object({ ...appraisalId.shape, binaryPropertyName: requiredText() }),
 	run: async (ctx, { id, binaryPropertyName }) => {
 		// A JSON answer instead of the PDF fails in the engine, with the vendor's words.
 		const response = await ctx.requestRaw({ method: 'GET', path: ctx.path, binary: true, file: `PDF for appraisal ${id}` });
@@ -102,8 +98,8 @@ const sendEmail = defineOperation({
 	path: '/api/correo/{id}',
 	// Its answer is undocumented: an empty one is no reason to think the e-mail failed.
 	emptyAnswer: true,
-	properties: [appraisalId],
-	schema: z.object(idShape),
+	properties: appraisalId.properties,
+	schema: z.object(appraisalId.shape),
 });
 
 export const appraisalOperations: AnyOperationSpec[] = [getAll, get, createOrUpdate, downloadPdf, sendEmail];

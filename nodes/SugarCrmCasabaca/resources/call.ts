@@ -1,6 +1,8 @@
+import { combine, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { bodyOperation } from '../define';
-import { appointmentOnly, callType, combine, meeting, optional, required } from '../fragments';
+import { appointmentOnly, callType, meeting } from '../appointment';
+import { bodyOperation } from '../body';
+import { fieldsNamed } from '../fields';
 
 const callMeeting = meeting('call');
 
@@ -12,11 +14,11 @@ const createWithAppointment = bodyOperation({
 	description: 'Log a call on a ticket, optionally close the ticket, and schedule an appointment (calls)',
 	path: '/api/calls',
 	fields: combine(
-		required(['user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction']),
+		required(fieldsNamed('user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction')),
 		callType('call'),
-		required(['category', 'medio', 'notes', 'call_ticket_id', 'call_ticket_is_closed', 'call_ticket_motivo_cierre']),
-		required(['user_name_asesor'], appointmentOnly('call')),
-		optional(['campania']),
+		required(fieldsNamed('category', 'medio', 'notes', 'call_ticket_id', 'call_ticket_is_closed', 'call_ticket_motivo_cierre')),
+		required(fieldsNamed('user_name_asesor'), appointmentOnly('call')),
+		optional(fieldsNamed('campania')),
 		callMeeting.fields,
 	),
 	additional: 'pairs',

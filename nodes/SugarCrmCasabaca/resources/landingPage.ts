@@ -1,18 +1,52 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, jsonArray, optionalText, requiredText } from '../../common/fields';
+import { fixedList } from '../../common/fields';
+import type { FieldDef } from '../../common/fieldSet';
+import { combine, notRequired, optional, required, toProperty, toSchema, withApiName } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
-import { buildBody, combine, optional, required } from '../fragments';
+import { buildBody } from '../body';
+import { fieldsNamed } from '../fields';
 
 const fields = combine(
-	required(['landing_name', 'medio', 'autorizador', 'campaign', 'business_line_id', 'user_login', 'user_assigned_position']),
-	optional(['type_transaction']),
+	required(
+		fieldsNamed('landing_name', 'medio', 'autorizador', 'campaign', 'business_line_id', 'user_login', 'user_assigned_position'),
+	),
+	optional(fieldsNamed('type_transaction')),
 );
 
 /** A form property: `{label, value, validations}`, as the documented example shows. */
-const formProperty = z.object({ label: requiredText(), value: requiredText(), validations: optionalText() });
+const label: FieldDef = { name: 'label', label: 'Label', text: 'Label shown in the form' };
+const value: FieldDef = { name: 'value', label: 'Value', text: 'Name of the value' };
+const validations: FieldDef = { name: 'validations', label: 'Validations', text: 'Validation rules', placeholder: 'e.g. required' };
+const formProperty = z.object({ label: toSchema(label, true), value: toSchema(value, true), validations: toSchema(validations) });
+
+// Written out rather than with fieldSet's list(): the vendor takes the list as one JSON text field.
+const formProperties = withApiName<INodeProperties>(
+	{
+		displayName: 'Form Properties',
+		name: 'formProperties',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Form Property',
+		default: {},
+		description: 'Extra properties of the form; sent as a JSON text (API field: properties_form)',
+		options: [{ displayName: 'Property', name: 'properties', values: [label, value, validations].map((def) => toProperty(def)) }],
+	},
+	'properties_form',
+);
+
+const formPropertiesJson = notRequired([
+	{
+		name: 'formPropertiesJson',
+		label: 'Form Properties (JSON)',
+		api: 'properties_form',
+		kind: 'jsonArray',
+		text: 'The same as a JSON array, e.g. from an expression; used when Form Properties is empty',
+		property: { type: 'json' },
+	},
+]);
 
 const create = defineOperation({
 	resource: 'landingPage',
@@ -22,50 +56,21 @@ const create = defineOperation({
 	description: 'Create a landing page form in SugarCRM',
 	method: 'POST',
 	path: '/api/create_landing_page',
-	properties: [
-		...fields.properties,
-		{
-			displayName: 'Form Properties',
-			name: 'formProperties',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Form Property',
-			default: {},
-			description: 'Extra properties of the form; sent as a JSON text (API field: properties_form)',
-			options: [
-				{
-					displayName: 'Property',
-					name: 'properties',
-					values: [
-						{ displayName: 'Label', name: 'label', type: 'string', default: '', description: 'Label shown in the form (API field: label)' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Name of the value (API field: value)' },
-						{ displayName: 'Validations', name: 'validations', type: 'string', default: '', placeholder: 'e.g. required', description: 'Validation rules (API field: validations)' },
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Form Properties (JSON)',
-			name: 'formPropertiesJson',
-			type: 'json',
-			default: '',
-			description: 'The same as a JSON array, e.g. from an expression; used when Form Properties is empty (API field: properties_form)',
-		},
-	],
+	properties: [...fields.properties, formProperties, ...formPropertiesJson.properties],
 	schema: z
 		.object({
 			...fields.shape,
 			formProperties: fixedList('properties', formProperty),
-			formPropertiesJson: jsonArray().optional(),
+			...formPropertiesJson.shape,
 		})
-		.superRefine((params, ctx) => {
+		.superRefine((params: { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }, ctx) => {
 			if (!params.formProperties.length && !params.formPropertiesJson?.length) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['formProperties'], message: 'needs at least one property' });
 			}
 		}),
-	request: (params) => {
-		const list = params.formProperties.length ? params.formProperties : (params.formPropertiesJson as IDataObject[]);
-		const body = buildBody(params, fields.names);
+	request: (params: IDataObject & { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }) => {
+		const list = params.formProperties.length ? params.formProperties : params.formPropertiesJson;
+		const body = buildBody(params, fields.fields);
 		// The vendor takes the list as a JSON text inside the JSON body.
 		(body.datosSugarCRM as IDataObject).properties_form = JSON.stringify(list);
 		return { body };

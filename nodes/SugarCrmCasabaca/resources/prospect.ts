@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalText } from '../../common/fields';
+import type { FieldDef, FieldSet } from '../../common/fieldSet';
+import { combine, notRequired, optional, required, toSchema } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { clientBlock } from '../catalog';
-import { bodyOperation, idProperty } from '../define';
-import { appointmentOnly, callType, combine, meeting, notRequired, optional, required, requireWhen } from '../fragments';
+import { QUOTATION_CLIENT, appointmentOnly, callType, meeting } from '../appointment';
+import { bodyOperation, pathId, requireWhen } from '../body';
+import { fieldsNamed } from '../fields';
 
 const fromQuotation = bodyOperation({
 	resource: 'prospect',
@@ -14,8 +15,8 @@ const fromQuotation = bodyOperation({
 	description: 'Create a prospect from a quotation made over WhatsApp, web chat or Facebook (quotation)',
 	path: '/api/quotation',
 	fields: combine(
-		required(['user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio', ...clientBlock('client')]),
-		optional(['campania']),
+		required([...fieldsNamed('user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio'), ...QUOTATION_CLIENT]),
+		optional(fieldsNamed('campania')),
 	),
 	additional: 'pairs',
 });
@@ -28,9 +29,9 @@ const fromCallQuotation = bodyOperation({
 	description: 'Create a prospect and its call from a quotation made by the 1800 call center (call_quotation)',
 	path: '/api/call_quotation',
 	fields: combine(
-		required(['user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction']),
+		required(fieldsNamed('user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction')),
 		callType('quotation'),
-		required(['ticket_id', 'comments', 'modelo', 'medio', ...clientBlock('client')]),
+		required([...fieldsNamed('ticket_id', 'comments', 'modelo', 'medio'), ...QUOTATION_CLIENT]),
 	),
 	additional: 'pairs',
 });
@@ -45,10 +46,12 @@ const logCall = bodyOperation({
 	description: 'Log a call on a prospect, and schedule or reschedule its appointment (calls_prospeccion)',
 	path: '/api/calls_prospeccion',
 	fields: combine(
-		required(['prospeccion_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction']),
+		required(
+			fieldsNamed('prospeccion_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction'),
+		),
 		callType('prospect'),
-		required(['category', 'notes']),
-		required(['user_name_asesor'], appointmentOnly('prospect')),
+		required(fieldsNamed('category', 'notes')),
+		required(fieldsNamed('user_name_asesor'), appointmentOnly('prospect')),
 		prospectMeeting.fields,
 	),
 	additional: 'pairs',
@@ -62,18 +65,22 @@ const close = bodyOperation({
 	action: 'Close a prospect',
 	description: 'Close a prospect with a reason (close_prospeccion)',
 	path: '/api/close_prospeccion/{id}',
-	id: idProperty('Prospect ID', 'ID of the prospect (prospección) in SugarCRM'),
-	fields: required(['prospect_motivo_cierre']),
+	id: pathId('Prospect ID', 'ID of the prospect (prospección) in SugarCRM'),
+	fields: required(fieldsNamed('prospect_motivo_cierre')),
 });
 
 /**
  * Last names are documented as required but "may go blank" for a legal entity (RUC): required by
  * the rule below otherwise, and sent blank ("") rather than left out, since the field is required.
  */
-const lastNames = notRequired(['apellidos']);
-lastNames.shape.apellidos = optionalText().transform((value) => value ?? '');
-lastNames.properties[0].description =
-	'Last names of the client; may be blank only when the identification type is RUC (a company) (API field: apellidos)';
+const companyLastNames: FieldDef = {
+	...fieldsNamed('apellidos')[0],
+	text: 'Last names of the client; may be blank only when the identification type is RUC (a company)',
+};
+const lastNames: FieldSet = {
+	...notRequired([companyLastNames]),
+	shape: { apellidos: toSchema(companyLastNames).transform((value) => value ?? '') },
+};
 
 const fromWorkshopApp = bodyOperation({
 	resource: 'prospect',
@@ -83,10 +90,12 @@ const fromWorkshopApp = bodyOperation({
 	description: 'Create a prospect from the workshop (APP Talleres) form (forms_prospeccion)',
 	path: '/api/forms_prospeccion',
 	fields: combine(
-		required(['numero_identificacion', 'tipo_identificacion', 'nombres']),
+		required(fieldsNamed('numero_identificacion', 'tipo_identificacion', 'nombres')),
 		lastNames,
-		required(['email', 'celular', 'agencia', 'fuente_taller', 'modelo']),
-		optional(['comentarios', 'tienetoyota', 'interesadorenovacion', 'horaentregainmediata', 'asesorcorreo', 'asesornombre']),
+		required(fieldsNamed('email', 'celular', 'agencia', 'fuente_taller', 'modelo')),
+		optional(
+			fieldsNamed('comentarios', 'tienetoyota', 'interesadorenovacion', 'horaentregainmediata', 'asesorcorreo', 'asesornombre'),
+		),
 	),
 	rules: [
 		requireWhen(

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { combine, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
-import { bodyOperation, idProperty } from '../define';
-import { combine, optional, required, requireWhen } from '../fragments';
+import { bodyOperation, pathId, requireWhen } from '../body';
+import { fieldsNamed } from '../fields';
 
-const ticketId = idProperty('Ticket ID', 'ID of the ticket in SugarCRM');
+const ticketId = pathId('Ticket ID', 'ID of the ticket in SugarCRM');
 
 const subjectWithComment = requireWhen(
 	(params: IDataObject) => Boolean((params.additionalFields as IDataObject | undefined)?.comentario_cliente),
@@ -20,31 +21,37 @@ const createInteraction = bodyOperation({
 	description: 'Create a ticket and its interaction from a web form or an external system (tickets)',
 	path: '/api/tickets',
 	fields: combine(
-		required(['email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert']),
-		optional([
-			'numero_identificacion',
-			'tipo_identificacion',
-			'user_name',
-			'telefono',
-			'linea_negocio',
-			'tipo_transaccion',
-			'anio',
-			'placa',
-			'campania',
-			'asunto',
-			'comentario_cliente',
-			'description',
-			'porcentaje_discapacidad',
-			'marca',
-			'modelo',
-			'precio',
-			'color',
-			'anioMin',
-			'anioMax',
-			'kilometraje',
-			'combustible',
-		]),
-		optional(['title', 'pageUrl', 'thankyouPageUrl'], { name: 'formDetails', displayName: 'Form Details', placeholder: 'Add Form Detail' }),
+		required(fieldsNamed('email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert')),
+		optional(
+			fieldsNamed(
+				'numero_identificacion',
+				'tipo_identificacion',
+				'user_name',
+				'telefono',
+				'linea_negocio',
+				'tipo_transaccion',
+				'anio',
+				'placa',
+				'campania',
+				'asunto',
+				'comentario_cliente',
+				'description',
+				'porcentaje_discapacidad',
+				'marca',
+				'modelo',
+				'precio',
+				'color',
+				'anioMin',
+				'anioMax',
+				'kilometraje',
+				'combustible',
+			),
+		),
+		optional(fieldsNamed('title', 'pageUrl', 'thankyouPageUrl'), {
+			name: 'formDetails',
+			label: 'Form Details',
+			placeholder: 'Add Form Detail',
+		}),
 	),
 	additional: 'pairsAndFormFields',
 	rules: [subjectWithComment],
@@ -58,19 +65,23 @@ const createFromCall = bodyOperation({
 	description: 'Create a ticket from an inbound or outbound call (call_ticket)',
 	path: '/api/call_ticket',
 	fields: combine(
-		required(['numero_identificacion', 'tipo_identificacion', 'email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert']),
-		optional([
-			'user_name',
-			'telefono',
-			'linea_negocio',
-			'tipo_transaccion',
-			'campania',
-			'marca',
-			'modelo',
-			'comentario_cliente',
-			'description',
-			'porcentaje_discapacidad',
-		]),
+		required(
+			fieldsNamed('numero_identificacion', 'tipo_identificacion', 'email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert'),
+		),
+		optional(
+			fieldsNamed(
+				'user_name',
+				'telefono',
+				'linea_negocio',
+				'tipo_transaccion',
+				'campania',
+				'marca',
+				'modelo',
+				'comentario_cliente',
+				'description',
+				'porcentaje_discapacidad',
+			),
+		),
 	),
 	additional: 'pairsAndFormFields',
 });
@@ -82,7 +93,9 @@ const createFromLandingPage = bodyOperation({
 	action: 'Create a ticket from a landing page',
 	description: 'Create a ticket from a landing page form (landing_ticket)',
 	path: '/api/landing_ticket',
-	fields: required(['formulario', 'numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'concesionario']),
+	fields: required(
+		fieldsNamed('formulario', 'numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'concesionario'),
+	),
 });
 
 const markNotAnswered = bodyOperation({
@@ -103,7 +116,7 @@ const logUnansweredCall = bodyOperation({
 	action: 'Log an unanswered call on a ticket',
 	description: 'Log a call to the client of a ticket that was not answered (not_answer_call)',
 	path: '/api/not_answer_call',
-	fields: required(['ticket_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction']),
+	fields: required(fieldsNamed('ticket_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction')),
 	additional: 'pairsAndFormFields',
 });
 
@@ -115,7 +128,7 @@ const close = bodyOperation({
 	description: 'Close a ticket with a reason (close_ticket)',
 	path: '/api/close_ticket/{id}',
 	id: ticketId,
-	fields: required(['ticket_motivo_cierre']),
+	fields: required(fieldsNamed('ticket_motivo_cierre')),
 });
 
 const addNotes = bodyOperation({
@@ -126,9 +139,8 @@ const addNotes = bodyOperation({
 	description: 'Add notes to a ticket (addNotes)',
 	path: '/api/ticket/addNotes/{id}',
 	id: ticketId,
-	fields: combine(required(['notes']), optional(['interaction', 'prospeccion'])),
+	fields: combine(required(fieldsNamed('notes')), optional(fieldsNamed('interaction', 'prospeccion'))),
 });
-
 
 export const ticketOperations: AnyOperationSpec[] = [
 	createInteraction,

@@ -2,38 +2,40 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import {
-	optionalEnum,
-	optionalInteger,
-	requiredText,
-} from '../../common/fields';
-import { requiredDate } from '../../common/dates';
+import { optionalEnum } from '../../common/fields';
+import type { FieldDef, FieldSet } from '../../common/fieldSet';
+import { combine, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
-import { headerSafeSegment, pathSegment, segmentCheck } from '../../common/pathSegments';
-import type { AttachmentParams } from '../fragments';
+import { segmentCheck } from '../../common/pathSegments';
+import type { AttachmentParams } from '../attachments';
+import { attachmentFields, checkBinaryProperties, readAttachments } from '../attachments';
+import type { RecordFieldsParams } from '../fields';
 import {
-	api,
-	attachmentProperties,
-	attachmentsShape,
-	batchOptionsProperty,
-	batchOptionsShape,
+	OPTIONS,
+	atLeastOne,
+	batchOptions,
 	batchSizeOf,
-	checkBinaryProperties,
 	fieldsFrom,
-	fieldsInputProperties,
-	fieldsInputShape,
-	moduleProperty,
-	readAttachments,
-	recordIdProperty,
+	moduleField,
+	recordFieldsInput,
+	recordId,
 	requireFields,
-} from '../fragments';
+	schemaOf,
+} from '../fields';
 
-const recordFields = fieldsInputProperties('Fields', 'fields', 'fields of the record');
+const recordInput = recordFieldsInput('Fields', 'fields', 'fields of the record');
 
-const recordShape = { module: requiredText(), ...fieldsInputShape };
+const recordFields = combine(moduleField, recordInput);
 
-const fieldsRequired = requireFields('field');
+type RecordParams = RecordFieldsParams & { module: string };
+
+/** A record operation's schema: the module and the record's fields (`P` besides), at least one field given. */
+const recordSchema = <P = object>(fields: FieldSet) =>
+	schemaOf<RecordParams & P>(fields).superRefine(requireFields('field'));
+
+/** Validation goes through the ID before the module, so an error message lists its problem first. */
+const idFirst = (id: FieldSet, fields: FieldSet): FieldSet => ({ ...fields, shape: { ...id.shape, ...fields.shape } });
 
 /* ------------------------------------------------------------------ insert */
 
@@ -45,12 +47,14 @@ const insert = defineOperation({
 	description: 'Create a record in a module',
 	method: 'POST',
 	path: '/server/API/v2/custom/insert.php',
-	properties: [moduleProperty, ...recordFields],
-	schema: z.object(recordShape).superRefine(fieldsRequired),
+	properties: recordFields.properties,
+	schema: recordSchema(recordFields),
 	request: (params) => ({ body: { module: params.module, fields: fieldsFrom(params) } }),
 });
 
 /* ------------------------------------------------------------- insert many */
+
+const insertManyFields = combine(recordFields, batchOptions('records'));
 
 const insertMany = defineOperation({
 	resource: 'record',
@@ -60,8 +64,8 @@ const insertMany = defineOperation({
 	description: 'Create one record per input item, sending many records per request',
 	method: 'POST',
 	path: '/server/API/v2/custom/insertMany.php',
-	properties: [moduleProperty, ...recordFields, batchOptionsProperty('records')],
-	schema: z.object({ ...recordShape, ...batchOptionsShape }).superRefine(fieldsRequired),
+	properties: insertManyFields.properties,
+	schema: recordSchema<{ options: { batchSize?: number } }>(insertManyFields),
 	batch: {
 		size: (params) => batchSizeOf(params),
 		// Records of different modules never share a request.
@@ -72,6 +76,13 @@ const insertMany = defineOperation({
 
 /* ------------------------------------------------------------------ update */
 
+// The id also goes into the Wolkvox-id header: a line break there would end the header.
+const updateId = recordId('ID of the record: the last part of its address in the CRM. Sent in the Wolkvox-id header and in the body.', {
+	inHeader: true,
+});
+
+const updateFields = combine(moduleField, updateId, recordInput, attachmentFields({ binaryDefault: '' }));
+
 const update = defineOperation({
 	resource: 'record',
 	operation: 'update',
@@ -80,50 +91,43 @@ const update = defineOperation({
 	description: 'Change fields of a record, and optionally add attachments',
 	method: 'POST',
 	path: '/server/API/v2/custom/update.php',
-	properties: [
-		moduleProperty,
-		recordIdProperty('ID of the record: the last part of its address in the CRM. Sent in the Wolkvox-id header and in the body.'),
-		...recordFields,
-		...attachmentProperties().map((property) => (property.name === 'binaryProperties' ? { ...property, default: '' } : property)),
-	],
-	// The id goes into the Wolkvox-id header: a line break there would end the header.
-	schema: z.object({ recordId: headerSafeSegment(), ...recordShape, ...attachmentsShape }).superRefine(fieldsRequired),
-	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params as AttachmentParams, itemIndex),
+	properties: updateFields.properties,
+	schema: recordSchema<AttachmentParams & { recordId: string }>(idFirst(updateId, updateFields)),
+	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params, itemIndex),
 	run: async (ctx, params) => {
 		const attachments = await readAttachments(ctx, params);
 		const body: IDataObject = { module: params.module, 'wolkvox-id': params.recordId, fields: fieldsFrom(params) };
 		// Only given attachments are sent: an empty list is never sent on the record's behalf.
 		if (attachments.length) body.attachments = attachments;
-		return await ctx.request({
-			method: 'POST',
-			path: '/server/API/v2/custom/update.php',
-			headers: { 'Wolkvox-id': params.recordId },
-			body,
-		});
+		return await ctx.request({ method: 'POST', path: ctx.path, headers: { 'Wolkvox-id': params.recordId }, body });
 	},
 });
 
 /* ------------------------------------------------------------- update many */
 
-export const RECORD_ID_KEYS = ['wolkvox-id', 'wolkvox_id'] as const;
+const RECORD_ID_KEYS = ['wolkvox-id', 'wolkvox_id'] as const;
 
-const updateManyOptions: INodeProperties = {
-	...batchOptionsProperty('records'),
+/** Which key carries each record's ID: the vendor page does not show it, so it is a choice of the node. */
+const idKeyOption: INodeProperties = {
+	displayName: 'Record ID Key',
+	name: 'idKey',
+	type: 'options',
 	options: [
-		...(batchOptionsProperty('records').options as INodeProperties[]),
-		{
-			displayName: 'Record ID Key',
-			name: 'idKey',
-			type: 'options',
-			options: [
-				{ name: 'Wolkvox-ID (as Update and Delete Take It)', value: 'wolkvox-id' },
-				{ name: 'Wolkvox_id (as Searches Return It)', value: 'wolkvox_id' },
-			],
-			default: 'wolkvox-id',
-			description: 'Key that carries the record ID inside each record sent. The vendor page does not show it.',
-		},
+		{ name: 'Wolkvox-ID (as Update and Delete Take It)', value: 'wolkvox-id' },
+		{ name: 'Wolkvox_id (as Searches Return It)', value: 'wolkvox_id' },
 	],
+	default: 'wolkvox-id',
+	description: 'Key that carries the record ID inside each record sent. The vendor page does not show it.',
 };
+
+const updateManyId = recordId('ID of the record to change, sent inside its entry of the fields list');
+
+const updateManyFields = combine(
+	moduleField,
+	updateManyId,
+	recordInput,
+	batchOptions('records', { properties: [idKeyOption], shape: { idKey: optionalEnum(RECORD_ID_KEYS) } }),
+);
 
 const updateMany = defineOperation({
 	resource: 'record',
@@ -133,24 +137,8 @@ const updateMany = defineOperation({
 	description: 'Change one record per input item, sending many records per request',
 	method: 'PUT',
 	path: '/server/API/v2/custom/updateMany.php',
-	properties: [
-		moduleProperty,
-		recordIdProperty('ID of the record to change, sent inside its entry of the fields list'),
-		...recordFields,
-		updateManyOptions,
-	],
-	schema: z
-		.object({
-			recordId: pathSegment(),
-			...recordShape,
-			options: z
-				.object({
-					batchSize: optionalInteger().pipe(z.number().int().positive('must be at least 1').optional()),
-					idKey: optionalEnum(RECORD_ID_KEYS),
-				})
-				.default({}),
-		})
-		.superRefine(fieldsRequired),
+	properties: updateManyFields.properties,
+	schema: recordSchema<{ recordId: string; options: { batchSize?: number; idKey?: (typeof RECORD_ID_KEYS)[number] } }>(idFirst(updateManyId, updateManyFields)),
 	batch: {
 		size: (params) => batchSizeOf(params),
 		key: (params) => `${params.module}\n${params.options.idKey ?? 'wolkvox-id'}`,
@@ -166,17 +154,32 @@ const updateMany = defineOperation({
 /* ------------------------------------------------------------------ delete */
 
 /** One ID or several: a comma-separated text or a list from an expression. */
-const recordIdsSchema = z
-	.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()], {
-		invalid_type_error: 'must be record IDs separated by commas',
-	})
-	.optional()
-	.transform((value) =>
-		(Array.isArray(value) ? value : String(value ?? '').split(','))
-			.map((id) => String(id).trim())
-			.filter(Boolean),
-	)
-	.pipe(z.array(z.string().superRefine(segmentCheck)).min(1, 'is required'));
+const recordIds = () =>
+	z
+		.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()], {
+			invalid_type_error: 'must be record IDs separated by commas',
+		})
+		.optional()
+		.transform((value) =>
+			(Array.isArray(value) ? value : String(value ?? '').split(','))
+				.map((id) => String(id).trim())
+				.filter(Boolean),
+		)
+		.pipe(z.array(z.string().superRefine(segmentCheck)).min(1, 'is required'));
+
+const deleteFields = combine(
+	moduleField,
+	required([
+		{
+			name: 'recordIds',
+			label: 'Record IDs',
+			api: 'wolkvox-id',
+			placeholder: 'e.g. 64cb, 64cc',
+			text: 'ID of the record to delete, or several IDs separated by commas (then "multiple" is sent as true)',
+			schema: recordIds,
+		},
+	]),
+);
 
 const remove = defineOperation({
 	resource: 'record',
@@ -186,22 +189,8 @@ const remove = defineOperation({
 	description: 'Delete one record, or several of the same module at once',
 	method: 'POST',
 	path: '/server/API/v2/custom/delete.php',
-	properties: [
-		moduleProperty,
-		{
-			displayName: 'Record IDs',
-			name: 'recordIds',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 64cb, 64cc',
-			description: api(
-				'ID of the record to delete, or several IDs separated by commas (then "multiple" is sent as true)',
-				'wolkvox-id',
-			),
-		},
-	],
-	schema: z.object({ module: requiredText(), recordIds: recordIdsSchema }),
+	properties: deleteFields.properties,
+	schema: schemaOf<{ module: string; recordIds: string[] }>(deleteFields),
 	// The vendor's example sends one ID as a text with multiple false, several as a list with multiple true.
 	request: ({ module, recordIds }) => ({
 		body:
@@ -213,6 +202,35 @@ const remove = defineOperation({
 
 /* ---------------------------------------------------------- search by date */
 
+/** A bound of the range, sent as Y-m-d H:i in the clock time given: wolkvox documents no time zone. */
+const bound = (name: string, label: string, text: string): FieldDef => ({
+	name,
+	label,
+	kind: 'date',
+	date: { format: 'Y-m-d H:i', zone: 'asGiven' },
+	text: `${text}; sent as Y-m-d H:i, in the time given (wolkvox documents no time zone)`,
+});
+
+const searchByDateFields = combine(
+	moduleField,
+	required([bound('from', 'From', 'Start of the range'), bound('to', 'To', 'End of the range')]),
+	optional(
+		[
+			{
+				name: 'recordLimit',
+				label: 'Record Limit',
+				api: 'limit',
+				kind: 'integer',
+				default: 50,
+				text: 'Max number of records to return',
+				property: { typeOptions: { minValue: 1 } },
+				schema: atLeastOne,
+			},
+		],
+		OPTIONS,
+	),
+);
+
 const searchByDate = defineOperation({
 	resource: 'record',
 	operation: 'searchByDate',
@@ -221,56 +239,14 @@ const searchByDate = defineOperation({
 	description: 'Find the records of a module within a date range',
 	method: 'POST',
 	path: '/server/API/v2/custom/queryDates.php',
-	properties: [
-		moduleProperty,
-		{
-			displayName: 'From',
-			name: 'from',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: api('Start of the range; sent as Y-m-d H:i, in the time given (wolkvox documents no time zone)', 'from'),
-		},
-		{
-			displayName: 'To',
-			name: 'to',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: api('End of the range; sent as Y-m-d H:i, in the time given (wolkvox documents no time zone)', 'to'),
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Record Limit',
-					name: 'recordLimit',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 50,
-					description: 'Max number of records to return (API field: limit)',
-				},
-			],
-		},
-	],
-	schema: z
-		.object({
-			module: requiredText(),
-			from: requiredDate('Y-m-d H:i', 'asGiven'),
-			to: requiredDate('Y-m-d H:i', 'asGiven'),
-			options: z
-				.object({ recordLimit: optionalInteger().pipe(z.number().int().positive('must be at least 1').optional()) })
-				.default({}),
-		})
-		.superRefine((params, ctx) => {
+	properties: searchByDateFields.properties,
+	schema: schemaOf<{ module: string; from: string; to: string; options: { recordLimit?: number } }>(searchByDateFields).superRefine(
+		(params, ctx) => {
 			if (params.from > params.to) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must not be before From' });
 			}
-		}),
+		},
+	),
 	// `date: true` switches the date-range search on; the vendor's example writes the limit as text.
 	request: ({ module, from, to, options }) => ({
 		body: { module, date: true, from, to, ...(options.recordLimit !== undefined ? { limit: String(options.recordLimit) } : {}) },
@@ -278,6 +254,14 @@ const searchByDate = defineOperation({
 });
 
 /* --------------------------------------------------------- search by field */
+
+const searchFields = combine(
+	moduleField,
+	required([
+		{ name: 'field', label: 'Field', placeholder: 'e.g. emailcontact', text: 'Field of the module to filter on, as the CRM names it' },
+		{ name: 'value', label: 'Value', text: 'Value to look for' },
+	]),
+);
 
 const search = defineOperation({
 	resource: 'record',
@@ -287,27 +271,8 @@ const search = defineOperation({
 	description: 'Find the records of a module whose field has a value',
 	method: 'POST',
 	path: '/server/API/v2/custom/query.php',
-	properties: [
-		moduleProperty,
-		{
-			displayName: 'Field',
-			name: 'field',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. emailcontact',
-			description: api('Field of the module to filter on, as the CRM names it', 'field'),
-		},
-		{
-			displayName: 'Value',
-			name: 'value',
-			type: 'string',
-			required: true,
-			default: '',
-			description: api('Value to look for', 'value'),
-		},
-	],
-	schema: z.object({ module: requiredText(), field: requiredText(), value: requiredText() }),
+	properties: searchFields.properties,
+	schema: z.object(searchFields.shape),
 	request: ({ module, field, value }) => ({ body: { module, field, value } }),
 });
 

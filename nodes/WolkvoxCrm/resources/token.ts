@@ -9,7 +9,7 @@ const getUsage = defineOperation({
 	resource: 'token',
 	operation: 'getUsage',
 	name: 'Get Usage',
-	action: "Get the token's usage",
+	action: 'Get the usage of the token',
 	description:
 		"Read the token's daily limit, today's uses, the uses left and the hours until the count restarts; this call itself uses one",
 	method: 'GET',

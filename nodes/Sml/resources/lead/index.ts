@@ -1,0 +1,16 @@
+import type { AnyOperationSpec } from '../../../common/operation';
+import { get, getAll, getHistory } from './read';
+import { assign, changeStatus, clickToCall, create, finalize, update } from './write';
+
+/** The first is the default of the Operation dropdown. */
+export const leadOperations: AnyOperationSpec[] = [
+	get,
+	getAll,
+	create,
+	update,
+	assign,
+	changeStatus,
+	finalize,
+	getHistory,
+	clickToCall,
+];

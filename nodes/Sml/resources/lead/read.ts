@@ -1,0 +1,92 @@
+/** Reading leads: one, many (with their filters), and the history of one. */
+import { z } from 'zod';
+
+import type { FieldDef } from '../../../common/fieldSet';
+import { defineOperation } from '../../../common/operation';
+import { paginationSchema } from '../../../common/pagination';
+import { status } from '../../fields';
+import { listOperation } from '../../pages';
+import { byLeadId, leadId, withLeadId } from './fields';
+
+/** Lead > Get's path, also read by the Keep IDs updates of a lead and of its tasks. */
+export const LEAD_PATH = '/api/lead/{leadId}/';
+
+export const get = defineOperation({
+	resource: 'lead',
+	operation: 'get',
+	name: 'Get',
+	action: 'Get a lead',
+	description: 'Retrieve one lead with its client, vehicle, tasks, notes and tags',
+	method: 'GET',
+	path: LEAD_PATH,
+	...withLeadId(),
+});
+
+/* ---------------------------------------------------------------- get many */
+
+/** The API takes a comma-separated list; an expression may give "1,2,4" or [1, 2, 4]. */
+const concessionaireIds = z
+	.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+	.optional()
+	.transform((value) => {
+		const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
+			.map((id) => String(id).trim())
+			.filter(Boolean);
+		return ids.length ? ids.join(',') : undefined;
+	})
+	.pipe(
+		z
+			.string()
+			.regex(/^\d+(,\d+)*$/, 'must be concessionaire IDs separated by commas')
+			.optional(),
+	);
+
+const concessionaires: FieldDef = {
+	name: 'concessionaire__in',
+	label: 'Concessionaire Names or IDs',
+	load: { method: 'getConcessionaires' },
+	text: 'Only leads of these concessionaires',
+	schema: () => concessionaireIds,
+	// Several at once: n8n's multiOptions, whose value is a list.
+	property: {
+		type: 'multiOptions',
+		default: [],
+		description:
+			'Only leads of these concessionaires (API field: concessionaire__in). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+};
+
+export const getAll = listOperation({
+	resource: 'lead',
+	noun: 'leads',
+	path: '/api/lead/',
+	filters: [
+		status,
+		{
+			name: 'client__phone__icontains',
+			label: 'Client Phone Contains',
+			text: "Part of the client's phone number",
+		},
+		{
+			name: 'client__email__icontains',
+			label: 'Client E-Mail Contains',
+			text: "Part of the client's e-mail",
+		},
+		concessionaires,
+	],
+});
+
+/* ----------------------------------------------------------------- history */
+
+export const getHistory = defineOperation({
+	resource: 'lead',
+	operation: 'getHistory',
+	name: 'Get History',
+	action: 'Get the change history of a lead',
+	description: 'Retrieve the summary of changes made to a lead',
+	method: 'GET',
+	path: '/api/lead_history/{leadId}/get_history/',
+	paginate: true,
+	properties: [leadId],
+	schema: z.object({ ...byLeadId, ...paginationSchema }),
+});

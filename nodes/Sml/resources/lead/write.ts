@@ -1,0 +1,189 @@
+/** Changing leads: create, update, and the one-field changes (assign, status, finalize, call). */
+import type { IDataObject } from 'n8n-workflow';
+import type { ZodRawShape } from 'zod';
+import { z } from 'zod';
+
+import { compact } from '../../../common/fields';
+import { combine, optional, required } from '../../../common/fieldSet';
+import type { RunContext } from '../../../common/operation';
+import { defineOperation } from '../../../common/operation';
+import { notes, status, tags } from '../../fields';
+import {
+	mergeContentList,
+	mergeTasks,
+	nestedMode,
+	nestedModeSchema,
+	readLeadForUpdate,
+	withCurrentId,
+} from '../../safeUpdate';
+import {
+	brandModel,
+	byLeadId,
+	client,
+	clientSchema,
+	leadId,
+	leadTasks,
+	newClientSchema,
+	score,
+	source,
+	user,
+	vehicle,
+	vehicleDetails,
+	withLeadId,
+} from './fields';
+import { LEAD_PATH } from './read';
+
+/* ------------------------------------------------------------------ create */
+
+const createFields = combine(
+	required([source, { ...brandModel, label: 'Vehicle Brand and Model' }]),
+	vehicle('Vehicle Details', 'More about the vehicle', vehicleDetails),
+	client,
+	optional([user, score, status]),
+	notes(false),
+	tags(false),
+	leadTasks(false),
+);
+
+export const create = defineOperation({
+	resource: 'lead',
+	operation: 'create',
+	name: 'Create',
+	action: 'Create a lead',
+	description: 'Create a lead with its vehicle, and optionally its client, notes, tags and tasks',
+	method: 'POST',
+	path: '/api/lead/',
+	properties: createFields.properties,
+	schema: z.object<ZodRawShape>({ ...createFields.shape, client: newClientSchema }),
+	request: (params) => {
+		const body: IDataObject = {
+			source: params.source,
+			vehicle: compact({ brand_model: params.brand_model, ...params.vehicle }),
+			...compact(params.additionalFields),
+		};
+		if (Object.keys(params.client).length) body.client = params.client;
+		if (params.note.length) body.note = params.note;
+		if (params.tags.length) body.tags = params.tags;
+		if (params.tasks.length) body.request = { task: params.tasks };
+		return { body };
+	},
+});
+
+/* ------------------------------------------------------------------ update */
+
+const updateFields = combine(
+	optional([source, user, score, status], { name: 'updateFields', label: 'Update Fields', placeholder: 'Add Field' }),
+	vehicle('Vehicle', 'Vehicle fields to change', [brandModel, ...vehicleDetails]),
+	client,
+	notes(true),
+	tags(true),
+	leadTasks(true),
+);
+
+const updateSchema = z
+	.object<ZodRawShape>({ ...byLeadId, nestedMode: nestedModeSchema, ...updateFields.shape, client: clientSchema })
+	.superRefine((params, ctx) => {
+		const nothing =
+			!Object.keys(compact(params.updateFields)).length &&
+			!Object.keys(compact(params.vehicle)).length &&
+			!Object.keys(params.client).length &&
+			!params.note.length &&
+			!params.tags.length &&
+			!params.tasks.length;
+		if (nothing) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Add at least one field to update' });
+		}
+	});
+
+/** Builds the PATCH body; with Keep IDs it reads the lead first to carry the nested ids. */
+async function updateLead(ctx: RunContext, params: z.output<typeof updateSchema>) {
+	const { note, tags: tagList, tasks } = params;
+	const vehicleChanges: IDataObject = compact(params.vehicle);
+	const clientChanges: IDataObject = params.client;
+	const body: IDataObject = compact(params.updateFields);
+	const nested =
+		Object.keys(vehicleChanges).length || Object.keys(clientChanges).length || note.length || tagList.length || tasks.length;
+	const current =
+		nested && params.nestedMode === 'merge'
+			? await readLeadForUpdate(ctx, { action: 'Lead > Update', path: ctx.path, leadId: params.leadId })
+			: undefined;
+
+	if (Object.keys(vehicleChanges).length) body.vehicle = current ? withCurrentId(current.vehicle, vehicleChanges) : vehicleChanges;
+	if (Object.keys(clientChanges).length) body.client = current ? withCurrentId(current.client, clientChanges) : clientChanges;
+	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
+	if (tagList.length) body.tags = current ? mergeContentList(current.tags, tagList) : tagList;
+	if (tasks.length) {
+		const request = current?.request as IDataObject | null | undefined;
+		body.request = current ? withCurrentId(request, { task: mergeTasks(request?.task, tasks) }) : { task: tasks };
+	}
+	return await ctx.request({ method: 'PATCH', path: ctx.path, body });
+}
+
+export const update = defineOperation({
+	resource: 'lead',
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a lead',
+	description: 'Change a lead, keeping the IDs of its client, vehicle, notes, tags and tasks',
+	method: 'PATCH',
+	path: LEAD_PATH,
+	properties: [
+		leadId,
+		nestedMode('How changes to the client, vehicle, notes, tags and tasks are sent'),
+		...updateFields.properties,
+	],
+	schema: updateSchema,
+	run: updateLead,
+});
+
+/* ----------------------------------------------------------- small updates */
+
+export const assign = defineOperation({
+	resource: 'lead',
+	operation: 'assign',
+	name: 'Assign',
+	action: 'Assign a lead to a user',
+	description: 'Change the user who owns the lead',
+	method: 'PATCH',
+	path: LEAD_PATH,
+	...withLeadId(required([{ ...user, label: 'User Name or ID' }])),
+	request: (params) => ({ body: { user: params.user } }),
+});
+
+export const changeStatus = defineOperation({
+	resource: 'lead',
+	operation: 'changeStatus',
+	name: 'Change Status',
+	action: 'Change the status of a lead',
+	description: 'Set the status of a lead through its change_status endpoint',
+	method: 'PATCH',
+	path: '/api/lead/{leadId}/change_status/',
+	...withLeadId(required([status])),
+	request: (params) => ({ body: { status: params.status } }),
+});
+
+export const finalize = defineOperation({
+	resource: 'lead',
+	operation: 'finalize',
+	name: 'Finalize',
+	action: 'Finalize a lead',
+	description: 'Set the status of a lead to end',
+	method: 'PATCH',
+	path: LEAD_PATH,
+	...withLeadId(),
+	request: () => ({ body: { status: 'end' } }),
+});
+
+/* -------------------------------------------------------------- click2call */
+
+export const clickToCall = defineOperation({
+	resource: 'lead',
+	operation: 'clickToCall',
+	name: 'Call Client (Click2Call)',
+	action: 'Call the client of a lead',
+	description: "Connect the lead's client with the concessionaire's phone (click-to-call)",
+	method: 'PATCH',
+	path: '/api/netelip/call_control_lead/click2call/',
+	...withLeadId(),
+	request: (params) => ({ body: { lead: params.leadId } }),
+});

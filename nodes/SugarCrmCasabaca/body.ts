@@ -1,0 +1,220 @@
+/**
+ * The Casabaca request body: each declared field at its API path inside `datosSugarCRM`, the free
+ * `datos_adicionales`, and `bodyOperation`, the shape of almost every Casabaca endpoint, with the
+ * id in its path and the rules that span several fields.
+ */
+import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { fixedList, requiredText } from '../common/fields';
+import type { FieldDef, FieldSet } from '../common/fieldSet';
+import { apiName, combine, toProperty, toSchema, withApiName } from '../common/fieldSet';
+import type { AnyOperationSpec, OperationSpec } from '../common/operation';
+import { defineOperation } from '../common/operation';
+import { pathSegment } from '../common/pathSegments';
+
+function setPath(target: IDataObject, path: string, value: unknown) {
+	const keys = path.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) {
+		node[key] = (node[key] as IDataObject | undefined) ?? {};
+		node = node[key] as IDataObject;
+	}
+	node[keys[keys.length - 1]] = value as IDataObject[string];
+}
+
+/** The values of the fields, wherever the user gave them (top level or a collection). */
+export function fieldValues(params: IDataObject): IDataObject {
+	const flat: IDataObject = { ...params };
+	for (const value of Object.values(params)) {
+		if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(flat, value);
+	}
+	return flat;
+}
+
+/**
+ * The request body: each field at its API path inside `datosSugarCRM` (or at the root for
+ * `datos_adicionales.*`, or for the flat endpoints when `wrap` is false); empty fields are left out.
+ */
+export function buildBody(params: IDataObject, fields: FieldDef[], wrap = true): IDataObject {
+	const given = fieldValues(params);
+	const body: IDataObject = {};
+	for (const def of fields) {
+		const value = given[def.name];
+		if (value === undefined) continue;
+		const api = apiName(def);
+		const atRoot = !wrap || api.startsWith('datos_adicionales.');
+		setPath(body, atRoot ? api : `datosSugarCRM.${api}`, value);
+	}
+	const extra = params.datos_adicionales as IDataObject | undefined;
+	if (extra && Object.keys(extra).length) {
+		body.datos_adicionales = { ...(body.datos_adicionales as IDataObject), ...extra };
+	}
+	return body;
+}
+
+/* ----------------------------------------------------- datos_adicionales */
+
+const formFieldKey: FieldDef = { name: 'key', label: 'Key', text: 'Name of the form field' };
+const formFieldValue: FieldDef = { name: 'nombre', label: 'Value', text: 'What was entered in it' };
+
+/** Free pairs: their keys are the user's own, so only the object they go into has an API name. */
+const pairsProperty = withApiName<INodeProperties>(
+	{
+		displayName: 'Additional Data',
+		name: 'additionalData',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Key/Value',
+		default: {},
+		description: 'Free data from your application, sent as key/value pairs (API object: datos_adicionales)',
+		options: [
+			{
+				displayName: 'Pair',
+				name: 'pairs',
+				values: [
+					withApiName<INodeProperties>(
+						{
+							displayName: 'Key',
+							name: 'key',
+							type: 'string',
+							default: '',
+							description: 'Name of the property (API object: datos_adicionales)',
+						},
+						'datos_adicionales',
+					),
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	'datos_adicionales',
+);
+
+// Written out rather than with fieldSet's list(): its description also names the entries' fields.
+const formFieldsProperty = withApiName<INodeProperties>(
+	{
+		displayName: 'Form Fields',
+		name: 'formFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Form Field',
+		default: {},
+		description: 'The fields of the web form (API list: datos_adicionales.fields, entries {key, nombre})',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'fields',
+				values: [toProperty(formFieldKey), toProperty(formFieldValue)],
+			},
+		],
+	},
+	'datos_adicionales.fields',
+);
+
+const pairsShape = { additionalData: fixedList('pairs', z.object({ key: requiredText(), value: z.unknown() })) };
+const formFieldsShape = {
+	formFields: fixedList(
+		'fields',
+		z.object({
+			key: toSchema(formFieldKey, true),
+			nombre: toSchema(formFieldValue).transform((value) => value ?? ''),
+		}),
+	),
+};
+
+/**
+ * `datos_adicionales`: free key/value pairs from the external application and, where the vendor
+ * documents it, the `fields` list of the web form (`{key, nombre}`).
+ */
+export function additionalData(withFormFields: boolean): FieldSet {
+	return withFormFields
+		? { properties: [pairsProperty, formFieldsProperty], shape: { ...pairsShape, ...formFieldsShape }, fields: [] }
+		: { properties: [pairsProperty], shape: pairsShape, fields: [] };
+}
+
+/** Moves the key/value pairs and form fields into `datos_adicionales`. */
+export function withAdditionalData<T extends IDataObject>(params: T): T & { datos_adicionales: IDataObject } {
+	const pairs = (params.additionalData as Array<{ key: string; value: unknown }> | undefined) ?? [];
+	const formFields = (params.formFields as IDataObject[] | undefined) ?? [];
+	const extra: IDataObject = Object.fromEntries(pairs.map(({ key, value }) => [key, value as IDataObject[string]]));
+	if (formFields.length) extra.fields = formFields;
+	const { additionalData: _pairs, formFields: _fields, ...rest } = params;
+	return { ...(rest as T), datos_adicionales: extra };
+}
+
+/* --------------------------------------------------------- the operation */
+
+type Rule = (params: IDataObject, ctx: z.RefinementCtx) => void;
+
+/** The id in the URL of an operation (`{id}` in the documented path): one path segment, not in the body. */
+export const pathId = (displayName: string, description: string) =>
+	({
+		properties: [withApiName<INodeProperties>({ displayName, name: 'id', type: 'string', required: true, default: '', description }, 'id')],
+		shape: { id: pathSegment() },
+		fields: [],
+	}) satisfies FieldSet;
+
+/** A rule: when `condition` holds, each named field must have a value. */
+export function requireWhen(condition: (params: IDataObject) => boolean, names: string[], reason: string): Rule {
+	return (params: IDataObject, ctx: z.RefinementCtx) => {
+		if (!condition(params)) return;
+		const given = fieldValues(params);
+		for (const name of names) {
+			const value = given[name];
+			if (value === undefined || value === '') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: `is required ${reason}` });
+			}
+		}
+	};
+}
+
+interface BodyOperation {
+	resource: string;
+	operation: string;
+	name: string;
+	action: string;
+	description: string;
+	method?: IHttpRequestMethods;
+	path: string;
+	/** The id in the path, when there is one. */
+	id?: FieldSet;
+	fields: FieldSet;
+	/** `datos_adicionales`: key/value pairs, and the form's `fields` list when true. */
+	additional?: 'pairs' | 'pairsAndFormFields';
+	rules?: Rule[];
+	/** The flat endpoints (advisors, API users) send their fields without `datosSugarCRM`. */
+	wrap?: boolean;
+	/** Send the fields as the query string instead of a body (a GET: n8n never sends a GET body). */
+	inQuery?: boolean;
+	output?: OperationSpec['output'];
+}
+
+/** An operation whose body is made of declared fields, the Casabaca shape of almost every endpoint. */
+export function bodyOperation(definition: BodyOperation): AnyOperationSpec {
+	const fields = combine(
+		...(definition.id ? [definition.id] : []),
+		definition.fields,
+		...(definition.additional ? [additionalData(definition.additional === 'pairsAndFormFields')] : []),
+	);
+	const rules = definition.rules ?? [];
+	return defineOperation({
+		resource: definition.resource,
+		operation: definition.operation,
+		name: definition.name,
+		action: definition.action,
+		description: definition.description,
+		method: definition.method ?? 'POST',
+		path: definition.path,
+		properties: fields.properties,
+		schema: z
+			.object(fields.shape)
+			.superRefine((params, ctx) => rules.forEach((rule) => rule(params, ctx)))
+			.transform((params) => withAdditionalData(params)),
+		request: (params) => {
+			const body = buildBody(params, fields.fields, definition.wrap ?? true);
+			return definition.inQuery ? { qs: body } : { body };
+		},
+		output: definition.output,
+	});
+}
