@@ -7,6 +7,7 @@ import { DEFAULT_TIMEOUT_MS } from './engineOptions';
 import { MAX_REDIRECTS, networkFailure, networkFailureText, redirectTarget, refusedRedirect } from './network';
 import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './operation';
 import { pathSegmentProblem } from './pathSegments';
+import { isLoginFailure } from './session';
 
 type RequestContext = EngineFunctions;
 
@@ -29,27 +30,28 @@ export function fillPath(path: string, values: IDataObject): string {
 	});
 }
 
-function apiError(
-	ctx: RequestContext,
-	api: VendorApi,
-	message: string,
-	statusCode: number | undefined,
-	body: unknown,
-	itemIndex: number | undefined,
-	description?: string,
-	secrets: string[] = [],
-): NodeApiError {
+interface ErrorDetails {
+	statusCode?: number;
+	body?: unknown;
+	itemIndex?: number;
+	description?: string;
+	secrets?: string[];
+	/** The message names the vendor itself (a login's "SML login failed: …"): no prefix. */
+	named?: boolean;
+}
+
+function apiError(ctx: RequestContext, api: VendorApi, message: string, details: ErrorDetails = {}): NodeApiError {
+	const { statusCode, body, itemIndex, description, secrets = [], named = false } = details;
 	// Only the status and the vendor's answer are kept: never the request, whose headers
 	// carry the token and whose body may carry a password.
 	const errorResponse: JsonObject = { httpCode: statusCode ?? null, body: masked(body ?? null, secrets) as JsonObject };
 	const text = masked(message, secrets);
-	const error = new NodeApiError(ctx.getNode(), errorResponse, {
-		message: text.startsWith(`${api.displayName} `) ? text : `${api.displayName}: ${text}`,
+	return new NodeApiError(ctx.getNode(), errorResponse, {
+		message: named ? text : `${api.displayName}: ${text}`,
 		httpCode: statusCode === undefined ? undefined : String(statusCode),
 		description,
 		itemIndex,
 	});
-	return error;
 }
 
 /** Adds a sentence to an error's description, after what it already says. */
@@ -80,9 +82,9 @@ function wrapThrown(
 ): NodeApiError {
 	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
 	if (!failure) {
-		return apiError(ctx, api, (error as Error)?.message || 'request failed', undefined, null, itemIndex, undefined, secrets);
+		return apiError(ctx, api, (error as Error)?.message || 'request failed', { itemIndex, secrets, named: isLoginFailure(error) });
 	}
-	const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), undefined, null, itemIndex);
+	const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), { itemIndex });
 	if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;
 	return wrapped;
 }
@@ -160,7 +162,7 @@ export async function apiRequest(
 ): Promise<ApiResponse> {
 	const refused = session.refusal();
 	if (refused !== undefined) {
-		throw apiError(this, api, refused, undefined, null, itemIndex, REFUSED_BEFORE);
+		throw apiError(this, api, refused, { itemIndex, description: REFUSED_BEFORE, named: true });
 	}
 
 	const credentials = await session.credentials();
@@ -193,11 +195,17 @@ export async function apiRequest(
 		);
 	} catch (error) {
 		const secrets = await session.secrets();
-		if (error instanceof RefusedBefore) throw apiError(this, api, error.message, undefined, null, itemIndex, REFUSED_BEFORE, secrets);
+		if (error instanceof RefusedBefore) {
+			throw apiError(this, api, error.message, { itemIndex, description: REFUSED_BEFORE, secrets, named: true });
+		}
 		throw wrapThrown(this, api, error, options, prepared.path, itemIndex, secrets);
 	}
 	if ('refused' in raw) {
-		throw apiError(this, api, `${options.method} ${prepared.path}: ${raw.refused}`, raw.statusCode, null, itemIndex, undefined, await session.secrets());
+		throw apiError(this, api, `${options.method} ${prepared.path}: ${raw.refused}`, {
+			statusCode: raw.statusCode,
+			itemIndex,
+			secrets: await session.secrets(),
+		});
 	}
 
 	const headers = raw.headers ?? {};
@@ -211,14 +219,18 @@ export async function apiRequest(
 			const answer = readableBody(raw.body);
 			const words = api.failureMessage({ statusCode: raw.statusCode, headers, body: answer }) ?? api.answerWords?.(answer);
 			const message = `the server sent no ${prepared.file ?? 'file'}${words ? `: ${words}` : ''}`;
-			throw apiError(this, api, message, raw.statusCode, answer, itemIndex, undefined, await session.secrets());
+			throw apiError(this, api, message, { statusCode: raw.statusCode, body: answer, itemIndex, secrets: await session.secrets() });
 		}
 		body = raw.body;
 	} else {
 		const nothingExpected = raw.statusCode === 204 || options.method === 'DELETE' || plan.emptyAnswer === true;
 		const parsed = parseAnswer(asText(raw.body), nothingExpected);
 		if (!parsed.ok) {
-			throw apiError(this, api, `${options.method} ${prepared.path}: ${parsed.problem}`, raw.statusCode, null, itemIndex, undefined, await session.secrets());
+			throw apiError(this, api, `${options.method} ${prepared.path}: ${parsed.problem}`, {
+				statusCode: raw.statusCode,
+				itemIndex,
+				secrets: await session.secrets(),
+			});
 		}
 		body = parsed.value;
 	}
@@ -233,7 +245,7 @@ export async function apiRequest(
 			raw.statusCode === 401 && !api.staticToken
 				? `${words.replace(/\.+$/, '')}. Check the credential's values.`
 				: `${words}${wait ? `. The server asks to wait ${wait} before trying again (Retry-After)` : ''}`;
-		throw apiError(this, api, message, raw.statusCode, response.body, itemIndex, undefined, await session.secrets());
+		throw apiError(this, api, message, { statusCode: raw.statusCode, body: response.body, itemIndex, secrets: await session.secrets() });
 	}
 	return response;
 }

@@ -57,6 +57,19 @@ export interface TokenLogin {
 /** A login gets this long to answer: it carries no data, so a slow one is a sick server. */
 export const LOGIN_TIMEOUT_MS = 30_000;
 
+/** A login that failed; its message names the vendor ("SML login failed: …"). */
+export class LoginFailure extends Error {}
+
+/** Whether the error (or one it wraps, as n8n does) is a failed login. */
+export function isLoginFailure(error: unknown): boolean {
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		if (current instanceof LoginFailure) return true;
+		current = current.cause as typeof current;
+	}
+	return false;
+}
+
 /** Marks the error of a login the vendor answered without a token: not worth trying again soon. */
 const REFUSED = 'loginRefused';
 
@@ -104,7 +117,7 @@ async function postLogin(httpRequest: HttpRequest, login: TokenLogin) {
 		}
 		if (!response) {
 			const failure = networkFailure(failed, LOGIN_TIMEOUT_MS, "the login's time limit");
-			throw failure ? new Error(`${login.vendor} login failed (POST ${pathOf(url)}): ${failure.cause}.`) : failed;
+			throw failure ? new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${failure.cause}.`) : failed;
 		}
 		const target = redirectTarget(response.statusCode, response.headers, url);
 		if (!target) return response;
@@ -112,7 +125,7 @@ async function postLogin(httpRequest: HttpRequest, login: TokenLogin) {
 			hop >= MAX_REDIRECTS
 				? `the server redirected the login more than ${MAX_REDIRECTS} times.`
 				: refusedRedirect(response.statusCode, 'POST', url, target);
-		if (refused) throw new Error(`${login.vendor} login failed (POST ${pathOf(url)}): ${refused}`);
+		if (refused) throw new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${refused}`);
 		url = target.href;
 	}
 }
@@ -135,7 +148,7 @@ export async function requestToken(
 		const reason =
 			login.reason(answer) ??
 			(text ? `HTTP ${response.statusCode}, an answer without a token: "${text.slice(0, 120)}"` : `HTTP ${response.statusCode}`);
-		const error = new Error(`${login.vendor} login failed: ${Array.isArray(reason) ? reason.join(' ') : String(reason)}`);
+		const error = new LoginFailure(`${login.vendor} login failed: ${Array.isArray(reason) ? reason.join(' ') : String(reason)}`);
 		throw Object.assign(error, { [REFUSED]: true });
 	}
 	return { token: answer.token, answer, statusCode: response.statusCode };
