@@ -85,7 +85,14 @@ function contentList(name: 'note' | 'tags', withId: boolean): FieldSet {
 	]);
 	const id = notRequired([entryId]);
 	return list(
-		{ name, label, placeholder: `Add ${entryLabel}`, api: name, text: `${label} of the record`, entry: { name: 'entries', label: entryLabel } },
+		{
+			name,
+			label,
+			placeholder: `Add ${entryLabel}`,
+			api: name,
+			text: `${label} of the record`,
+			entry: { name: 'entries', label: entryLabel },
+		},
 		withId ? combine(content, id) : content,
 		// An id is passed on even where the editor offers none (a workflow may be written by hand).
 		z.object({ ...content.shape, ...id.shape }).transform(compact),
@@ -118,9 +125,19 @@ export const appraisal = (show?: { type: string[] }) =>
 				label: 'Brand and Model',
 				text: 'Brand and model of the appraised vehicle. Required for an appraisal',
 			},
-			{ name: 'license_plate', label: 'License Plate', text: 'License plate of the appraised vehicle' },
+			{
+				name: 'license_plate',
+				label: 'License Plate',
+				text: 'License plate of the appraised vehicle',
+			},
 			{ name: 'km', label: 'Kilometres', text: 'Mileage of the appraised vehicle' },
-			{ name: 'year', label: 'Year', kind: 'integer', default: 2020, text: 'Year of the appraised vehicle' },
+			{
+				name: 'year',
+				label: 'Year',
+				kind: 'integer',
+				default: 2020,
+				text: 'Year of the appraised vehicle',
+			},
 			gas,
 			{ name: 'extras', label: 'Extras', text: 'Extras of the appraised vehicle' },
 			{

@@ -5,14 +5,25 @@ import { apiRequestBody } from '../common/http';
 import { asPage } from './pages';
 import { smlApi } from './transport';
 
-async function listAll(fn: ILoadOptionsFunctions, path: string, qs: IDataObject = {}): Promise<IDataObject[]> {
-	const body = await apiRequestBody.call(fn, smlApi, { method: 'GET', path, qs: { ...qs, page_size: 'all' } });
+async function listAll(
+	fn: ILoadOptionsFunctions,
+	path: string,
+	qs: IDataObject = {},
+): Promise<IDataObject[]> {
+	const body = await apiRequestBody.call(fn, smlApi, {
+		method: 'GET',
+		path,
+		qs: { ...qs, page_size: 'all' },
+	});
 	return asPage(body).results;
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-const options = (records: IDataObject[], label: (record: IDataObject) => string): INodePropertyOptions[] =>
+const options = (
+	records: IDataObject[],
+	label: (record: IDataObject) => string,
+): INodePropertyOptions[] =>
 	records.map((record) => ({ name: label(record), value: record.id as number })).sort(byName);
 
 const named = (record: IDataObject) => String(record.name ?? record.id);
@@ -31,7 +42,10 @@ export const loadOptions = {
 		return options(await listAll(this, '/api/source/'), (source) => {
 			const channel = (source.channel_data as IDataObject | undefined)?.name;
 			const origin = (source.origin_data as IDataObject | undefined)?.name;
-			return [channel, source.data, origin ? `(${origin})` : undefined].filter(Boolean).join(' ') || String(source.id);
+			return (
+				[channel, source.data, origin ? `(${origin})` : undefined].filter(Boolean).join(' ') ||
+				String(source.id)
+			);
 		});
 	},
 	async getGasTypes(this: ILoadOptionsFunctions) {

@@ -38,7 +38,11 @@ export const smlPages: VendorPages = {
 
 /* --------------------------------------------------------------- Get Many */
 
-const SEARCH: FieldDef = { name: 'search', label: 'Search', text: 'Text matched against any attribute' };
+const SEARCH: FieldDef = {
+	name: 'search',
+	label: 'Search',
+	text: 'Text matched against any attribute',
+};
 
 /** An expression can bring 0 or less past the fields' minValue: the walk needs 1 or more. */
 const atLeastOne = () => optionalInteger().pipe(z.number().min(1, 'must be at least 1').optional());
@@ -99,7 +103,11 @@ interface ListDefinition {
 /** A "Get Many" over a paged SML list (`{count, next, previous, results}`). */
 export function listOperation(definition: ListDefinition): AnyOperationSpec {
 	const filters = [...(definition.filters ?? []), ...(definition.search === false ? [] : [SEARCH])];
-	const filterSet = optional(filters, { name: 'filters', label: 'Filters', placeholder: 'Add Filter' });
+	const filterSet = optional(filters, {
+		name: 'filters',
+		label: 'Filters',
+		placeholder: 'Add Filter',
+	});
 	return defineOperation({
 		resource: definition.resource,
 		operation: 'getAll',
@@ -119,7 +127,9 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...definition.fields?.shape,
 				...paginationSchema,
 				...filterSet.shape,
-				options: z.object<ZodRawShape>({ allAtOnce: z.boolean().optional(), ...pageFields.shape }).default({}),
+				options: z
+					.object<ZodRawShape>({ allAtOnce: z.boolean().optional(), ...pageFields.shape })
+					.default({}),
 			})
 			// Into the engine's PageRequest (pageSize, startPage) and the query's filters.
 			.transform(({ filters: given, options, ...rest }): IDataObject => ({

@@ -38,7 +38,8 @@ export const nestedMode = (description: string): INodeProperties => ({
 
 export const nestedModeSchema = z.enum(['merge', 'replace']).default('merge');
 
-const idOf = (value: unknown) => (value as IDataObject | null | undefined)?.id as number | undefined;
+const idOf = (value: unknown) =>
+	(value as IDataObject | null | undefined)?.id as number | undefined;
 
 /** A nested object with the id of its current counterpart, when there is one. */
 export function withCurrentId(current: unknown, given: IDataObject): IDataObject {
@@ -55,7 +56,9 @@ const keepContent = (entry: IDataObject): IDataObject => ({ id: entry.id, conten
  */
 export function mergeContentList(current: unknown, given: IDataObject[]): IDataObject[] {
 	const existing = Array.isArray(current) ? (current as IDataObject[]) : [];
-	const changed = new Map(given.filter((entry) => entry.id !== undefined).map((entry) => [entry.id, entry]));
+	const changed = new Map(
+		given.filter((entry) => entry.id !== undefined).map((entry) => [entry.id, entry]),
+	);
 	return [
 		...existing.map((entry) => changed.get(entry.id) ?? keepContent(entry)),
 		...given.filter((entry) => entry.id === undefined || !existing.some((e) => e.id === entry.id)),
@@ -67,7 +70,8 @@ const TASK_WRITABLE = [taskType, ...taskDetails].map((field) => field.name);
 /** An existing task sent back unchanged: its writable fields and the ids of what it holds. */
 export function keepTask(task: IDataObject): IDataObject {
 	const kept: IDataObject = { id: task.id };
-	for (const key of TASK_WRITABLE) if (task[key] !== undefined && task[key] !== null) kept[key] = task[key];
+	for (const key of TASK_WRITABLE)
+		if (task[key] !== undefined && task[key] !== null) kept[key] = task[key];
 	const appraisal = task.appraisal as IDataObject | null | undefined;
 	if (appraisal) {
 		const { gas_data: _gasData, ...writable } = appraisal;
@@ -81,7 +85,8 @@ export function keepTask(task: IDataObject): IDataObject {
 export function mergeTask(current: IDataObject | undefined, given: IDataObject): IDataObject {
 	if (!current) return given;
 	const merged: IDataObject = { ...keepTask(current), ...given };
-	if (given.appraisal) merged.appraisal = withCurrentId(current.appraisal, given.appraisal as IDataObject);
+	if (given.appraisal)
+		merged.appraisal = withCurrentId(current.appraisal, given.appraisal as IDataObject);
 	merged.note = mergeContentList(current.note, (given.note as IDataObject[] | undefined) ?? []);
 	return merged;
 }
@@ -89,7 +94,9 @@ export function mergeTask(current: IDataObject | undefined, given: IDataObject):
 /** The current tasks (kept) plus the given ones (changed by id, or added). */
 export function mergeTasks(current: unknown, given: IDataObject[]): IDataObject[] {
 	const existing = Array.isArray(current) ? (current as IDataObject[]) : [];
-	const byId = new Map(given.filter((task) => task.id !== undefined).map((task) => [task.id, task]));
+	const byId = new Map(
+		given.filter((task) => task.id !== undefined).map((task) => [task.id, task]),
+	);
 	return [
 		...existing.map((task) => {
 			const change = byId.get(task.id);
@@ -105,7 +112,8 @@ const isRecord = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const hasId = (value: unknown) =>
-	isRecord(value) && (typeof value.id === 'number' || (typeof value.id === 'string' && value.id.trim() !== ''));
+	isRecord(value) &&
+	(typeof value.id === 'number' || (typeof value.id === 'string' && value.id.trim() !== ''));
 
 const absent = (value: unknown) => value === undefined || value === null;
 
@@ -156,7 +164,9 @@ const QUOTE_LENGTH = 100;
 /** At most the first 100 characters of a text answer, with any secret of the credential masked. */
 function clip(text: string, secrets: string[]): string {
 	// Control characters and line breaks would garble a one-line error message.
-	const shown = masked(text, secrets).replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+	const shown = masked(text, secrets)
+		.replace(/[\s\u0000-\u001f\u007f]+/g, ' ')
+		.trim();
 	return shown.length > QUOTE_LENGTH ? `${shown.slice(0, QUOTE_LENGTH)}…` : shown;
 }
 
@@ -181,10 +191,13 @@ function describeOther(answer: unknown, secrets: string[]): string {
 	if (answer === null) return 'null';
 	if (typeof answer === 'string') return describeText(answer, secrets);
 	if (Buffer.isBuffer(answer)) return describeText(answer.toString('utf8'), secrets);
-	if (Array.isArray(answer)) return `a list of ${answer.length} ${answer.length === 1 ? 'entry' : 'entries'}`;
+	if (Array.isArray(answer))
+		return `a list of ${answer.length} ${answer.length === 1 ? 'entry' : 'entries'}`;
 	if (!isRecord(answer)) return `the value ${quote(String(answer), secrets)}`;
 	const fields = Object.keys(answer).slice(0, 5).join(', ');
-	return fields ? `an object without an id, with fields ${clip(fields, secrets)}` : 'an empty object';
+	return fields
+		? `an object without an id, with fields ${clip(fields, secrets)}`
+		: 'an empty object';
 }
 
 /**
@@ -204,7 +217,8 @@ export function leadAnswerProblem(
 	if (String(id) !== String(leadId)) {
 		return `not that lead (it was lead ${typeof id === 'number' ? id : quote(id as string, secrets)})`;
 	}
-	const problem = scope === 'lead' ? leadShape(answer as IDataObject) : requestShape(answer as IDataObject);
+	const problem =
+		scope === 'lead' ? leadShape(answer as IDataObject) : requestShape(answer as IDataObject);
 	return problem ? `lead ${leadId} in a shape the update cannot rely on (${problem})` : undefined;
 }
 
@@ -235,7 +249,10 @@ export interface LeadRead {
  * page, another lead, a lead of another shape) would make the update go out without ids, and SML
  * would delete and recreate the client, vehicle, tasks and notes: so the item fails, unsent.
  */
-export async function readLeadForUpdate(ctx: OperationContext, { action, path, leadId, taskId }: LeadRead): Promise<IDataObject> {
+export async function readLeadForUpdate(
+	ctx: OperationContext,
+	{ action, path, leadId, taskId }: LeadRead,
+): Promise<IDataObject> {
 	const answer = await ctx.request({ method: 'GET', path });
 	const scope = taskId === undefined ? 'lead' : 'request';
 	if (leadAnswerProblem(answer, leadId, scope) === undefined) return answer as IDataObject;
@@ -261,8 +278,13 @@ export async function readTaskForUpdate(
 	const tasks = ((lead.request as IDataObject | null)?.task ?? []) as IDataObject[];
 	const current = tasks.find((task) => String(task.id) === String(read.taskId));
 	if (current) return current;
-	throw new NodeOperationError(ctx.fn.getNode(), `Task ${read.taskId} is not one of the tasks of lead ${read.leadId}`, {
-		itemIndex: ctx.itemIndex,
-		description: 'Check the Lead ID: it must be the lead the task belongs to. Nothing was sent, so nothing was changed.',
-	});
+	throw new NodeOperationError(
+		ctx.fn.getNode(),
+		`Task ${read.taskId} is not one of the tasks of lead ${read.leadId}`,
+		{
+			itemIndex: ctx.itemIndex,
+			description:
+				'Check the Lead ID: it must be the lead the task belongs to. Nothing was sent, so nothing was changed.',
+		},
+	);
 }

@@ -12,7 +12,10 @@ export const SML_LOGIN_PATH = '/api/auth/login/';
 export const SML_LOGOUT_PATH = '/api/auth/logout/';
 
 /** Logs in to SML and returns the session token. */
-export async function smlLogin(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
+export async function smlLogin(
+	httpRequest: HttpRequest,
+	credentials: IDataObject,
+): Promise<string> {
 	const { token } = await requestToken(httpRequest, {
 		vendor: smlApi.displayName,
 		url: `${smlApi.baseUrl(credentials)}${SML_LOGIN_PATH}`,

@@ -12,7 +12,8 @@ export const smlBaseUrlExpression = normalizeBaseUrlExpression('$credentials.bas
 /** Flattens Django REST framework errors: `{field: [msg]}`, nested objects and lists. */
 export function drfMessages(body: unknown, prefix = ''): string[] {
 	if (body === null || body === undefined || body === '') return [];
-	if (typeof body === 'string' || typeof body === 'number') return [prefix ? `${prefix}: ${body}` : String(body)];
+	if (typeof body === 'string' || typeof body === 'number')
+		return [prefix ? `${prefix}: ${body}` : String(body)];
 	if (Array.isArray(body)) {
 		if (body.every((entry) => typeof entry === 'string')) {
 			return body.length ? [prefix ? `${prefix}: ${body.join(' ')}` : body.join(' ')] : [];
@@ -35,14 +36,17 @@ const STATUS_TEXT: Record<number, string> = {
 
 function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 	if (statusCode < 400) return undefined;
-	const text = STATUS_TEXT[statusCode] ?? (statusCode >= 500 ? 'the SML server failed' : 'request failed');
+	const text =
+		STATUS_TEXT[statusCode] ?? (statusCode >= 500 ? 'the SML server failed' : 'request failed');
 	// An HTML error page says nothing useful to the user; keep JSON answers only.
-	const details = typeof body === 'string' && body.trimStart().startsWith('<') ? [] : drfMessages(body);
+	const details =
+		typeof body === 'string' && body.trimStart().startsWith('<') ? [] : drfMessages(body);
 	return `${text} (HTTP ${statusCode})${details.length ? `: ${details.join('; ')}` : ''}`;
 }
 
 /** SML's own words for a refused login: DRF's general errors (the engine adds "SML login failed: "). */
-export const loginRefusal = (answer: IDataObject): unknown => answer.non_field_errors ?? answer.detail;
+export const loginRefusal = (answer: IDataObject): unknown =>
+	answer.non_field_errors ?? answer.detail;
 
 const SECRET_KEYS = new Set(['password', 'repeat_password', 'token']);
 

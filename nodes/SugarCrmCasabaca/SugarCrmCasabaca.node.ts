@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../common/description';
@@ -14,7 +19,8 @@ export class SugarCrmCasabaca implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create tickets, prospects, calls and appointments in the SugarCRM of Casabaca (Toyota)',
+		description:
+			'Create tickets, prospects, calls and appointments in the SugarCRM of Casabaca (Toyota)',
 		defaults: { name: 'SugarCRM Casabaca' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -28,20 +28,47 @@ function clientFields(prefix: 'client' | 'meeting_client'): FieldDef[] {
 	const whose = prefix === 'client' ? 'the client to quote' : 'the client of the appointment';
 	const label = prefix === 'client' ? 'Client' : 'Meeting Client';
 	return [
-		field(`${prefix}_tipo_identificacion`, `${label} Identification Type`, 'enum', `Identification type of ${whose}`, {
-			api: `${api}.tipo_identificacion`,
-			options: ID_TYPES,
+		field(
+			`${prefix}_tipo_identificacion`,
+			`${label} Identification Type`,
+			'enum',
+			`Identification type of ${whose}`,
+			{
+				api: `${api}.tipo_identificacion`,
+				options: ID_TYPES,
+			},
+		),
+		field(
+			`${prefix}_numero_identificacion`,
+			`${label} Identification Number`,
+			'text',
+			`Identification number of ${whose}`,
+			{
+				api: `${api}.numero_identificacion`,
+			},
+		),
+		field(`${prefix}_gender`, `${label} Gender`, 'enum', `Gender of ${whose}`, {
+			api: `${api}.gender`,
+			options: GENDERS,
 		}),
-		field(`${prefix}_numero_identificacion`, `${label} Identification Number`, 'text', `Identification number of ${whose}`, {
-			api: `${api}.numero_identificacion`,
+		field(`${prefix}_names`, `${label} First Names`, 'text', `First names of ${whose}`, {
+			api: `${api}.names`,
 		}),
-		field(`${prefix}_gender`, `${label} Gender`, 'enum', `Gender of ${whose}`, { api: `${api}.gender`, options: GENDERS }),
-		field(`${prefix}_names`, `${label} First Names`, 'text', `First names of ${whose}`, { api: `${api}.names` }),
-		field(`${prefix}_surnames`, `${label} Last Names`, 'text', `Last names of ${whose}`, { api: `${api}.surnames` }),
-		field(`${prefix}_phone_home`, `${label} Home Phone`, 'digits', `Home phone of ${whose}`, { api: `${api}.phone_home` }),
-		field(`${prefix}_cellphone_number`, `${label} Mobile Phone`, 'digits', `Mobile phone of ${whose}`, {
-			api: `${api}.cellphone_number`,
+		field(`${prefix}_surnames`, `${label} Last Names`, 'text', `Last names of ${whose}`, {
+			api: `${api}.surnames`,
 		}),
+		field(`${prefix}_phone_home`, `${label} Home Phone`, 'digits', `Home phone of ${whose}`, {
+			api: `${api}.phone_home`,
+		}),
+		field(
+			`${prefix}_cellphone_number`,
+			`${label} Mobile Phone`,
+			'digits',
+			`Mobile phone of ${whose}`,
+			{
+				api: `${api}.cellphone_number`,
+			},
+		),
 		field(`${prefix}_email`, `${label} E-Mail`, 'email', `E-mail of ${whose}`, {
 			api: `${api}.email`,
 			placeholder: 'name@email.com',
@@ -53,11 +80,22 @@ function clientFields(prefix: 'client' | 'meeting_client'): FieldDef[] {
 export const QUOTATION_CLIENT = clientFields('client');
 
 /** A field of the meeting block: `meeting_<key>` in the node, `meeting.<key>` in the body. */
-const meetingField = (key: string, label: string, kind: FieldKind, text: string, extra: Partial<FieldDef> = {}) =>
-	field(`meeting_${key}`, label, kind, text, { ...extra, api: `meeting.${key}` });
+const meetingField = (
+	key: string,
+	label: string,
+	kind: FieldKind,
+	text: string,
+	extra: Partial<FieldDef> = {},
+) => field(`meeting_${key}`, label, kind, text, { ...extra, api: `meeting.${key}` });
 
 /** Only calls documents the meeting's own status. */
-const meetingStatus = meetingField('status', 'Meeting Status', 'enum', 'Status of the appointment', { options: MEETING_STATUSES });
+const meetingStatus = meetingField(
+	'status',
+	'Meeting Status',
+	'enum',
+	'Status of the appointment',
+	{ options: MEETING_STATUSES },
+);
 
 /** Required for an appointment, in the documented order. */
 const MEETING = [
@@ -68,14 +106,32 @@ const MEETING = [
 		"When the appointment is; sent as Y-m-d H:i in UTC (a time without a zone is read in the workflow's time zone)",
 		IN_UTC,
 	),
-	meetingField('duration_hours', 'Meeting Duration Hours', 'digits', 'Hours the appointment lasts', { default: '0' }),
-	meetingField('duration_minutes', 'Meeting Duration Minutes', 'digits', 'Minutes the appointment lasts', { default: '0' }),
+	meetingField(
+		'duration_hours',
+		'Meeting Duration Hours',
+		'digits',
+		'Hours the appointment lasts',
+		{ default: '0' },
+	),
+	meetingField(
+		'duration_minutes',
+		'Meeting Duration Minutes',
+		'digits',
+		'Minutes the appointment lasts',
+		{ default: '0' },
+	),
 	meetingField('subject', 'Meeting Subject', 'text', 'Subject of the appointment'),
 	meetingField('comments', 'Meeting Comments', 'longText', 'Comments about the appointment'),
 	meetingField('location', 'Meeting Location', 'text', 'Where the appointment takes place'),
 	meetingField('type', 'Meeting Type', 'enum', 'Type of appointment', { options: MEETING_TYPES }),
 	meetingField('visit_type', 'Visit Type', 'enum', 'Type of visit', { options: VISIT_TYPES }),
-	meetingField('linea_negocio', 'Meeting Business Line', 'enum', 'Business line of the appointment', { options: BUSINESS_LINES }),
+	meetingField(
+		'linea_negocio',
+		'Meeting Business Line',
+		'enum',
+		'Business line of the appointment',
+		{ options: BUSINESS_LINES },
+	),
 ];
 
 const MEETING_CLIENT = clientFields('meeting_client');
@@ -83,22 +139,47 @@ const isHomePhone = (def: FieldDef) => def.name === 'meeting_client_phone_home';
 
 /** Documented as optional in the meeting block of both endpoints. */
 const MEETING_OPTIONAL = [
-	meetingField('marca', 'Meeting Vehicle Brand', 'text', 'Brand of the vehicle (code from the vendor table)'),
-	meetingField('modelo', 'Meeting Vehicle Model', 'text', 'Model of the vehicle (code from the vendor table)'),
+	meetingField(
+		'marca',
+		'Meeting Vehicle Brand',
+		'text',
+		'Brand of the vehicle (code from the vendor table)',
+	),
+	meetingField(
+		'modelo',
+		'Meeting Vehicle Model',
+		'text',
+		'Model of the vehicle (code from the vendor table)',
+	),
 	...MEETING_CLIENT.filter(isHomePhone),
 ];
 
 /** Shown and required only for an appointment. */
 export const appointmentOnly = (kind: 'prospect' | 'call'): Show => ({
-	type: CALL_TYPES[kind].map((option) => String(option.value)).filter((value) => APPOINTMENT_TYPES.includes(value)),
+	type: CALL_TYPES[kind]
+		.map((option) => String(option.value))
+		.filter((value) => APPOINTMENT_TYPES.includes(value)),
 });
 
-export const isAppointment = (params: IDataObject) => APPOINTMENT_TYPES.includes(String(params.type));
+export const isAppointment = (params: IDataObject) =>
+	APPOINTMENT_TYPES.includes(String(params.type));
 
 /** The call type (`type`), whose appointment values bring the meeting block. */
 export function callType(kind: keyof typeof CALL_TYPES): FieldSet {
-	const text = kind === 'quotation' ? 'Type of the call' : 'Type of the call; an appointment adds the meeting fields';
-	return required([{ name: 'type', label: 'Call Type', kind: 'enum', options: CALL_TYPES[kind], default: 'seguimiento', text }]);
+	const text =
+		kind === 'quotation'
+			? 'Type of the call'
+			: 'Type of the call; an appointment adds the meeting fields';
+	return required([
+		{
+			name: 'type',
+			label: 'Call Type',
+			kind: 'enum',
+			options: CALL_TYPES[kind],
+			default: 'seguimiento',
+			text,
+		},
+	]);
 }
 
 /**
@@ -116,7 +197,11 @@ export function meeting(kind: 'prospect' | 'call') {
 			required(requiredFields, appointmentOnly(kind)),
 			optional(
 				MEETING_OPTIONAL,
-				{ name: 'meetingOptions', label: 'Meeting Additional Fields', placeholder: 'Add Meeting Field' },
+				{
+					name: 'meetingOptions',
+					label: 'Meeting Additional Fields',
+					placeholder: 'Add Meeting Field',
+				},
 				appointmentOnly(kind),
 			),
 		),

@@ -67,7 +67,8 @@ const pairsProperty = withApiName<INodeProperties>(
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Key/Value',
 		default: {},
-		description: 'Free data from your application, sent as key/value pairs (API object: datos_adicionales)',
+		description:
+			'Free data from your application, sent as key/value pairs (API object: datos_adicionales)',
 		options: [
 			{
 				displayName: 'Pair',
@@ -100,7 +101,8 @@ const formFieldsProperty = withApiName<INodeProperties>(
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Form Field',
 		default: {},
-		description: 'The fields of the web form (API list: datos_adicionales.fields, entries {key, nombre})',
+		description:
+			'The fields of the web form (API list: datos_adicionales.fields, entries {key, nombre})',
 		options: [
 			{
 				displayName: 'Field',
@@ -112,7 +114,9 @@ const formFieldsProperty = withApiName<INodeProperties>(
 	'datos_adicionales.fields',
 );
 
-const pairsShape = { additionalData: fixedList('pairs', z.object({ key: requiredText(), value: z.unknown() })) };
+const pairsShape = {
+	additionalData: fixedList('pairs', z.object({ key: requiredText(), value: z.unknown() })),
+};
 const formFieldsShape = {
 	formFields: fixedList(
 		'fields',
@@ -129,15 +133,23 @@ const formFieldsShape = {
  */
 export function additionalData(withFormFields: boolean): FieldSet {
 	return withFormFields
-		? { properties: [pairsProperty, formFieldsProperty], shape: { ...pairsShape, ...formFieldsShape }, fields: [] }
+		? {
+				properties: [pairsProperty, formFieldsProperty],
+				shape: { ...pairsShape, ...formFieldsShape },
+				fields: [],
+			}
 		: { properties: [pairsProperty], shape: pairsShape, fields: [] };
 }
 
 /** Moves the key/value pairs and form fields into `datos_adicionales`. */
-export function withAdditionalData<T extends IDataObject>(params: T): T & { datos_adicionales: IDataObject } {
+export function withAdditionalData<T extends IDataObject>(
+	params: T,
+): T & { datos_adicionales: IDataObject } {
 	const pairs = (params.additionalData as Array<{ key: string; value: unknown }> | undefined) ?? [];
 	const formFields = (params.formFields as IDataObject[] | undefined) ?? [];
-	const extra: IDataObject = Object.fromEntries(pairs.map(({ key, value }) => [key, value as IDataObject[string]]));
+	const extra: IDataObject = Object.fromEntries(
+		pairs.map(({ key, value }) => [key, value as IDataObject[string]]),
+	);
 	if (formFields.length) extra.fields = formFields;
 	const { additionalData: _pairs, formFields: _fields, ...rest } = params;
 	return { ...(rest as T), datos_adicionales: extra };
@@ -150,20 +162,33 @@ type Rule = (params: IDataObject, ctx: z.RefinementCtx) => void;
 /** The id in the URL of an operation (`{id}` in the documented path): one path segment, not in the body. */
 export const pathId = (displayName: string, description: string) =>
 	({
-		properties: [withApiName<INodeProperties>({ displayName, name: 'id', type: 'string', required: true, default: '', description }, 'id')],
+		properties: [
+			withApiName<INodeProperties>(
+				{ displayName, name: 'id', type: 'string', required: true, default: '', description },
+				'id',
+			),
+		],
 		shape: { id: pathSegment() },
 		fields: [],
 	}) satisfies FieldSet;
 
 /** A rule: when `condition` holds, each named field must have a value. */
-export function requireWhen(condition: (params: IDataObject) => boolean, names: string[], reason: string): Rule {
+export function requireWhen(
+	condition: (params: IDataObject) => boolean,
+	names: string[],
+	reason: string,
+): Rule {
 	return (params: IDataObject, ctx: z.RefinementCtx) => {
 		if (!condition(params)) return;
 		const given = fieldValues(params);
 		for (const name of names) {
 			const value = given[name];
 			if (value === undefined || value === '') {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: `is required ${reason}` });
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: [name],
+					message: `is required ${reason}`,
+				});
 			}
 		}
 	};
@@ -195,7 +220,9 @@ export function bodyOperation(definition: BodyOperation): AnyOperationSpec {
 	const fields = combine(
 		...(definition.id ? [definition.id] : []),
 		definition.fields,
-		...(definition.additional ? [additionalData(definition.additional === 'pairsAndFormFields')] : []),
+		...(definition.additional
+			? [additionalData(definition.additional === 'pairsAndFormFields')]
+			: []),
 	);
 	const rules = definition.rules ?? [];
 	return defineOperation({

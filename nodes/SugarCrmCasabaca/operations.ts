@@ -9,11 +9,23 @@ import { sessionOperations } from './resources/session';
 import { ticketOperations } from './resources/ticket';
 
 export const casabacaResources: ResourceOption[] = [
-	{ name: 'Ticket', value: 'ticket', description: 'Tickets and their interactions, calls and notes' },
-	{ name: 'Prospect', value: 'prospect', description: 'Prospects (prospecciones) from quotations, calls and the workshop app' },
+	{
+		name: 'Ticket',
+		value: 'ticket',
+		description: 'Tickets and their interactions, calls and notes',
+	},
+	{
+		name: 'Prospect',
+		value: 'prospect',
+		description: 'Prospects (prospecciones) from quotations, calls and the workshop app',
+	},
 	{ name: 'Call', value: 'call', description: 'Calls with appointments' },
 	{ name: 'Landing Page', value: 'landingPage' },
-	{ name: 'Appraisal', value: 'appraisal', description: 'Vehicle appraisals (avalúos) and their PDFs' },
+	{
+		name: 'Appraisal',
+		value: 'appraisal',
+		description: 'Vehicle appraisals (avalúos) and their PDFs',
+	},
 	{ name: 'Advisor', value: 'advisor', description: 'Sales advisors of a medio' },
 	{ name: 'API User', value: 'apiUser' },
 	{ name: 'Session', value: 'session' },

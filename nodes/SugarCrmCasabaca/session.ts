@@ -27,11 +27,17 @@ export interface LoginOutcome {
 }
 
 /** Creates a token (POST /api/login). */
-export async function casabacaLogin(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
+export async function casabacaLogin(
+	httpRequest: HttpRequest,
+	credentials: IDataObject,
+): Promise<string> {
 	return (await casabacaLoginOutcome(httpRequest, credentials)).token;
 }
 
-export async function casabacaLoginOutcome(httpRequest: HttpRequest, credentials: IDataObject): Promise<LoginOutcome> {
+export async function casabacaLoginOutcome(
+	httpRequest: HttpRequest,
+	credentials: IDataObject,
+): Promise<LoginOutcome> {
 	const { token, answer, statusCode } = await requestToken(httpRequest, {
 		vendor: casabacaApi.displayName,
 		url: `${casabacaApi.baseUrl(credentials)}${CASABACA_LOGIN_PATH}`,

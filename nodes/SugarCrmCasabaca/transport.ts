@@ -6,17 +6,26 @@ import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/session'
 export const CASABACA_DEFAULT_URL = 'https://api-sugarcrm.casabaca.com';
 
 /** "api-sugarcrm.casabaca.com/" or "http://api-sugarcrm.casabaca.com" -> a base URL without a trailing "/". */
-export const casabacaBaseUrl = (value: unknown): string => normalizeBaseUrl(value, CASABACA_DEFAULT_URL);
+export const casabacaBaseUrl = (value: unknown): string =>
+	normalizeBaseUrl(value, CASABACA_DEFAULT_URL);
 /** casabacaBaseUrl of the credential's Base URL, as the expression of the credential's test request. */
-export const casabacaBaseUrlExpression = normalizeBaseUrlExpression('$credentials.baseUrl', CASABACA_DEFAULT_URL);
+export const casabacaBaseUrlExpression = normalizeBaseUrlExpression(
+	'$credentials.baseUrl',
+	CASABACA_DEFAULT_URL,
+);
 
 const asObject = (value: unknown): IDataObject | undefined =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 
 /** `422 {errors: {field: [msg]}}`: every field with its messages, in one line. */
 function fieldErrors(errors: IDataObject): string {
 	return Object.entries(errors)
-		.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+		.map(
+			([field, messages]) =>
+				`${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`,
+		)
 		.join('; ');
 }
 
@@ -45,7 +54,8 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 		}
 		return undefined;
 	}
-	const text = STATUS_TEXT[statusCode] ?? (statusCode >= 500 ? 'the server failed' : 'request failed');
+	const text =
+		STATUS_TEXT[statusCode] ?? (statusCode >= 500 ? 'the server failed' : 'request failed');
 	const errors = asObject(answer?.errors);
 	const details = errors ? fieldErrors(errors) : (answer?.error ?? answer?.message);
 	return `${text} (HTTP ${statusCode})${details ? `: ${String(details)}` : ''}`;

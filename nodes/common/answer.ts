@@ -5,7 +5,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 export const asText = (body: unknown): unknown =>
-	Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : body;
+	Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: body instanceof ArrayBuffer
+			? Buffer.from(body).toString('utf8')
+			: body;
 
 /** Bytes of a failed download are usually a JSON error: read them as such when possible. */
 export function readableBody(body: unknown): unknown {
@@ -33,13 +37,18 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; problem: string
 export function parseAnswer(text: unknown, emptyAllowed: boolean): Parsed {
 	if (typeof text !== 'string') return { ok: true, value: text };
 	if (!text.trim()) {
-		return emptyAllowed ? { ok: true, value: undefined } : { ok: false, problem: 'the answer was empty, where data was expected' };
+		return emptyAllowed
+			? { ok: true, value: undefined }
+			: { ok: false, problem: 'the answer was empty, where data was expected' };
 	}
 	try {
 		return { ok: true, value: JSON.parse(text) };
 	} catch {
 		const kind = /^\s*</.test(text) ? 'an HTML or XML page' : 'not valid JSON';
-		return { ok: false, problem: `the answer was ${kind}, where JSON was expected: "${excerpt(text)}"` };
+		return {
+			ok: false,
+			problem: `the answer was ${kind}, where JSON was expected: "${excerpt(text)}"`,
+		};
 	}
 }
 

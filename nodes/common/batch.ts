@@ -40,7 +40,10 @@ export function planChunks(
 		const perChunk = Number.isFinite(wanted) && wanted > 0 ? wanted : 1;
 		for (let start = 0; start < group.length; start += perChunk) {
 			const slice = group.slice(start, start + perChunk);
-			chunks.push({ itemIndexes: slice.map((item) => item.itemIndex), params: slice.map((item) => item.params) });
+			chunks.push({
+				itemIndexes: slice.map((item) => item.itemIndex),
+				params: slice.map((item) => item.params),
+			});
 		}
 	}
 	return chunks;
@@ -68,10 +71,22 @@ export function describeItems(itemIndexes: number[]): string {
  * chunk itself when its answer never came (`unknown`): it may have been saved all the same.
  */
 export function batchesSent(failed: number, total: number, unknown = false): string {
-	const before = failed === 0 ? 'No batch was sent before this one' : failed === 1 ? 'Batch 1 was sent before this one' : `Batches 1-${failed} were sent before this one`;
-	const itself = unknown ? `; the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again` : '';
+	const before =
+		failed === 0
+			? 'No batch was sent before this one'
+			: failed === 1
+				? 'Batch 1 was sent before this one'
+				: `Batches 1-${failed} were sent before this one`;
+	const itself = unknown
+		? `; the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again`
+		: '';
 	const rest = total - failed - 1;
-	const after = rest === 0 ? '' : rest === 1 ? '; the batch after it was not sent' : `; the ${rest} batches after it were not sent`;
+	const after =
+		rest === 0
+			? ''
+			: rest === 1
+				? '; the batch after it was not sent'
+				: `; the ${rest} batches after it were not sent`;
 	return `${before}${itself}${after}.`;
 }
 
@@ -84,17 +99,23 @@ export type BatchState = 'saved' | 'failed' | 'unknown' | 'not sent';
  * may have been saved, or have failed too.
  */
 export function batchOutcomes(states: BatchState[], failed: number): string {
-	const others = (state: BatchState) => states.flatMap((s, i) => (s === state && i !== failed ? [i + 1] : []));
+	const others = (state: BatchState) =>
+		states.flatMap((s, i) => (s === state && i !== failed ? [i + 1] : []));
 	const saved = others('saved');
 	const notSent = others('not sent');
 	const alsoFailed = [...others('failed'), ...others('unknown')].sort((a, b) => a - b);
 	const sequential = saved.length === failed && notSent.length === states.length - failed - 1;
 	if (sequential) return batchesSent(failed, states.length, states[failed] === 'unknown');
-	const list = (numbers: number[]) => (numbers.length === 1 ? `batch ${numbers[0]}` : `batches ${numbers.join(', ')}`);
+	const list = (numbers: number[]) =>
+		numbers.length === 1 ? `batch ${numbers[0]}` : `batches ${numbers.join(', ')}`;
 	const verb = (numbers: number[]) => (numbers.length === 1 ? 'was' : 'were');
 	const parts = [
 		saved.length ? `${list(saved)} ${verb(saved)} saved` : 'no other batch was saved',
-		...(states[failed] === 'unknown' ? [`the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again`] : []),
+		...(states[failed] === 'unknown'
+			? [
+					`the outcome of batch ${failed + 1} is unknown: it may have been saved, check before sending it again`,
+				]
+			: []),
 		...(alsoFailed.length ? [`${list(alsoFailed)} failed too`] : []),
 		...(notSent.length ? [`${list(notSent)} ${verb(notSent)} not sent`] : []),
 	].join('; ');
@@ -129,7 +150,9 @@ export async function executeBatches(
 	const perItem: INodeExecutionData[][] = prepared.map((entry, itemIndex) =>
 		entry.error ? [{ json: { error: entry.error.message }, pairedItem: { item: itemIndex } }] : [],
 	);
-	const valid = prepared.flatMap((entry, itemIndex) => (entry.params ? [{ itemIndex, params: entry.params }] : []));
+	const valid = prepared.flatMap((entry, itemIndex) =>
+		entry.params ? [{ itemIndex, params: entry.params }] : [],
+	);
 	const chunks = planChunks(
 		valid,
 		(params) => batch.size(params),
@@ -145,10 +168,18 @@ export async function executeBatches(
 			const { itemIndexes, params } = chunks[number];
 			const label = `batch ${number + 1} of ${chunks.length}: ${describeItems(itemIndexes)}`;
 			try {
-				const plan: RequestPlan = { method: spec.method, path: fillPath(spec.path, params[0]), ...batch.request(params) };
+				const plan: RequestPlan = {
+					method: spec.method,
+					path: fillPath(spec.path, params[0]),
+					...batch.request(params),
+				};
 				const body = await helpers.context(itemIndexes[0]).request(plan);
-				const outputs = batch.output ? batch.output(body, params) : splitAnswer(body, params.length);
-				itemIndexes.forEach((itemIndex, i) => perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)));
+				const outputs = batch.output
+					? batch.output(body, params)
+					: splitAnswer(body, params.length);
+				itemIndexes.forEach((itemIndex, i) =>
+					perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)),
+				);
 				states[number] = 'saved';
 			} catch (caught) {
 				const unknown = isOutcomeUnknown(caught);
@@ -160,7 +191,10 @@ export async function executeBatches(
 					return;
 				}
 				for (const itemIndex of itemIndexes) {
-					perItem[itemIndex].push({ json: { error: error.message }, pairedItem: { item: itemIndex } });
+					perItem[itemIndex].push({
+						json: { error: error.message },
+						pairedItem: { item: itemIndex },
+					});
 				}
 			}
 		},

@@ -31,7 +31,10 @@ export const REFUSED_BEFORE =
 /** Credential values that must never be shown, whatever a server echoes back. */
 export function secretsOf(credentials: IDataObject): string[] {
 	return Object.entries(credentials)
-		.filter(([key, value]) => /password|token|secret/i.test(key) && typeof value === 'string' && value.length >= 4)
+		.filter(
+			([key, value]) =>
+				/password|token|secret/i.test(key) && typeof value === 'string' && value.length >= 4,
+		)
 		.map(([, value]) => value as string);
 }
 
@@ -58,7 +61,9 @@ export class CredentialSession {
 
 	/** The decrypted credential, read once; its token field is kept up to date by the logins. */
 	async credentials(): Promise<IDataObject> {
-		this.data ??= this.ctx.getCredentials(this.api.credentialType).then((data) => ({ ...(data as IDataObject) }));
+		this.data ??= this.ctx
+			.getCredentials(this.api.credentialType)
+			.then((data) => ({ ...(data as IDataObject) }));
 		return await this.data;
 	}
 
@@ -69,7 +74,10 @@ export class CredentialSession {
 
 	/** Every secret this run knows of (the credential's and the tokens it has used). */
 	async secrets(): Promise<string[]> {
-		return [...secretsOf(await this.credentials()), ...[...this.tokens].filter((token) => token.length >= 4)];
+		return [
+			...secretsOf(await this.credentials()),
+			...[...this.tokens].filter((token) => token.length >= 4),
+		];
 	}
 
 	/**
@@ -79,7 +87,10 @@ export class CredentialSession {
 	 * (a vendor that keeps only its newest token makes concurrent runs replace each other's), or
 	 * else one new login shared by every request in flight.
 	 */
-	async send<T>(attempt: (credentials: IDataObject) => Promise<T>, rejected: (result: T) => boolean): Promise<T> {
+	async send<T>(
+		attempt: (credentials: IDataObject) => Promise<T>,
+		rejected: (result: T) => boolean,
+	): Promise<T> {
 		const data = await this.credentials();
 		const field = this.api.tokenField;
 		// Each request gets its own copy: n8n may log in inside a request and writes into the object it got.
@@ -87,7 +98,10 @@ export class CredentialSession {
 
 		// The token a request was sent with is read from its own copy afterwards: n8n writes a fresh
 		// login's token there, and `data` may have moved on meanwhile.
-		const sendWith = async (copy: IDataObject) => ({ result: await attempt(copy), used: String(copy[field] ?? '') });
+		const sendWith = async (copy: IDataObject) => ({
+			result: await attempt(copy),
+			used: String(copy[field] ?? ''),
+		});
 		if (this.pending) await this.pending;
 		let sent = data[field] ? await sendWith({ ...data }) : await this.logIn(data, field, sendWith);
 		// At most one new login per request: a token refused right after a login is the credential's fault.
@@ -123,7 +137,11 @@ export class CredentialSession {
 	 * Runs the attempt with an empty token: n8n's preAuthentication logs in first, stores the token
 	 * and writes it into the attempt's copy, from where every later request takes it.
 	 */
-	private async logIn<T>(data: IDataObject, field: string, attempt: (credentials: IDataObject) => Promise<T>): Promise<T> {
+	private async logIn<T>(
+		data: IDataObject,
+		field: string,
+		attempt: (credentials: IDataObject) => Promise<T>,
+	): Promise<T> {
 		const copy = { ...data, [field]: '' };
 		return await this.oneLoginAtATime(
 			async () => {
@@ -151,7 +169,10 @@ export class CredentialSession {
 	 * Runs a login (or a request that logs in) while the others wait on `pending`; `settle` runs
 	 * before they resume, so they find its token. None after a refusal in this execution.
 	 */
-	private async oneLoginAtATime<T>(login: () => Promise<T>, settle: () => void = () => {}): Promise<T> {
+	private async oneLoginAtATime<T>(
+		login: () => Promise<T>,
+		settle: () => void = () => {},
+	): Promise<T> {
 		const refused = this.refusal();
 		if (refused !== undefined) throw new RefusedBefore(refused);
 		let finished!: () => void;
@@ -177,6 +198,7 @@ export class CredentialSession {
 		if (this.refusalKey === undefined) return;
 		refusedLogins.delete(this.refusalKey);
 		refusedLogins.set(this.refusalKey, message);
-		if (refusedLogins.size > REMEMBERED_REFUSALS) refusedLogins.delete(refusedLogins.keys().next().value as string);
+		if (refusedLogins.size > REMEMBERED_REFUSALS)
+			refusedLogins.delete(refusedLogins.keys().next().value as string);
 	}
 }

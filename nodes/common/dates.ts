@@ -24,7 +24,16 @@ function zoneOffset(utc: number, zone: string): number {
 	// The clock above shows whole seconds: compare it with the instant's whole second, or a
 	// fraction of a second would count as part of the offset.
 	const wholeSecond = Math.floor(utc / 1000) * 1000;
-	return utcClock(part('year'), part('month'), part('day'), part('hour'), part('minute'), part('second')) - wholeSecond;
+	return (
+		utcClock(
+			part('year'),
+			part('month'),
+			part('day'),
+			part('hour'),
+			part('minute'),
+			part('second'),
+		) - wholeSecond
+	);
 }
 
 /** The instant a wall-clock time (given as utcClock of its fields) names in `zone`. */
@@ -35,7 +44,15 @@ function fromWallClock(wall: number, zone: string): Date {
 }
 
 /** Ms since the epoch of these clock fields read in UTC; unlike Date.UTC, years 1-99 stay themselves. */
-function utcClock(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+function utcClock(
+	year: number,
+	month: number,
+	day: number,
+	hour = 0,
+	minute = 0,
+	second = 0,
+	ms = 0,
+): number {
 	const date = new Date(0);
 	date.setUTCFullYear(year, month - 1, day);
 	date.setUTCHours(hour, minute, second, ms);
@@ -57,7 +74,20 @@ const ACCEPTED_DATES =
 	'accepted: 2024-05-06 14:30, 2024-05-06 14:30:00, 2024-05-06, ISO 8601 such as 2024-05-06T14:30:00Z or ' +
 	'2024-05-06T14:30:00.000-05:00, or an n8n date';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 function daysInMonth(year: number, month: number): number {
 	if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -92,10 +122,12 @@ function readDateText(value: string): WrittenDate | string {
 	if (year < 1) return 'must be a real date: years go from 0001 to 9999';
 	if (month < 1 || month > 12) return `must be a real date: there is no month ${m[2]}`;
 	const days = daysInMonth(year, month);
-	if (day < 1 || day > days) return `must be a real date: ${MONTHS[month - 1]} ${m[1]} has days 01 to ${days}`;
+	if (day < 1 || day > days)
+		return `must be a real date: ${MONTHS[month - 1]} ${m[1]} has days 01 to ${days}`;
 	// ISO 8601 once allowed 24:00 for the end of a day; RFC 3339 and the vendors' "H" do not, and it
 	// would silently become the next day, so the user is asked to write that day's 00:00.
-	if (hour === 24) return 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)';
+	if (hour === 24)
+		return 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)';
 	if (hour > 23) return 'must be a real time: hours go from 00 to 23';
 	if (minute > 59) return 'must be a real time: minutes go from 00 to 59';
 	// A leap second (:60) has no JS Date to land on: it too would roll into the next minute.
@@ -129,7 +161,9 @@ interface DateTimeLike {
 
 /** A Luxon DateTime, which n8n hands over for {{ $now }} and DateTime expressions. */
 const isDateTime = (value: unknown): value is DateTimeLike =>
-	typeof value === 'object' && value !== null && typeof (value as DateTimeLike).toJSDate === 'function';
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as DateTimeLike).toJSDate === 'function';
 
 /**
  * Reads an n8n date value as an instant ('utc') or as the clock time written ('asGiven', in the
@@ -148,7 +182,8 @@ function readDate(value: unknown, zone: DateZone): Date | NaiveWall | string {
 			return why ? `must be a valid date: ${why}` : 'must be a valid date';
 		}
 		const instant = checkInstant(value.toJSDate());
-		if (typeof instant === 'string' || zone === 'utc' || typeof value.toISO !== 'function') return instant;
+		if (typeof instant === 'string' || zone === 'utc' || typeof value.toISO !== 'function')
+			return instant;
 		// Its ISO text carries the clock time in the DateTime's own zone.
 		const iso = value.toISO();
 		return iso ? readDate(iso, zone) : instant;
@@ -252,7 +287,10 @@ const dateSchema = (format: DateFormat, zone: DateZone) =>
 export const requiredDate = (format: DateFormat, zone: DateZone = 'utc') =>
 	z.preprocess(
 		blankToUndefined,
-		z.unknown().refine((v) => v !== undefined, 'is required').pipe(dateSchema(format, zone)),
+		z
+			.unknown()
+			.refine((v) => v !== undefined, 'is required')
+			.pipe(dateSchema(format, zone)),
 	);
 
 export const optionalDate = (format: DateFormat, zone: DateZone = 'utc') =>

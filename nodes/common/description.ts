@@ -18,7 +18,10 @@ export function resourceProperty(resources: ResourceOption[]): INodeProperties {
 }
 
 /** One Operation dropdown per resource, listing that resource's specs. */
-export function operationProperties(resources: ResourceOption[], specs: AnyOperationSpec[]): INodeProperties[] {
+export function operationProperties(
+	resources: ResourceOption[],
+	specs: AnyOperationSpec[],
+): INodeProperties[] {
 	return resources.map((resource) => {
 		const ofResource = specs.filter((spec) => spec.resource === resource.value);
 		if (!ofResource.length) throw new Error(`Resource ${resource.value} has no operations`);
@@ -69,6 +72,14 @@ export function fieldProperties(specs: AnyOperationSpec[], api: VendorApi): INod
 }
 
 /** Resource, operation and field properties, in the order n8n shows them. */
-export function nodeProperties(resources: ResourceOption[], specs: AnyOperationSpec[], api: VendorApi): INodeProperties[] {
-	return [resourceProperty(resources), ...operationProperties(resources, specs), ...fieldProperties(specs, api)];
+export function nodeProperties(
+	resources: ResourceOption[],
+	specs: AnyOperationSpec[],
+	api: VendorApi,
+): INodeProperties[] {
+	return [
+		resourceProperty(resources),
+		...operationProperties(resources, specs),
+		...fieldProperties(specs, api),
+	];
 }

@@ -44,16 +44,34 @@ export function concurrencyOption(api: VendorApi, batched = false): INodePropert
 }
 
 /** The operation's own Options collection with the engine's options in it, or a new one holding only them. */
-export function withEngineOptions(properties: INodeProperties[], api: VendorApi, batched = false): INodeProperties[] {
+export function withEngineOptions(
+	properties: INodeProperties[],
+	api: VendorApi,
+	batched = false,
+): INodeProperties[] {
 	const engine = [timeoutOption, concurrencyOption(api, batched)];
-	const existing = properties.find((property) => property.name === 'options' && property.type === 'collection');
-	const options = [...((existing?.options as INodeProperties[] | undefined) ?? []), ...engine].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
+	const existing = properties.find(
+		(property) => property.name === 'options' && property.type === 'collection',
+	);
+	const options = [...((existing?.options as INodeProperties[] | undefined) ?? []), ...engine].sort(
+		(a, b) => a.displayName.localeCompare(b.displayName),
 	);
 	if (!existing) {
-		return [...properties, { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options }];
+		return [
+			...properties,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options,
+			},
+		];
 	}
-	return properties.map((property) => (property === existing ? { ...existing, options } : property));
+	return properties.map((property) =>
+		property === existing ? { ...existing, options } : property,
+	);
 }
 
 const ENGINE_OPTION_NAMES = new Set(['timeout', 'concurrency']);
@@ -62,7 +80,9 @@ const ENGINE_OPTION_NAMES = new Set(['timeout', 'concurrency']);
 export function withoutEngineOptions(params: IDataObject): IDataObject {
 	const options = params.options;
 	if (typeof options !== 'object' || options === null || Array.isArray(options)) return params;
-	const own = Object.entries(options as IDataObject).filter(([name]) => !ENGINE_OPTION_NAMES.has(name));
+	const own = Object.entries(options as IDataObject).filter(
+		([name]) => !ENGINE_OPTION_NAMES.has(name),
+	);
 	return { ...params, options: Object.fromEntries(own) };
 }
 
@@ -76,7 +96,9 @@ const wholeNumber = (value: unknown) => {
 export function readTimeout(fn: IExecuteFunctions, itemIndex: number): number {
 	const value = wholeNumber(fn.getNodeParameter('options.timeout', itemIndex, DEFAULT_TIMEOUT_MS));
 	if (value === undefined || value < 1) {
-		failValidation(fn, itemIndex, ['"Options › Timeout" (timeout) must be a whole number of milliseconds, at least 1']);
+		failValidation(fn, itemIndex, [
+			'"Options › Timeout" (timeout) must be a whole number of milliseconds, at least 1',
+		]);
 	}
 	return value;
 }
@@ -86,7 +108,9 @@ export function readConcurrency(fn: IExecuteFunctions, api: VendorApi, batched =
 	const { initial, max } = concurrencyOf(api, batched);
 	const value = wholeNumber(fn.getNodeParameter('options.concurrency', 0, initial));
 	if (value === undefined || value < 1 || value > max) {
-		failValidation(fn, 0, [`"Options › Concurrency" (concurrency) must be a whole number from 1 to ${max}`]);
+		failValidation(fn, 0, [
+			`"Options › Concurrency" (concurrency) must be a whole number from 1 to ${max}`,
+		]);
 	}
 	return value;
 }

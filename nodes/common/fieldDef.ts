@@ -97,7 +97,8 @@ const LOADED_CHOICES =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
 const enumValues = (def: FieldDef) =>
-	def.values ?? ((def.options ?? []).map((option) => String(option.value)) as [string, ...string[]]);
+	def.values ??
+	((def.options ?? []).map((option) => String(option.value)) as [string, ...string[]]);
 
 /** The n8n property of a declared field. */
 export function toProperty(def: FieldDef, required = false, show?: Show): INodeProperties {
@@ -186,4 +187,3 @@ export function toSchema(def: FieldDef, required = false): ZodTypeAny {
 			return required ? requiredText() : optionalText();
 	}
 }
-

@@ -63,29 +63,45 @@ export interface CollectionDef {
 	text?: string;
 }
 
-export const ADDITIONAL_FIELDS: CollectionDef = { name: 'additionalFields', label: 'Additional Fields', placeholder: 'Add Field' };
+export const ADDITIONAL_FIELDS: CollectionDef = {
+	name: 'additionalFields',
+	label: 'Additional Fields',
+	placeholder: 'Add Field',
+};
 
 /**
  * Optional fields in a collection ("Additional Fields" unless named otherwise): the user adds
  * only the ones to send. Its value is an object of the given fields (empty when none).
  */
-export function optional(defs: FieldDef[], collection: CollectionDef = ADDITIONAL_FIELDS, show?: Show): FieldSet {
+export function optional(
+	defs: FieldDef[],
+	collection: CollectionDef = ADDITIONAL_FIELDS,
+	show?: Show,
+): FieldSet {
 	const property: INodeProperties = {
 		displayName: collection.label,
 		name: collection.name,
 		type: 'collection',
 		placeholder: collection.placeholder,
 		default: {},
-		options: defs.map((def) => toProperty(def)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: defs
+			.map((def) => toProperty(def))
+			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 	if (collection.text) {
-		property.description = collection.api ? `${collection.text} (API object: ${collection.api})` : collection.text;
+		property.description = collection.api
+			? `${collection.text} (API object: ${collection.api})`
+			: collection.text;
 	}
 	if (show) property.displayOptions = { show };
 	if (collection.api) withApiName(property, collection.api);
 	return {
 		properties: [property],
-		shape: { [collection.name]: z.object(Object.fromEntries(defs.map((def) => [def.name, toSchema(def)]))).default({}) },
+		shape: {
+			[collection.name]: z
+				.object(Object.fromEntries(defs.map((def) => [def.name, toSchema(def)])))
+				.default({}),
+		},
 		fields: defs,
 	};
 }
@@ -106,7 +122,11 @@ export interface ListDef {
  * its value is the array of entries (empty when none). `entrySchema` replaces the entries' default
  * validation when an entry needs rules or a transform of its own.
  */
-export function list(def: ListDef, entryFields: FieldDef[] | FieldSet, entrySchema?: ZodTypeAny): FieldSet {
+export function list(
+	def: ListDef,
+	entryFields: FieldDef[] | FieldSet,
+	entrySchema?: ZodTypeAny,
+): FieldSet {
 	const entry = Array.isArray(entryFields) ? notRequired(entryFields) : entryFields;
 	const property = withApiName<INodeProperties>(
 		{

@@ -7,7 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 export const blankToUndefined = (value: unknown) =>
-	value === '' || value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+	value === '' || value === null || (typeof value === 'string' && value.trim() === '')
+		? undefined
+		: value;
 
 const numberToString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
 
@@ -71,13 +73,17 @@ export const optionalInteger = () =>
 	);
 
 /** The id of a record: a positive whole number. */
-export const requiredId = () => requiredInteger().pipe(z.number().positive('must be a positive ID'));
+export const requiredId = () =>
+	requiredInteger().pipe(z.number().positive('must be a positive ID'));
 export const optionalId = () =>
 	optionalInteger().pipe(z.number().positive('must be a positive ID').optional());
 
 /** A number with decimals allowed. */
 export const requiredNumber = () =>
-	z.preprocess(toNumber, z.number({ required_error: 'is required', invalid_type_error: 'must be a number' }));
+	z.preprocess(
+		toNumber,
+		z.number({ required_error: 'is required', invalid_type_error: 'must be a number' }),
+	);
 export const optionalNumber = () =>
 	z.preprocess(toNumber, z.number({ invalid_type_error: 'must be a number' }).optional());
 
@@ -85,9 +91,15 @@ export const optionalNumber = () =>
 export const requiredDigits = () =>
 	requiredText().pipe(z.string().regex(/^\+?\d+$/, 'must contain digits only'));
 export const optionalDigits = () =>
-	optionalText().pipe(z.string().regex(/^\+?\d+$/, 'must contain digits only').optional());
+	optionalText().pipe(
+		z
+			.string()
+			.regex(/^\+?\d+$/, 'must contain digits only')
+			.optional(),
+	);
 
-export const requiredEmail = () => requiredText().pipe(z.string().email('must be a valid e-mail address'));
+export const requiredEmail = () =>
+	requiredText().pipe(z.string().email('must be a valid e-mail address'));
 export const optionalEmail = () =>
 	optionalText().pipe(z.string().email('must be a valid e-mail address').optional());
 
@@ -111,18 +123,24 @@ export const optionalEnum = <T extends string>(values: readonly [T, ...T[]]) =>
 	);
 
 export const optionalBoolean = () =>
-	z.preprocess((value) => {
-		if (value === 'true') return true;
-		if (value === 'false') return false;
-		return blankToUndefined(value);
-	}, z.boolean({ invalid_type_error: 'must be true or false' }).optional());
+	z.preprocess(
+		(value) => {
+			if (value === 'true') return true;
+			if (value === 'false') return false;
+			return blankToUndefined(value);
+		},
+		z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+	);
 
 export const requiredBoolean = () =>
-	z.preprocess((value) => {
-		if (value === 'true') return true;
-		if (value === 'false') return false;
-		return value;
-	}, z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }));
+	z.preprocess(
+		(value) => {
+			if (value === 'true') return true;
+			if (value === 'false') return false;
+			return value;
+		},
+		z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }),
+	);
 
 /** Reads JSON typed as text (or already parsed by an expression) and checks its shape. */
 const jsonValue = <T>(kind: 'object' | 'array') =>

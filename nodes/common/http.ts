@@ -4,18 +4,14 @@ import { ApplicationError, NodeApiError } from 'n8n-workflow';
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 import { asText, headerValue, masked, parseAnswer, readableBody, retryAfter } from './answer';
 import { DEFAULT_TIMEOUT_MS } from './engineOptions';
-import { MAX_REDIRECTS, networkFailure, networkFailureText, redirectTarget, refusedRedirect } from './network';
+import { networkFailure, networkFailureText } from './network';
 import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './operation';
 import { pathSegmentProblem } from './pathSegments';
+import type { FullResponse, Refused } from './send';
+import { sendFollowing } from './send';
 import { isLoginFailure } from './session';
 
 type RequestContext = EngineFunctions;
-
-interface FullResponse {
-	statusCode: number;
-	body: unknown;
-	headers: IDataObject;
-}
 
 /**
  * Fills `{name}` placeholders of a documented path, encoding each value. Validation has already
@@ -40,11 +36,19 @@ interface ErrorDetails {
 	named?: boolean;
 }
 
-function apiError(ctx: RequestContext, api: VendorApi, message: string, details: ErrorDetails = {}): NodeApiError {
+function apiError(
+	ctx: RequestContext,
+	api: VendorApi,
+	message: string,
+	details: ErrorDetails = {},
+): NodeApiError {
 	const { statusCode, body, itemIndex, description, secrets = [], named = false } = details;
 	// Only the status and the vendor's answer are kept: never the request, whose headers
 	// carry the token and whose body may carry a password.
-	const errorResponse: JsonObject = { httpCode: statusCode ?? null, body: masked(body ?? null, secrets) as JsonObject };
+	const errorResponse: JsonObject = {
+		httpCode: statusCode ?? null,
+		body: masked(body ?? null, secrets) as JsonObject,
+	};
 	const text = masked(message, secrets);
 	return new NodeApiError(ctx.getNode(), errorResponse, {
 		message: named ? text : `${api.displayName}: ${text}`,
@@ -82,70 +86,20 @@ function wrapThrown(
 ): NodeApiError {
 	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
 	if (!failure) {
-		return apiError(ctx, api, (error as Error)?.message || 'request failed', { itemIndex, secrets, named: isLoginFailure(error) });
+		return apiError(ctx, api, (error as Error)?.message || 'request failed', {
+			itemIndex,
+			secrets,
+			named: isLoginFailure(error),
+		});
 	}
-	const wrapped = apiError(ctx, api, networkFailureText(api.displayName, options.method ?? 'GET', path, failure), { itemIndex });
+	const wrapped = apiError(
+		ctx,
+		api,
+		networkFailureText(api.displayName, options.method ?? 'GET', path, failure),
+		{ itemIndex },
+	);
 	if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;
 	return wrapped;
-}
-
-/**
- * One request through n8n's authenticated request, with the credential the session read: n8n then
- * neither reads nor decrypts it again, and its preAuthentication writes a new token into it.
- */
-async function send(
-	ctx: RequestContext,
-	api: VendorApi,
-	options: IHttpRequestOptions,
-	credentialsDecrypted: IDataObject,
-): Promise<FullResponse> {
-	const nodeCredentials = ctx.getNode().credentials?.[api.credentialType];
-	const extra = {
-		credentialsDecrypted: {
-			id: nodeCredentials?.id ?? '',
-			name: nodeCredentials?.name ?? '',
-			type: api.credentialType,
-			data: credentialsDecrypted,
-		},
-	};
-	return (await ctx.helpers.httpRequestWithAuthentication.call(
-		ctx,
-		api.credentialType,
-		options,
-		extra as never,
-	)) as FullResponse;
-}
-
-/** A redirect that was not followed, and why. */
-interface Refused {
-	refused: string;
-	statusCode: number;
-}
-
-/**
- * Sends with n8n's redirects turned off and follows only those that keep the credential at home:
- * same origin, method kept. A redirect elsewhere comes back as `refused`, so the token, and the
- * answer of a host nobody configured, never cross.
- */
-async function sendFollowing(
-	ctx: RequestContext,
-	api: VendorApi,
-	options: IHttpRequestOptions,
-	credentialsDecrypted: IDataObject,
-): Promise<FullResponse | Refused> {
-	let current = options;
-	for (let hop = 0; ; hop++) {
-		const raw = await send(ctx, api, current, credentialsDecrypted);
-		const target = redirectTarget(raw.statusCode, raw.headers, current.url);
-		if (!target) return raw;
-		const refused =
-			hop >= MAX_REDIRECTS
-				? `the server redirected the request more than ${MAX_REDIRECTS} times; it was not followed further.`
-				: refusedRedirect(raw.statusCode, current.method ?? 'GET', current.url, target);
-		if (refused) return { refused, statusCode: raw.statusCode };
-		// The new URL carries its own query: the original one must not be added again.
-		current = { ...current, url: target.href, qs: undefined };
-	}
 }
 
 /**
@@ -185,18 +139,30 @@ export async function apiRequest(
 	const rejected = (answer: FullResponse | Refused) =>
 		!('refused' in answer) &&
 		(answer.statusCode === 401 ||
-			(answer.statusCode >= 400 && api.isTokenRejected?.({ ...answer, body: readableBody(answer.body) }) === true));
+			(answer.statusCode >= 400 &&
+				api.isTokenRejected?.({ ...answer, body: readableBody(answer.body) }) === true));
 
 	let raw: FullResponse | Refused;
 	try {
 		raw = await session.send(
-			async (data) => await sendFollowing(this, api, options, plan.credentialOverrides ? { ...data, ...plan.credentialOverrides } : data),
+			async (data) =>
+				await sendFollowing(
+					this,
+					api,
+					options,
+					plan.credentialOverrides ? { ...data, ...plan.credentialOverrides } : data,
+				),
 			api.staticToken ? () => false : rejected,
 		);
 	} catch (error) {
 		const secrets = await session.secrets();
 		if (error instanceof RefusedBefore) {
-			throw apiError(this, api, error.message, { itemIndex, description: REFUSED_BEFORE, secrets, named: true });
+			throw apiError(this, api, error.message, {
+				itemIndex,
+				description: REFUSED_BEFORE,
+				secrets,
+				named: true,
+			});
 		}
 		throw wrapThrown(this, api, error, options, prepared.path, itemIndex, secrets);
 	}
@@ -217,13 +183,21 @@ export async function apiRequest(
 		if (/json/i.test(String(headerValue(headers, 'content-type') ?? ''))) {
 			// A 2xx carrying JSON is no file: report the vendor's words instead of a broken file.
 			const answer = readableBody(raw.body);
-			const words = api.failureMessage({ statusCode: raw.statusCode, headers, body: answer }) ?? api.answerWords?.(answer);
+			const words =
+				api.failureMessage({ statusCode: raw.statusCode, headers, body: answer }) ??
+				api.answerWords?.(answer);
 			const message = `the server sent no ${prepared.file ?? 'file'}${words ? `: ${words}` : ''}`;
-			throw apiError(this, api, message, { statusCode: raw.statusCode, body: answer, itemIndex, secrets: await session.secrets() });
+			throw apiError(this, api, message, {
+				statusCode: raw.statusCode,
+				body: answer,
+				itemIndex,
+				secrets: await session.secrets(),
+			});
 		}
 		body = raw.body;
 	} else {
-		const nothingExpected = raw.statusCode === 204 || options.method === 'DELETE' || plan.emptyAnswer === true;
+		const nothingExpected =
+			raw.statusCode === 204 || options.method === 'DELETE' || plan.emptyAnswer === true;
 		const parsed = parseAnswer(asText(raw.body), nothingExpected);
 		if (!parsed.ok) {
 			throw apiError(this, api, `${options.method} ${prepared.path}: ${parsed.problem}`, {
@@ -245,7 +219,12 @@ export async function apiRequest(
 			raw.statusCode === 401 && !api.staticToken
 				? `${words.replace(/\.+$/, '')}. Check the credential's values.`
 				: `${words}${wait ? `. The server asks to wait ${wait} before trying again (Retry-After)` : ''}`;
-		throw apiError(this, api, message, { statusCode: raw.statusCode, body: response.body, itemIndex, secrets: await session.secrets() });
+		throw apiError(this, api, message, {
+			statusCode: raw.statusCode,
+			body: response.body,
+			itemIndex,
+			secrets: await session.secrets(),
+		});
 	}
 	return response;
 }

@@ -35,7 +35,11 @@ function chain(error: unknown): ErrorLike[] {
  * Reads a failed request's error: undefined when it is not a network failure (an HTTP answer,
  * a refused login, our own validation).
  */
-export function networkFailure(error: unknown, timeoutMs?: number, limitName?: string): NetworkFailure | undefined {
+export function networkFailure(
+	error: unknown,
+	timeoutMs?: number,
+	limitName?: string,
+): NetworkFailure | undefined {
 	const errors = chain(error);
 	const codes = errors.map((e) => (typeof e.code === 'string' ? e.code : '')).filter(Boolean);
 	const messages = errors.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' | ');
@@ -44,27 +48,54 @@ export function networkFailure(error: unknown, timeoutMs?: number, limitName?: s
 
 	if (has('ETIMEDOUT', 'ECONNABORTED') || /timeout of \d+ms exceeded/i.test(messages)) {
 		const limit = seconds === undefined ? 'the time limit' : `${seconds} s`;
-		return { cause: `no answer within ${limit}${limitName ? `, ${limitName}` : ''}`, maybeProcessed: true, timedOut: true };
+		return {
+			cause: `no answer within ${limit}${limitName ? `, ${limitName}` : ''}`,
+			maybeProcessed: true,
+			timedOut: true,
+		};
 	}
 	if (has('ECONNREFUSED')) {
-		return { cause: 'the server refused the connection (nothing answers at that address and port)', maybeProcessed: false, timedOut: false };
+		return {
+			cause: 'the server refused the connection (nothing answers at that address and port)',
+			maybeProcessed: false,
+			timedOut: false,
+		};
 	}
 	if (has('ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL')) {
 		const host = errors.map((e) => e.hostname).find((name) => typeof name === 'string');
-		return { cause: `the server's name${host ? ` ${String(host)}` : ''} could not be found (DNS lookup failed)`, maybeProcessed: false, timedOut: false };
+		return {
+			cause: `the server's name${host ? ` ${String(host)}` : ''} could not be found (DNS lookup failed)`,
+			maybeProcessed: false,
+			timedOut: false,
+		};
 	}
 	if (has('EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN')) {
 		return { cause: 'the network cannot reach the server', maybeProcessed: false, timedOut: false };
 	}
 	if (codes.some((code) => /CERT|SSL|TLS|SELF_SIGNED/.test(code))) {
-		return { cause: `the server's TLS certificate was not accepted (${codes.find((code) => /CERT|SSL|TLS|SELF_SIGNED/.test(code))})`, maybeProcessed: false, timedOut: false };
+		return {
+			cause: `the server's TLS certificate was not accepted (${codes.find((code) => /CERT|SSL|TLS|SELF_SIGNED/.test(code))})`,
+			maybeProcessed: false,
+			timedOut: false,
+		};
 	}
 	// The answer had begun: its status line arrived, then the connection broke.
-	if (/stream has been aborted|aborted|premature close/i.test(messages) || has('ERR_STREAM_PREMATURE_CLOSE', 'ERR_BAD_RESPONSE')) {
-		return { cause: 'the connection broke while the answer was arriving', maybeProcessed: true, timedOut: false };
+	if (
+		/stream has been aborted|aborted|premature close/i.test(messages) ||
+		has('ERR_STREAM_PREMATURE_CLOSE', 'ERR_BAD_RESPONSE')
+	) {
+		return {
+			cause: 'the connection broke while the answer was arriving',
+			maybeProcessed: true,
+			timedOut: false,
+		};
 	}
 	if (has('ECONNRESET', 'EPIPE') || /socket hang up/i.test(messages)) {
-		return { cause: 'the server closed the connection before answering', maybeProcessed: true, timedOut: false };
+		return {
+			cause: 'the server closed the connection before answering',
+			maybeProcessed: true,
+			timedOut: false,
+		};
 	}
 	return undefined;
 }
@@ -75,7 +106,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The whole sentence for a network failure of `method path`. A write that may have been processed
  * says so: re-running it blindly could create a record twice.
  */
-export function networkFailureText(vendor: string, method: string, path: string, failure: NetworkFailure): string {
+export function networkFailureText(
+	vendor: string,
+	method: string,
+	path: string,
+	failure: NetworkFailure,
+): string {
 	const upper = method.toUpperCase();
 	const consequence = !failure.maybeProcessed
 		? ' The request did not reach the server.'
@@ -88,9 +124,15 @@ export function networkFailureText(vendor: string, method: string, path: string,
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Where a redirect answer points, resolved against the URL asked for; undefined for other answers. */
-export function redirectTarget(statusCode: number, headers: Record<string, unknown> | undefined, from: string): URL | undefined {
+export function redirectTarget(
+	statusCode: number,
+	headers: Record<string, unknown> | undefined,
+	from: string,
+): URL | undefined {
 	if (!REDIRECT_STATUSES.has(statusCode)) return undefined;
-	const location = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === 'location')?.[1];
+	const location = Object.entries(headers ?? {}).find(
+		([key]) => key.toLowerCase() === 'location',
+	)?.[1];
 	if (typeof location !== 'string' || !location) return undefined;
 	try {
 		return new URL(location, from);
@@ -107,12 +149,17 @@ export const MAX_REDIRECTS = 5;
  * the credential: only to the same origin (scheme, host and port), and only when the method
  * survives it (a POST answered 301/302/303 would become a GET and lose its body).
  */
-export function refusedRedirect(statusCode: number, method: string, from: string, to: URL): string | undefined {
+export function refusedRedirect(
+	statusCode: number,
+	method: string,
+	from: string,
+	to: URL,
+): string | undefined {
 	const origin = new URL(from);
 	if (to.origin !== origin.origin) {
 		const hint =
 			to.hostname === origin.hostname && to.protocol === 'https:' && origin.protocol === 'http:'
-				? ' The server wants https: use https:// in the credential\'s Base URL.'
+				? " The server wants https: use https:// in the credential's Base URL."
 				: ' If the vendor has moved, put its new address in the credential.';
 		return `the server redirected the request (HTTP ${statusCode}) to another host, ${to.protocol}//${to.host}; it was not followed, so no credential was sent there.${hint}`;
 	}

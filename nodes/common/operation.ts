@@ -149,7 +149,11 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	/** Validates the collected parameters; its output is what `request`/`run` receive. */
 	schema: ZodType<P, ZodTypeDef, unknown>;
 	/** Maps the validated parameters to the request's body and query string. */
-	request?(params: P): { body?: IDataObject | IDataObject[]; qs?: IDataObject; headers?: IDataObject };
+	request?(params: P): {
+		body?: IDataObject | IDataObject[];
+		qs?: IDataObject;
+		headers?: IDataObject;
+	};
 	/**
 	 * Adds Return All / Limit and walks the vendor's pages; the validated parameters then
 	 * carry `returnAll`, `limit` and optionally `pageSize` / `startPage` (see PageRequest).
@@ -182,7 +186,11 @@ export interface BatchSpec<P extends IDataObject = IDataObject> {
 	/** Items whose keys differ never share a request (e.g. a module name given per item). */
 	key?(params: P): string;
 	/** The request for one chunk: the validated parameters of its items, in input order. */
-	request(chunk: P[]): { body?: IDataObject | IDataObject[]; qs?: IDataObject; headers?: IDataObject };
+	request(chunk: P[]): {
+		body?: IDataObject | IDataObject[];
+		qs?: IDataObject;
+		headers?: IDataObject;
+	};
 	/**
 	 * One output per item of the chunk, from the (unwrapped) answer. By default an answer that is a
 	 * list as long as the chunk is split in order; any other answer is given to every item.

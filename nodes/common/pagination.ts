@@ -98,7 +98,10 @@ function pageSignature(results: IDataObject[]): string {
  * list, since a short list that looks complete is what this walk must never return.
  */
 export async function fetchPages(
-	ctx: Pick<OperationContext, 'request'> & Partial<Pick<OperationContext, 'itemIndex' | 'vendor'>> & { fn: Pick<EngineFunctions, 'getNode'> },
+	ctx: Pick<OperationContext, 'request'> &
+		Partial<Pick<OperationContext, 'itemIndex' | 'vendor'>> & {
+			fn: Pick<EngineFunctions, 'getNode'>;
+		},
 	plan: RequestPlan,
 	{ returnAll, limit, pageSize, startPage = 1 }: PageRequest,
 	pages: VendorPages,
@@ -108,10 +111,14 @@ export async function fetchPages(
 	const seen = new Map<string, number>();
 	const fail = (problem: string, description: string): never => {
 		const vendor = ctx.vendor ? `${ctx.vendor}: ` : '';
-		throw new NodeOperationError(ctx.fn.getNode(), `${vendor}${plan.method} ${plan.path} stopped: ${problem}`, {
-			itemIndex: ctx.itemIndex,
-			description: `${description} Nothing from this list was output, so that a partial list is not taken for the whole one.`,
-		});
+		throw new NodeOperationError(
+			ctx.fn.getNode(),
+			`${vendor}${plan.method} ${plan.path} stopped: ${problem}`,
+			{
+				itemIndex: ctx.itemIndex,
+				description: `${description} Nothing from this list was output, so that a partial list is not taken for the whole one.`,
+			},
+		);
 	};
 	// With Return All, the page after the next one is asked for while the next one travels, when
 	// `count` says it exists: the walk then waits for the network about half as long. A page read
@@ -130,7 +137,8 @@ export async function fetchPages(
 	let pageLength = 0;
 	for (let page = startPage; ; page++) {
 		const answer = ask(page);
-		if (returnAll && remaining !== undefined && pageLength > 0 && remaining > pageLength) void ask(page + 1);
+		if (returnAll && remaining !== undefined && pageLength > 0 && remaining > pageLength)
+			void ask(page + 1);
 		const body = await answer;
 		asked.delete(page);
 		const { results, next, count } = pages.read(body);

@@ -44,8 +44,10 @@ function decodings(text: string): string[] {
 
 function textProblem(text: string, encoded: boolean): string | undefined {
 	const also = encoded ? ', not even percent-encoded' : '';
-	if (CONTROL.test(text)) return `must not contain line breaks, tabs or other control characters${also}`;
-	if (SEPARATOR.test(text)) return `must not contain "/" or "\\"${also}: it is one part of the request's address`;
+	if (CONTROL.test(text))
+		return `must not contain line breaks, tabs or other control characters${also}`;
+	if (SEPARATOR.test(text))
+		return `must not contain "/" or "\\"${also}: it is one part of the request's address`;
 	const trimmed = text.trim();
 	if (trimmed === '.' || trimmed === '..') {
 		return `must not be "." or ".."${also}: in the request's address it would point at another resource`;
@@ -81,8 +83,10 @@ export function headerValueProblem(value: unknown): string | undefined {
 	const text = typeof value === 'number' ? String(value) : value;
 	if (typeof text !== 'string') return 'must be text or a number';
 	if (text.trim() === '') return 'is required';
-	if (CONTROL.test(text)) return 'must not contain line breaks, tabs or other control characters: it is sent in an HTTP header';
-	if (/[^\x20-\xff]/.test(text)) return 'must contain only Latin-1 characters: it is sent in an HTTP header';
+	if (CONTROL.test(text))
+		return 'must not contain line breaks, tabs or other control characters: it is sent in an HTTP header';
+	if (/[^\x20-\xff]/.test(text))
+		return 'must contain only Latin-1 characters: it is sent in an HTTP header';
 	return undefined;
 }
 
@@ -98,7 +102,10 @@ export interface PathProblem {
 }
 
 /** The problems of every value the operation's path is filled with (empty: none). */
-export function pathProblems(spec: Pick<AnyOperationSpec, 'path'>, params: IDataObject): PathProblem[] {
+export function pathProblems(
+	spec: Pick<AnyOperationSpec, 'path'>,
+	params: IDataObject,
+): PathProblem[] {
 	return pathPlaceholders(spec.path).flatMap((name) => {
 		const problem = pathSegmentProblem(params[name]);
 		return problem ? [{ name, problem }] : [];
@@ -138,4 +145,5 @@ const exactNumber = z.unknown().superRefine((value, ctx) => {
 export const pathSegment = () => exactNumber.pipe(inPath(requiredText()));
 
 /** A required text that is one path segment and is also sent in an HTTP header (wolkvox's record id). */
-export const headerSafeSegment = () => exactNumber.pipe(requiredText().superRefine(segmentAndHeaderCheck));
+export const headerSafeSegment = () =>
+	exactNumber.pipe(requiredText().superRefine(segmentAndHeaderCheck));

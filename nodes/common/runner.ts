@@ -3,16 +3,31 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeItems, executeBatches } from './batch';
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
-import { DEFAULT_TIMEOUT_MS, readConcurrency, readTimeout, withoutEngineOptions } from './engineOptions';
+import {
+	DEFAULT_TIMEOUT_MS,
+	readConcurrency,
+	readTimeout,
+	withoutEngineOptions,
+} from './engineOptions';
 import { apiRequest, apiRequestBody, appendDescription, fillPath } from './http';
-import type { AnyOperationSpec, OperationContext, OperationOutput, RequestPlan, VendorApi } from './operation';
+import type {
+	AnyOperationSpec,
+	OperationContext,
+	OperationOutput,
+	RequestPlan,
+	VendorApi,
+} from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest, VendorPages } from './pagination';
 import { fetchPages } from './pagination';
 import { runPool } from './pool';
 import { failValidation, readParameters, validateParameters } from './validation';
 
-export function findSpec(specs: AnyOperationSpec[], resource: string, operation: string): AnyOperationSpec | undefined {
+export function findSpec(
+	specs: AnyOperationSpec[],
+	resource: string,
+	operation: string,
+): AnyOperationSpec | undefined {
 	return specs.find((spec) => spec.resource === resource && spec.operation === operation);
 }
 
@@ -27,8 +42,10 @@ export function operationContext(
 		fn,
 		itemIndex,
 		vendor: api.displayName,
-		request: async (plan: RequestPlan) => await apiRequestBody.call(fn, api, { timeout, ...plan }, itemIndex, session),
-		requestRaw: async (plan: RequestPlan) => await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex, session),
+		request: async (plan: RequestPlan) =>
+			await apiRequestBody.call(fn, api, { timeout, ...plan }, itemIndex, session),
+		requestRaw: async (plan: RequestPlan) =>
+			await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex, session),
 		login: async (attempt) => {
 			try {
 				return await session.ownLogin(attempt);
@@ -43,33 +60,55 @@ export function operationContext(
 /** The request a spec describes, before pagination. */
 export function planFor(spec: AnyOperationSpec, params: IDataObject): RequestPlan {
 	const mapped = spec.request ? spec.request(params) : {};
-	return { method: spec.method, path: fillPath(spec.path, params), emptyAnswer: spec.emptyAnswer, ...mapped };
+	return {
+		method: spec.method,
+		path: fillPath(spec.path, params),
+		emptyAnswer: spec.emptyAnswer,
+		...mapped,
+	};
 }
 
 function pagesOf(api: VendorApi): VendorPages {
-	if (!api.pages) throw new Error(`${api.displayName} declares no pages, so none of its operations can use Return All`);
+	if (!api.pages)
+		throw new Error(
+			`${api.displayName} declares no pages, so none of its operations can use Return All`,
+		);
 	return api.pages;
 }
 
 /** Runs one validated item: the spec's own `run`, or its request (paged if it says so). */
-async function runOne(ctx: OperationContext, api: VendorApi, spec: AnyOperationSpec, params: IDataObject): Promise<unknown> {
+async function runOne(
+	ctx: OperationContext,
+	api: VendorApi,
+	spec: AnyOperationSpec,
+	params: IDataObject,
+): Promise<unknown> {
 	if (spec.run) return await spec.run({ ...ctx, path: fillPath(spec.path, params) }, params);
 	const plan = planFor(spec, params);
-	const body = spec.paginate ? await fetchPages(ctx, plan, params as unknown as PageRequest, pagesOf(api)) : await ctx.request(plan);
+	const body = spec.paginate
+		? await fetchPages(ctx, plan, params as unknown as PageRequest, pagesOf(api))
+		: await ctx.request(plan);
 	return spec.output ? spec.output(body, params) : body;
 }
 
 /** One output item per record, each paired with the input item it came from. */
-export function toItems(output: OperationOutput | unknown, itemIndex: number): INodeExecutionData[] {
+export function toItems(
+	output: OperationOutput | unknown,
+	itemIndex: number,
+): INodeExecutionData[] {
 	const pairedItem = { item: itemIndex };
-	if (isExecutionItems(output)) return output.executionItems.map((item) => ({ ...item, pairedItem }));
+	if (isExecutionItems(output))
+		return output.executionItems.map((item) => ({ ...item, pairedItem }));
 	if (Array.isArray(output)) return output.map((json) => ({ json: toJson(json), pairedItem }));
-	if (output === undefined || output === null || output === '') return [{ json: { success: true }, pairedItem }];
+	if (output === undefined || output === null || output === '')
+		return [{ json: { success: true }, pairedItem }];
 	return [{ json: toJson(output), pairedItem }];
 }
 
 function toJson(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : { data: value as IDataObject[string] };
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: { data: value as IDataObject[string] };
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -100,7 +139,10 @@ export async function executeOperations(
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const spec = findSpec(specs, resource, operation);
 	if (!spec) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	const continueOnFail = this.continueOnFail();
 
@@ -108,7 +150,12 @@ export async function executeOperations(
 	const prepared = items.map((_item, itemIndex) => {
 		try {
 			const timeout = readTimeout(this, itemIndex);
-			const params = validateParameters(this, spec, withoutEngineOptions(readParameters(this, spec, itemIndex)), itemIndex);
+			const params = validateParameters(
+				this,
+				spec,
+				withoutEngineOptions(readParameters(this, spec, itemIndex)),
+				itemIndex,
+			);
 			const problems = spec.checkItem?.(this, params, itemIndex) ?? [];
 			if (problems.length) failValidation(this, itemIndex, problems);
 			return { params, timeout };
@@ -120,15 +167,22 @@ export async function executeOperations(
 
 	// One credential read and one shared login for every request of this run.
 	const session = new CredentialSession(this, api);
-	const context = (itemIndex: number) => operationContext(this, api, itemIndex, prepared[itemIndex].timeout, session);
+	const context = (itemIndex: number) =>
+		operationContext(this, api, itemIndex, prepared[itemIndex].timeout, session);
 
 	if (spec.batch) {
 		return [
-			await executeBatches(spec, prepared, continueOnFail, {
-				context,
-				toItems,
-				forItem: (error, itemIndex) => forItem(this, error, itemIndex),
-			}, concurrency),
+			await executeBatches(
+				spec,
+				prepared,
+				continueOnFail,
+				{
+					context,
+					toItems,
+					forItem: (error, itemIndex) => forItem(this, error, itemIndex),
+				},
+				concurrency,
+			),
 		];
 	}
 
@@ -146,7 +200,10 @@ export async function executeOperations(
 			}
 			sent.push(itemIndex);
 			try {
-				outputs[itemIndex] = toItems(await runOne(context(itemIndex), api, spec, entry.params as IDataObject), itemIndex);
+				outputs[itemIndex] = toItems(
+					await runOne(context(itemIndex), api, spec, entry.params as IDataObject),
+					itemIndex,
+				);
 			} catch (error) {
 				if (continueOnFail) outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
 				else if (!failed || itemIndex < failed.itemIndex) failed = { itemIndex, error };
@@ -154,7 +211,8 @@ export async function executeOperations(
 		},
 		() => failed !== undefined,
 	);
-	if (failed) throw withInFlight(forItem(this, failed.error, failed.itemIndex), failed.itemIndex, sent, api);
+	if (failed)
+		throw withInFlight(forItem(this, failed.error, failed.itemIndex), failed.itemIndex, sent, api);
 	return [outputs.flat()];
 }
 

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { MAX_REDIRECTS, networkFailure, redirectTarget, refusedRedirect } from './network';
 
@@ -7,7 +12,10 @@ export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
 
 /** "crm.example.com/" or "http://crm.example.com" -> a base URL with a scheme (https by default) and no trailing "/". */
 export function normalizeBaseUrl(value: unknown, fallback = ''): string {
-	const text = String(value ?? '').trim().replace(/\/+$/, '') || fallback;
+	const text =
+		String(value ?? '')
+			.trim()
+			.replace(/\/+$/, '') || fallback;
 	return /^https?:\/\//i.test(text) ? text : `https://${text}`;
 }
 
@@ -39,7 +47,10 @@ export const sessionTokenProperty: INodeProperties = {
  */
 export const headerAuthentication =
 	(headers: (credentials: ICredentialDataDecryptedObject) => Record<string, string>) =>
-	async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => ({
+	async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
 		...requestOptions,
 		headers: { ...requestOptions.headers, ...headers(credentials) },
 	});
@@ -117,7 +128,9 @@ async function postLogin(httpRequest: HttpRequest, login: TokenLogin) {
 		}
 		if (!response) {
 			const failure = networkFailure(failed, LOGIN_TIMEOUT_MS, "the login's time limit");
-			throw failure ? new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${failure.cause}.`) : failed;
+			throw failure
+				? new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${failure.cause}.`)
+				: failed;
 		}
 		const target = redirectTarget(response.statusCode, response.headers, url);
 		if (!target) return response;
@@ -125,7 +138,8 @@ async function postLogin(httpRequest: HttpRequest, login: TokenLogin) {
 			hop >= MAX_REDIRECTS
 				? `the server redirected the login more than ${MAX_REDIRECTS} times.`
 				: refusedRedirect(response.statusCode, 'POST', url, target);
-		if (refused) throw new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${refused}`);
+		if (refused)
+			throw new LoginFailure(`${login.vendor} login failed (POST ${pathOf(url)}): ${refused}`);
 		url = target.href;
 	}
 }
@@ -147,8 +161,12 @@ export async function requestToken(
 		const text = typeof response.body === 'string' ? response.body.replace(/\s+/g, ' ').trim() : '';
 		const reason =
 			login.reason(answer) ??
-			(text ? `HTTP ${response.statusCode}, an answer without a token: "${text.slice(0, 120)}"` : `HTTP ${response.statusCode}`);
-		const error = new LoginFailure(`${login.vendor} login failed: ${Array.isArray(reason) ? reason.join(' ') : String(reason)}`);
+			(text
+				? `HTTP ${response.statusCode}, an answer without a token: "${text.slice(0, 120)}"`
+				: `HTTP ${response.statusCode}`);
+		const error = new LoginFailure(
+			`${login.vendor} login failed: ${Array.isArray(reason) ? reason.join(' ') : String(reason)}`,
+		);
 		throw Object.assign(error, { [REFUSED]: true });
 	}
 	return { token: answer.token, answer, statusCode: response.statusCode };

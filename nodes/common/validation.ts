@@ -13,7 +13,11 @@ import { apiNameOf } from './fieldSet';
 import { pathProblems } from './pathSegments';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */
-export function readParameters(fn: IExecuteFunctions, spec: AnyOperationSpec, itemIndex: number): IDataObject {
+export function readParameters(
+	fn: IExecuteFunctions,
+	spec: AnyOperationSpec,
+	itemIndex: number,
+): IDataObject {
 	const params: IDataObject = {};
 	const names = new Set(spec.properties.map((property) => property.name));
 	if (spec.paginate) {
@@ -34,7 +38,10 @@ interface FieldLabel {
 }
 
 /** Follows a validation path through the node's properties to what the user sees. */
-export function describeField(properties: INodeProperties[], path: Array<string | number>): FieldLabel {
+export function describeField(
+	properties: INodeProperties[],
+	path: Array<string | number>,
+): FieldLabel {
 	const labels: string[] = [];
 	let name = path.filter((part) => typeof part === 'string').pop() ?? '';
 	let current: INodeProperties[] | undefined = properties;
@@ -48,7 +55,8 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 		if (!property && i === 0) {
 			// A rule may name an optional field by itself: look for it in the top-level collections.
 			const bag = properties.find(
-				(p) => p.type === 'collection' && (p.options as INodeProperties[]).some((o) => o.name === part),
+				(p) =>
+					p.type === 'collection' && (p.options as INodeProperties[]).some((o) => o.name === part),
 			);
 			property = (bag?.options as INodeProperties[] | undefined)?.find((o) => o.name === part);
 			if (bag) labels.push(bag.displayName);
@@ -68,7 +76,8 @@ export function describeField(properties: INodeProperties[], path: Array<string 
 			if (group) {
 				i++;
 				// "Tasks › Task 2" reads better than "Tasks 2" for a list of entries.
-				if (groups.length > 1 || property.typeOptions?.multipleValues) labels.push(group.displayName);
+				if (groups.length > 1 || property.typeOptions?.multipleValues)
+					labels.push(group.displayName);
 				current = group.values;
 			} else {
 				current = undefined;
@@ -104,7 +113,11 @@ export function validateParameters(
 ): IDataObject {
 	const result = spec.schema.safeParse(params);
 	if (!result.success) {
-		return failValidation(fn, itemIndex, result.error.issues.map((issue) => issueText(spec, issue)));
+		return failValidation(
+			fn,
+			itemIndex,
+			result.error.issues.map((issue) => issueText(spec, issue)),
+		);
 	}
 	const data = resolveNaiveDates(result.data, fn.getTimezone());
 	// Whatever a schema lets through, a value filled into the path must stay one segment of it.
@@ -115,9 +128,18 @@ export function validateParameters(
 	return data;
 }
 
-export function failValidation(fn: IExecuteFunctions, itemIndex: number, problems: string[]): never {
-	throw new NodeOperationError(fn.getNode(), `Invalid input in item ${itemIndex}: ${problems.join('; ')}`, {
-		itemIndex,
-		description: 'Nothing was sent to the server for this item. Fix the field(s) named above and run again.',
-	});
+export function failValidation(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	problems: string[],
+): never {
+	throw new NodeOperationError(
+		fn.getNode(),
+		`Invalid input in item ${itemIndex}: ${problems.join('; ')}`,
+		{
+			itemIndex,
+			description:
+				'Nothing was sent to the server for this item. Fix the field(s) named above and run again.',
+		},
+	);
 }

@@ -2,11 +2,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { BatchHelpers, PreparedItem } from '../../nodes/common/batch';
-import { batchOutcomes, batchesSent, describeItems, executeBatches, planChunks, splitAnswer } from '../../nodes/common/batch';
+import {
+	batchOutcomes,
+	batchesSent,
+	describeItems,
+	executeBatches,
+	planChunks,
+	splitAnswer,
+} from '../../nodes/common/batch';
 import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
 import { defineOperation } from '../../nodes/common/operation';
 
-const entries = (modules: string[]) => modules.map((module, itemIndex) => ({ itemIndex, params: { module, n: itemIndex } }));
+const entries = (modules: string[]) =>
+	modules.map((module, itemIndex) => ({ itemIndex, params: { module, n: itemIndex } }));
 
 describe('planChunks', () => {
 	test('cuts the items into chunks of the size, in order', () => {
@@ -17,13 +25,20 @@ describe('planChunks', () => {
 	});
 
 	test('never mixes keys in one chunk; groups come in order of first appearance', () => {
-		const chunks = planChunks(entries(['a', 'b', 'a', 'a', 'b']), () => 2, (p) => String(p.module));
+		const chunks = planChunks(
+			entries(['a', 'b', 'a', 'a', 'b']),
+			() => 2,
+			(p) => String(p.module),
+		);
 		expect(chunks.map((c) => c.itemIndexes)).toEqual([[0, 2], [3], [1, 4]]);
 	});
 
 	test('a size that is not a positive number sends one item per chunk', () => {
 		expect(planChunks(entries(['a', 'a']), () => 0).map((c) => c.itemIndexes)).toEqual([[0], [1]]);
-		expect(planChunks(entries(['a', 'a']), () => Number.NaN).map((c) => c.itemIndexes)).toEqual([[0], [1]]);
+		expect(planChunks(entries(['a', 'a']), () => Number.NaN).map((c) => c.itemIndexes)).toEqual([
+			[0],
+			[1],
+		]);
 	});
 });
 
@@ -42,8 +57,12 @@ describe('splitAnswer and the wording of errors', () => {
 
 	test('batchesSent', () => {
 		expect(batchesSent(0, 1)).toBe('No batch was sent before this one.');
-		expect(batchesSent(0, 3)).toBe('No batch was sent before this one; the 2 batches after it were not sent.');
-		expect(batchesSent(1, 3)).toBe('Batch 1 was sent before this one; the batch after it was not sent.');
+		expect(batchesSent(0, 3)).toBe(
+			'No batch was sent before this one; the 2 batches after it were not sent.',
+		);
+		expect(batchesSent(1, 3)).toBe(
+			'Batch 1 was sent before this one; the batch after it was not sent.',
+		);
 		expect(batchesSent(3, 4)).toBe('Batches 1-3 were sent before this one.');
 	});
 });
@@ -79,7 +98,9 @@ describe('executeBatches', () => {
 						return ((plan.body as IDataObject).things as number[]).map((n) => ({ id: `id-${n}` }));
 					},
 				}) as unknown as OperationContext,
-			toItems: (output, itemIndex) => [{ json: output as IDataObject, pairedItem: { item: itemIndex } }],
+			toItems: (output, itemIndex) => [
+				{ json: output as IDataObject, pairedItem: { item: itemIndex } },
+			],
 			forItem: (error) => error as Error,
 		};
 		return { plans, batchHelpers };
@@ -111,7 +132,9 @@ describe('executeBatches', () => {
 	});
 
 	test('Continue On Fail: a failed chunk marks its own items only', async () => {
-		const { batchHelpers } = helpers((plan) => ((plan.body as IDataObject).things as number[]).includes(3));
+		const { batchHelpers } = helpers((plan) =>
+			((plan.body as IDataObject).things as number[]).includes(3),
+		);
 		const items = await executeBatches(spec, prepared, true, batchHelpers);
 		expect(items.map((item) => [item.json.id ?? item.json.error, item.pairedItem])).toEqual([
 			['vendor said no (batch 1 of 3: items 0, 3)', { item: 0 }],
@@ -123,7 +146,9 @@ describe('executeBatches', () => {
 	});
 
 	test('without Continue On Fail a failed chunk throws, naming its items, and stops', async () => {
-		const { plans, batchHelpers } = helpers((plan) => ((plan.body as IDataObject).things as number[]).includes(4));
+		const { plans, batchHelpers } = helpers((plan) =>
+			((plan.body as IDataObject).things as number[]).includes(4),
+		);
 		const valid = prepared.filter((entry) => entry.params);
 		await expect(executeBatches(spec, valid, false, batchHelpers)).rejects.toMatchObject({
 			message: 'vendor said no (batch 2 of 3: item 3)',
@@ -144,7 +169,9 @@ describe('batchOutcomes', () => {
 	});
 
 	test('batches in flight together: what became of each', () => {
-		expect(batchOutcomes(['saved', 'failed', 'saved', 'not sent'], 1)).toBe('Batches 1, 3 were saved; batch 4 was not sent.');
+		expect(batchOutcomes(['saved', 'failed', 'saved', 'not sent'], 1)).toBe(
+			'Batches 1, 3 were saved; batch 4 was not sent.',
+		);
 		expect(batchOutcomes(['unknown', 'failed', 'not sent'], 0)).toBe(
 			'No other batch was saved; the outcome of batch 1 is unknown: it may have been saved, check before sending it again; batch 2 failed too; batch 3 was not sent.',
 		);

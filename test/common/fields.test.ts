@@ -10,11 +10,18 @@ import {
 	toDate,
 	toWallClock,
 } from '../../nodes/common/dates';
-import { jsonArray, jsonObject, optionalText, requiredEnum, requiredId } from '../../nodes/common/fields';
+import {
+	jsonArray,
+	jsonObject,
+	optionalText,
+	requiredEnum,
+	requiredId,
+} from '../../nodes/common/fields';
 
 /** Parses as validateParameters does: a time without a zone is then read in the workflow's zone. */
 const inTimezone = <T>(zone: string, parse: () => T): T => resolveNaiveDates(parse(), zone);
-const inUtc = (schema: z.ZodTypeAny, value: unknown): unknown => resolveNaiveDates(schema.parse(value), 'UTC');
+const inUtc = (schema: z.ZodTypeAny, value: unknown): unknown =>
+	resolveNaiveDates(schema.parse(value), 'UTC');
 
 const issue = (schema: z.ZodTypeAny, value: unknown) => {
 	const result = schema.safeParse(value);
@@ -35,7 +42,7 @@ describe('dates are read from what n8n gives and sent in the vendor formats (UTC
 		expect(inUtc(requiredDate('Y-m-d H:i'), '2021-10-02T14:59:00-05:00')).toBe('2021-10-02 19:59');
 	});
 
-	test('a time without a zone is read in the workflow\'s time zone (UTC here)', () => {
+	test("a time without a zone is read in the workflow's time zone (UTC here)", () => {
 		expect(inUtc(requiredDate('Y-m-d H:i:s'), '2021-08-31 14:00')).toBe('2021-08-31 14:00:00');
 	});
 
@@ -52,16 +59,27 @@ describe('dates are read from what n8n gives and sent in the vendor formats (UTC
 	});
 });
 
-describe('a date and time without a zone is read in the workflow\'s time zone', () => {
-	const utc = (zone: string, value: unknown) => inTimezone(zone, () => requiredDate('Y-m-d H:i:s').parse(value));
+describe("a date and time without a zone is read in the workflow's time zone", () => {
+	const utc = (zone: string, value: unknown) =>
+		inTimezone(zone, () => requiredDate('Y-m-d H:i:s').parse(value));
 
 	test.each([
-		['the date picker\'s value', 'America/Guayaquil', '2021-10-02T14:59:00', '2021-10-02 19:59:00'],
+		["the date picker's value", 'America/Guayaquil', '2021-10-02T14:59:00', '2021-10-02 19:59:00'],
 		['a vendor-formatted text', 'America/Guayaquil', '2021-10-02 14:59', '2021-10-02 19:59:00'],
 		['with milliseconds', 'America/Guayaquil', '2021-10-02T14:59:07.250', '2021-10-02 19:59:07'],
 		['a date alone (midnight)', 'America/Guayaquil', '2021-10-02', '2021-10-02 05:00:00'],
-		['in summer time (New York, UTC-4)', 'America/New_York', '2021-07-01 10:00', '2021-07-01 14:00:00'],
-		['in winter time (New York, UTC-5)', 'America/New_York', '2021-12-01 10:00', '2021-12-01 15:00:00'],
+		[
+			'in summer time (New York, UTC-4)',
+			'America/New_York',
+			'2021-07-01 10:00',
+			'2021-07-01 14:00:00',
+		],
+		[
+			'in winter time (New York, UTC-5)',
+			'America/New_York',
+			'2021-12-01 10:00',
+			'2021-12-01 15:00:00',
+		],
 		['east of UTC, across midnight', 'Europe/Madrid', '2021-10-02 01:30', '2021-10-01 23:30:00'],
 	])('%s', (_, zone, value, sent) => expect(utc(zone, value)).toBe(sent));
 
@@ -72,10 +90,12 @@ describe('a date and time without a zone is read in the workflow\'s time zone', 
 		expect(utc('Asia/Tokyo', { toJSDate: () => instant })).toBe('2021-10-02 19:59:00');
 	});
 
-	test('a time without a zone waits for the workflow\'s zone; no zone is kept between parses', () => {
+	test("a time without a zone waits for the workflow's zone; no zone is kept between parses", () => {
 		utc('Asia/Tokyo', '2021-10-02 10:00');
 		expect(requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00')).toBeInstanceOf(NaiveDateTime);
-		expect(inTimezone('UTC', () => requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00'))).toBe('2021-10-02 10:00:00');
+		expect(inTimezone('UTC', () => requiredDate('Y-m-d H:i:s').parse('2021-10-02 10:00'))).toBe(
+			'2021-10-02 10:00:00',
+		);
 	});
 });
 
@@ -109,8 +129,13 @@ describe('other helpers', () => {
 
 describe('dates of vendors that document no time zone keep the clock time given', () => {
 	test('an offset or a Luxon zone does not move the clock time', () => {
-		expect(inUtc(requiredDate('Y-m-d H:i:s', 'asGiven'), '2024-05-06T10:00:00-05:00')).toBe('2024-05-06 10:00:00');
-		const bogota = { toISO: () => '2024-05-06T10:00:00.000-05:00', toJSDate: () => new Date('2024-05-06T15:00:00Z') };
+		expect(inUtc(requiredDate('Y-m-d H:i:s', 'asGiven'), '2024-05-06T10:00:00-05:00')).toBe(
+			'2024-05-06 10:00:00',
+		);
+		const bogota = {
+			toISO: () => '2024-05-06T10:00:00.000-05:00',
+			toJSDate: () => new Date('2024-05-06T15:00:00Z'),
+		};
 		expect(inUtc(requiredDate('Y-m-d H:i', 'asGiven'), bogota)).toBe('2024-05-06 10:00');
 		// The same values sent to a vendor that documents UTC are converted.
 		expect(inUtc(requiredDate('Y-m-d H:i', 'utc'), bogota)).toBe('2024-05-06 15:00');
@@ -124,16 +149,24 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 	const iso = (value: unknown) => inUtc(requiredDate('iso'), value);
 
 	test.each([
-		['the vendors\' Y-m-d', '2024-02-29', '2024-02-29T00:00:00.000Z'],
-		['the vendors\' Y-m-d H:i', '2024-02-29 10:00', '2024-02-29T10:00:00.000Z'],
-		['the vendors\' Y-m-d H:i:s', '2024-02-29 10:00:05', '2024-02-29T10:00:05.000Z'],
+		["the vendors' Y-m-d", '2024-02-29', '2024-02-29T00:00:00.000Z'],
+		["the vendors' Y-m-d H:i", '2024-02-29 10:00', '2024-02-29T10:00:00.000Z'],
+		["the vendors' Y-m-d H:i:s", '2024-02-29 10:00:05', '2024-02-29T10:00:05.000Z'],
 		['ISO with T, minutes only', '2024-02-29T10:00', '2024-02-29T10:00:00.000Z'],
 		['ISO with T and seconds (the date picker)', '2024-02-29T10:00:05', '2024-02-29T10:00:05.000Z'],
 		['a one-digit fraction', '2024-02-29T10:00:05.1', '2024-02-29T10:00:05.100Z'],
-		['a long fraction, cut (not rounded) to milliseconds', '2024-02-29T10:00:05.123999', '2024-02-29T10:00:05.123Z'],
+		[
+			'a long fraction, cut (not rounded) to milliseconds',
+			'2024-02-29T10:00:05.123999',
+			'2024-02-29T10:00:05.123Z',
+		],
 		['Z', '2024-02-29T10:00:05Z', '2024-02-29T10:00:05.000Z'],
 		['a space and Z', '2024-02-29 10:00:05Z', '2024-02-29T10:00:05.000Z'],
-		['lower-case t and z (RFC 3339 allows them)', '2024-02-29t10:00:05z', '2024-02-29T10:00:05.000Z'],
+		[
+			'lower-case t and z (RFC 3339 allows them)',
+			'2024-02-29t10:00:05z',
+			'2024-02-29T10:00:05.000Z',
+		],
 		['an offset with a colon', '2024-02-29T10:00:05.250+05:30', '2024-02-29T04:30:05.250Z'],
 		['an offset without a colon', '2024-02-29T10:00-0500', '2024-02-29T15:00:00.000Z'],
 		['an offset in hours only', '2024-02-29T10:00+01', '2024-02-29T09:00:00.000Z'],
@@ -141,7 +174,11 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 		['spaces around', '  2024-02-29 10:00  ', '2024-02-29T10:00:00.000Z'],
 		['a leap day of a year divisible by 400', '2000-02-29', '2000-02-29T00:00:00.000Z'],
 		['the last second of a year', '2024-12-31 23:59:59', '2024-12-31T23:59:59.000Z'],
-		['a year below 100 stays itself (Date.UTC would make it 19xx)', '0050-06-01 10:00', '0050-06-01T10:00:00.000Z'],
+		[
+			'a year below 100 stays itself (Date.UTC would make it 19xx)',
+			'0050-06-01 10:00',
+			'0050-06-01T10:00:00.000Z',
+		],
 	])('accepted: %s', (_, value, sent) => expect(iso(value)).toBe(sent));
 
 	test.each([
@@ -156,8 +193,14 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 		['2024-00-10', 'must be a real date: there is no month 00'],
 		['0000-01-01', 'must be a real date: years go from 0001 to 9999'],
 		['2024-01-01 25:00', 'must be a real time: hours go from 00 to 23'],
-		['2024-01-01 24:00', 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)'],
-		['2024-01-01T24:00:00Z', 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)'],
+		[
+			'2024-01-01 24:00',
+			'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)',
+		],
+		[
+			'2024-01-01T24:00:00Z',
+			'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)',
+		],
 		['2024-01-01 10:60', 'must be a real time: minutes go from 00 to 59'],
 		['2024-01-01 10:00:60', 'must be a real time: seconds go from 00 to 59'],
 		['2024-01-01T10:00:00+19:00', 'must have a time-zone offset from -18:00 to +18:00'],
@@ -189,28 +232,39 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 		expect(toWallClock(value)).toBeUndefined();
 	});
 
-	test('the check does not depend on the workflow\'s time zone', () => {
+	test("the check does not depend on the workflow's time zone", () => {
 		const inGuayaquil = (value: string) =>
 			inTimezone('America/Guayaquil', () => issue(requiredDate('Y-m-d H:i'), value));
-		expect(inGuayaquil('2024-02-30 10:00')).toBe(`must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`);
-		expect(inTimezone('America/Guayaquil', () => requiredDate('Y-m-d H:i').parse('2024-02-29 19:30'))).toBe('2024-03-01 00:30');
+		expect(inGuayaquil('2024-02-30 10:00')).toBe(
+			`must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`,
+		);
+		expect(
+			inTimezone('America/Guayaquil', () => requiredDate('Y-m-d H:i').parse('2024-02-29 19:30')),
+		).toBe('2024-03-01 00:30');
 	});
 
-	test('a fraction of a second survives the workflow\'s time zone', () => {
-		expect(inTimezone('America/Guayaquil', () => requiredDate('iso').parse('2024-02-29T19:59:07.250'))).toBe('2024-03-01T00:59:07.250Z');
-		expect(inTimezone('Asia/Kolkata', () => requiredDate('iso').parse('2024-02-29 10:00:00.999'))).toBe('2024-02-29T04:30:00.999Z');
+	test("a fraction of a second survives the workflow's time zone", () => {
+		expect(
+			inTimezone('America/Guayaquil', () => requiredDate('iso').parse('2024-02-29T19:59:07.250')),
+		).toBe('2024-03-01T00:59:07.250Z');
+		expect(
+			inTimezone('Asia/Kolkata', () => requiredDate('iso').parse('2024-02-29 10:00:00.999')),
+		).toBe('2024-02-29T04:30:00.999Z');
 	});
 
 	test('a real Luxon DateTime: a leap day is accepted, read as an instant or as its clock time', () => {
 		const leapDay = DateTime.fromISO('2024-02-29T10:00:00', { zone: 'America/Guayaquil' });
 		expect(inUtc(requiredDate('Y-m-d H:i'), leapDay)).toBe('2024-02-29 15:00');
 		expect(inUtc(requiredDate('Y-m-d H:i', 'asGiven'), leapDay)).toBe('2024-02-29 10:00');
-		expect(inUtc(requiredDate('iso'), DateTime.fromObject({ year: 2024, month: 2, day: 29 }, { zone: 'utc' }))).toBe(
-			'2024-02-29T00:00:00.000Z',
-		);
+		expect(
+			inUtc(
+				requiredDate('iso'),
+				DateTime.fromObject({ year: 2024, month: 2, day: 29 }, { zone: 'utc' }),
+			),
+		).toBe('2024-02-29T00:00:00.000Z');
 	});
 
-	test('an invalid Luxon DateTime is refused with Luxon\'s own explanation', () => {
+	test("an invalid Luxon DateTime is refused with Luxon's own explanation", () => {
 		const expected = `must be a valid date: you specified 29 (of type number) as a day, which is invalid ${ACCEPTED}`;
 		const notLeap = DateTime.fromObject({ year: 2023, month: 2, day: 29 });
 		expect(notLeap.isValid).toBe(false);
@@ -228,10 +282,12 @@ describe('impossible and ambiguous dates are refused, never rolled over (issue 9
 		expect(inUtc(requiredDate('Y-m-d H:i:s', 'asGiven'), leapDay)).toBe('2024-02-29 10:00:05');
 	});
 
-	test('as given, a date alone is that day\'s midnight whatever the workflow\'s zone', () => {
-		expect(inTimezone('America/Guayaquil', () => requiredDate('Y-m-d H:i:s', 'asGiven').parse('2024-02-29'))).toBe(
-			'2024-02-29 00:00:00',
-		);
+	test("as given, a date alone is that day's midnight whatever the workflow's zone", () => {
+		expect(
+			inTimezone('America/Guayaquil', () =>
+				requiredDate('Y-m-d H:i:s', 'asGiven').parse('2024-02-29'),
+			),
+		).toBe('2024-02-29 00:00:00');
 	});
 
 	test('as given, an impossible clock time inside a valid ISO text is refused too', () => {

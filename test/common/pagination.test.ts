@@ -5,7 +5,14 @@ import type { OperationContext, RequestPlan } from '../../nodes/common/operation
 import { MAX_PAGES, fetchPages } from '../../nodes/common/pagination';
 import { smlPages } from '../../nodes/Sml/pages';
 
-const node: INode = { id: 'n', name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** A vendor answering each page number with what `answer` says; records the pages asked for. */
 function vendor(answer: (page: number) => unknown) {
@@ -56,8 +63,12 @@ describe('fetchPages bounds', () => {
 	});
 
 	test('a page that repeats any earlier page, not only the one before, is caught', async () => {
-		const { ctx, pages } = vendor((page) => drf(page % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }], true, 10));
-		await expect(fetchPages(ctx, plan, { ...all, startPage: 4 }, smlPages)).rejects.toThrow('page 6 repeated the records of page 4');
+		const { ctx, pages } = vendor((page) =>
+			drf(page % 2 ? [{ id: 1 }, { id: 2 }] : [{ id: 3 }, { id: 4 }], true, 10),
+		);
+		await expect(fetchPages(ctx, plan, { ...all, startPage: 4 }, smlPages)).rejects.toThrow(
+			'page 6 repeated the records of page 4',
+		);
 		// Page 7 was asked for ahead (count said it exists) and is dropped with the error.
 		expect(pages).toEqual([4, 5, 6, 7]);
 	});
@@ -69,7 +80,14 @@ describe('fetchPages bounds', () => {
 			3: drf([{ id: 4 }, { id: 5 }], false, 6),
 		};
 		const { ctx, pages } = vendor((page) => answers[page]);
-		expect(await fetchPages(ctx, plan, all, smlPages)).toEqual([{ id: 1 }, { id: 2 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
+		expect(await fetchPages(ctx, plan, all, smlPages)).toEqual([
+			{ id: 1 },
+			{ id: 2 },
+			{ id: 2 },
+			{ id: 3 },
+			{ id: 4 },
+			{ id: 5 },
+		]);
 		expect(pages).toEqual([1, 2, 3]);
 	});
 
@@ -77,7 +95,10 @@ describe('fetchPages bounds', () => {
 		const empty = vendor(() => drf([], false, 0));
 		expect(await fetchPages(empty.ctx, plan, all, smlPages)).toEqual([]);
 		const array = vendor(() => [{ id: 1 }, { id: 2 }, { id: 3 }]);
-		expect(await fetchPages(array.ctx, plan, { returnAll: false, limit: 2 }, smlPages)).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(await fetchPages(array.ctx, plan, { returnAll: false, limit: 2 }, smlPages)).toEqual([
+			{ id: 1 },
+			{ id: 2 },
+		]);
 		expect([empty.pages, array.pages]).toEqual([[1], [1]]);
 	});
 });

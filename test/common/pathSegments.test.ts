@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import { optionalId, optionalInteger, requiredId, requiredInteger } from '../../nodes/common/fields';
+import {
+	optionalId,
+	optionalInteger,
+	requiredId,
+	requiredInteger,
+} from '../../nodes/common/fields';
 import { fillPath } from '../../nodes/common/http';
 import {
 	headerSafeSegment,
@@ -57,7 +62,9 @@ describe('pathSegmentProblem: a value filled into a path stays one non-empty seg
 	])('%j is refused', (value, message) => expect(pathSegmentProblem(value)).toMatch(message));
 
 	test('a percent-encoded separator or dot segment is refused too: a backend that decodes twice would see it', () => {
-		expect(pathSegmentProblem('a%2Fb')).toMatch(/must not contain "\/" or "\\", not even percent-encoded: it is one part/);
+		expect(pathSegmentProblem('a%2Fb')).toMatch(
+			/must not contain "\/" or "\\", not even percent-encoded: it is one part/,
+		);
 		expect(pathSegmentProblem('a%5cb')).toMatch(/"\\", not even percent-encoded/);
 		expect(pathSegmentProblem('%2e%2E')).toMatch(/"\." or "\.\.", not even percent-encoded/);
 		expect(pathSegmentProblem('%2E')).toMatch(/not even percent-encoded/);
@@ -107,7 +114,9 @@ describe('pathProblems: every placeholder of an operation path', () => {
 			{ name: 'third', problem: expect.stringMatching(/"\/"/) },
 		]);
 		expect(pathProblems(spec, { first: 1, second: 'ok', third: 'fine' })).toEqual([]);
-		expect(pathProblems(spec, { second: 'ok', third: 'fine' })).toEqual([{ name: 'first', problem: 'is required' }]);
+		expect(pathProblems(spec, { second: 'ok', third: 'fine' })).toEqual([
+			{ name: 'first', problem: 'is required' },
+		]);
 	});
 });
 
@@ -140,12 +149,16 @@ describe('the zod refinements name the field through the schema', () => {
 	});
 
 	test('pathSegment: a number from an expression that has lost digits is refused, not turned into text', () => {
-		expect(issues(pathSegment(), 9007199254740993)).toEqual([expect.stringMatching(/no larger than 9007199254740991/)]);
+		expect(issues(pathSegment(), 9007199254740993)).toEqual([
+			expect.stringMatching(/no larger than 9007199254740991/),
+		]);
 	});
 
 	test('headerSafeSegment: one issue for a line break, not one per rule', () => {
 		expect(headerSafeSegment().parse('64cb')).toBe('64cb');
-		expect(issues(headerSafeSegment(), 'a\r\nb')).toEqual([expect.stringMatching(/control characters/)]);
+		expect(issues(headerSafeSegment(), 'a\r\nb')).toEqual([
+			expect.stringMatching(/control characters/),
+		]);
 		expect(issues(headerSafeSegment(), 'a€b')).toEqual([expect.stringMatching(/Latin-1/)]);
 		expect(issues(headerSafeSegment(), '..')).toEqual([expect.stringMatching(/"\." or "\.\."/)]);
 	});
@@ -170,7 +183,9 @@ describe('ids and whole numbers are safe integers (fields.ts)', () => {
 		[9007199254740993],
 		[1e21],
 	])('%j is refused as an id, not rounded to another record', (value) => {
-		expect(issues(requiredId(), value)).toEqual([expect.stringMatching(/9007199254740991.*cannot be sent exactly/)]);
+		expect(issues(requiredId(), value)).toEqual([
+			expect.stringMatching(/9007199254740991.*cannot be sent exactly/),
+		]);
 		expect(issues(optionalId(), value)).toEqual([expect.stringMatching(/9007199254740991/)]);
 	});
 
@@ -195,6 +210,8 @@ describe('ids and whole numbers are safe integers (fields.ts)', () => {
 		expect(issues(requiredId(), '')).toEqual(['is required']);
 		expect(optionalId().parse('')).toBeUndefined();
 		expect(optionalInteger().parse('-7')).toBe(-7);
-		expect(issues(optionalInteger(), '-9007199254740993')).toEqual([expect.stringMatching(/-9007199254740991/)]);
+		expect(issues(optionalInteger(), '-9007199254740993')).toEqual([
+			expect.stringMatching(/-9007199254740991/),
+		]);
 	});
 });

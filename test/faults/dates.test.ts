@@ -12,7 +12,8 @@ import * as wolkvox from '../wolkvoxCrm/wolkvox';
 const validationError = (message: string) => ({
 	name: 'NodeOperationError',
 	message,
-	description: 'Nothing was sent to the server for this item. Fix the field(s) named above and run again.',
+	description:
+		'Nothing was sent to the server for this item. Fix the field(s) named above and run again.',
 	context: expect.objectContaining({ itemIndex: 0 }),
 });
 
@@ -29,7 +30,12 @@ describe('SML Task > Create: Planned Realization Date (sent as ISO 8601)', () =>
 		type: 'date',
 		additionalFields: { planified_realization_date: '={{ $json.when }}' },
 	};
-	const task = { id: 7, lead: 986, type: 'date', planified_realization_date: '2024-02-29T10:00:00Z' };
+	const task = {
+		id: 7,
+		lead: 986,
+		type: 'date',
+		planified_realization_date: '2024-02-29T10:00:00Z',
+	};
 
 	test('30 February fails the item and nothing reaches the server, not even the login', async () => {
 		const server = new FakeVendor(sml.BASE_URL);
@@ -40,7 +46,9 @@ describe('SML Task > Create: Planned Realization Date (sent as ISO 8601)', () =>
 			credentials: sml.credentials,
 		});
 		expect(result.error).toMatchObject(
-			validationError(`Invalid input in item 0: ${FIELD} must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`),
+			validationError(
+				`Invalid input in item 0: ${FIELD} must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`,
+			),
 		);
 		expect(server.requests).toEqual([]);
 	});
@@ -66,7 +74,9 @@ describe('SML Task > Create: Planned Realization Date (sent as ISO 8601)', () =>
 		]);
 		expect(result.items).toEqual([
 			{
-				json: { error: `Invalid input in item 0: ${FIELD} must be a real date: February 2023 has days 01 to 28 ${ACCEPTED}` },
+				json: {
+					error: `Invalid input in item 0: ${FIELD} must be a real date: February 2023 has days 01 to 28 ${ACCEPTED}`,
+				},
 				pairedItem: { item: 0 },
 			},
 			{ json: task, pairedItem: { item: 1 } },
@@ -86,7 +96,12 @@ describe('Casabaca Ticket > Log Unanswered Call: Call Start (sent as Y-m-d H:i i
 		duration_minutes: '10',
 		direction: 'Inbound',
 	};
-	const answer = { data: { call_id: '1043801af-0d83-9533-4fb3-602ea313128b', ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b' } };
+	const answer = {
+		data: {
+			call_id: '1043801af-0d83-9533-4fb3-602ea313128b',
+			ticket_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+		},
+	};
 
 	test('month 13 fails the item and nothing reaches the server, not even the login', async () => {
 		const server = new FakeVendor(casabaca.BASE_URL);
@@ -97,7 +112,9 @@ describe('Casabaca Ticket > Log Unanswered Call: Call Start (sent as Y-m-d H:i i
 			credentials: casabaca.credentials,
 		});
 		expect(result.error).toMatchObject(
-			validationError(`Invalid input in item 0: ${FIELD} must be a real date: there is no month 13 ${ACCEPTED}`),
+			validationError(
+				`Invalid input in item 0: ${FIELD} must be a real date: there is no month 13 ${ACCEPTED}`,
+			),
 		);
 		expect(server.requests).toEqual([]);
 	});
@@ -107,7 +124,10 @@ describe('Casabaca Ticket > Log Unanswered Call: Call Start (sent as Y-m-d H:i i
 		const result = await runNode({
 			node: 'sugarCrmCasabaca',
 			parameters,
-			items: [{ json: { when: '2024-02-29T10:00:00-05:00' } }, { json: { when: '01/02/2024 10:00' } }],
+			items: [
+				{ json: { when: '2024-02-29T10:00:00-05:00' } },
+				{ json: { when: '01/02/2024 10:00' } },
+			],
 			continueOnFail: true,
 			credentials: casabaca.credentials,
 		});
@@ -161,9 +181,17 @@ describe('wolkvox Activity > Create Call: Completion Date (sent as Y-m-d H:i:s, 
 
 	test.each([
 		['hour 25', '2024-01-01 25:00:00', 'must be a real time: hours go from 00 to 23'],
-		['24:00', '2024-01-01 24:00', 'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)'],
+		[
+			'24:00',
+			'2024-01-01 24:00',
+			'must be a real time: hours go from 00 to 23 (write 24:00 as 00:00 of the next day)',
+		],
 		['minute 60', '2024-01-01 10:60:00', 'must be a real time: minutes go from 00 to 59'],
-		['an offset beyond 18 hours', '2024-01-01T10:00:00+19:00', 'must have a time-zone offset from -18:00 to +18:00'],
+		[
+			'an offset beyond 18 hours',
+			'2024-01-01T10:00:00+19:00',
+			'must have a time-zone offset from -18:00 to +18:00',
+		],
 	])('%s fails the item and nothing reaches the server', async (_, when, reason) => {
 		const server = wolkvox.wolkvoxServer();
 		const result = await runNode({
@@ -172,15 +200,20 @@ describe('wolkvox Activity > Create Call: Completion Date (sent as Y-m-d H:i:s, 
 			items: [{ json: { when } }],
 			credentials: wolkvox.credentials,
 		});
-		expect(result.error).toMatchObject(validationError(`Invalid input in item 0: ${FIELD} ${reason} ${ACCEPTED}`));
+		expect(result.error).toMatchObject(
+			validationError(`Invalid input in item 0: ${FIELD} ${reason} ${ACCEPTED}`),
+		);
 		expect(server.requests).toEqual([]);
 	});
 
-	test('an invalid Luxon DateTime from an expression fails with Luxon\'s explanation', async () => {
+	test("an invalid Luxon DateTime from an expression fails with Luxon's explanation", async () => {
 		const server = wolkvox.wolkvoxServer();
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...parameters, completion_date: '={{ DateTime.fromObject({ year: 2023, month: 2, day: 29 }) }}' },
+			parameters: {
+				...parameters,
+				completion_date: '={{ DateTime.fromObject({ year: 2023, month: 2, day: 29 }) }}',
+			},
 			credentials: wolkvox.credentials,
 		});
 		expect(result.error?.message).toBe(
@@ -190,12 +223,15 @@ describe('wolkvox Activity > Create Call: Completion Date (sent as Y-m-d H:i:s, 
 	});
 
 	test('Continue On Fail: the bad item yields its {error}, a leap-day Luxon DateTime is sent exactly', async () => {
-		const server = wolkvox.wolkvoxServer().on('POST', INSERT, [200, wolkvox.answer({ wolkvox_id: '64cc' })]);
+		const server = wolkvox
+			.wolkvoxServer()
+			.on('POST', INSERT, [200, wolkvox.answer({ wolkvox_id: '64cc' })]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
 				...parameters,
-				completion_date: '={{ $json.when === "picker" ? DateTime.fromISO("2024-02-29T23:30:00", { zone: "America/Bogota" }) : $json.when }}',
+				completion_date:
+					'={{ $json.when === "picker" ? DateTime.fromISO("2024-02-29T23:30:00", { zone: "America/Bogota" }) : $json.when }}',
 			},
 			items: [{ json: { when: '2024-02-30 00:00:00' } }, { json: { when: 'picker' } }],
 			continueOnFail: true,
@@ -227,7 +263,9 @@ describe('wolkvox Activity > Create Call: Completion Date (sent as Y-m-d H:i:s, 
 		]);
 		expect(result.items).toEqual([
 			{
-				json: { error: `Invalid input in item 0: ${FIELD} must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}` },
+				json: {
+					error: `Invalid input in item 0: ${FIELD} must be a real date: February 2024 has days 01 to 29 ${ACCEPTED}`,
+				},
 				pairedItem: { item: 0 },
 			},
 			{ json: { wolkvox_id: '64cc' }, pairedItem: { item: 1 } },

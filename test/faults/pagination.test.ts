@@ -29,14 +29,24 @@ interface ListServer {
  * must only take it as "there is more" and keep asking this server with its own page numbers.
  */
 async function smlListServer(behaviour: ListServer = {}) {
-	const { maxPageSize = 100, ignorePage = false, endless = false, plainArray = false, emptyFrom } = behaviour;
+	const {
+		maxPageSize = 100,
+		ignorePage = false,
+		endless = false,
+		plainArray = false,
+		emptyFrom,
+	} = behaviour;
 	return await startServer((request, res) => {
 		const url = new URL(request.path, 'http://127.0.0.1');
 		if (request.method === 'POST' && url.pathname === LOGIN_PATH) {
 			json(res, 200, { username: 'adam.mora@intelligenia.com', password: PASSWORD, token: TOKEN });
 			return;
 		}
-		if (request.method !== 'GET' || url.pathname !== '/api/lead/' || request.headers.authorization !== `Token ${TOKEN}`) {
+		if (
+			request.method !== 'GET' ||
+			url.pathname !== '/api/lead/' ||
+			request.headers.authorization !== `Token ${TOKEN}`
+		) {
 			json(res, 404, { detail: 'Not found.' });
 			return;
 		}
@@ -52,7 +62,10 @@ async function smlListServer(behaviour: ListServer = {}) {
 			emptyFrom !== undefined && page >= emptyFrom
 				? []
 				: endless
-					? Array.from({ length: size }, (_, i) => ({ id: start + i + 1, brand_model: `Model ${start + i + 1}` }))
+					? Array.from({ length: size }, (_, i) => ({
+							id: start + i + 1,
+							brand_model: `Model ${start + i + 1}`,
+						}))
 					: LEADS.slice(start, start + size);
 		if (!endless && !ignorePage && emptyFrom === undefined && page > 1 && results.length === 0) {
 			json(res, 404, { detail: 'Invalid page.' });
@@ -62,16 +75,25 @@ async function smlListServer(behaviour: ListServer = {}) {
 		json(res, 200, {
 			count: LEADS.length,
 			next: more ? `http://other-host.invalid/api/lead/?page=${page + 1}&page_size=${asked}` : null,
-			previous: page > 1 ? `http://other-host.invalid/api/lead/?page=${page - 1}&page_size=${asked}` : null,
+			previous:
+				page > 1 ? `http://other-host.invalid/api/lead/?page=${page - 1}&page_size=${asked}` : null,
 			results,
 		});
 	});
 }
 
-const list = (parameters: INodeParameters = {}) => ({ resource: 'lead', operation: 'getAll', ...parameters });
+const list = (parameters: INodeParameters = {}) => ({
+	resource: 'lead',
+	operation: 'getAll',
+	...parameters,
+});
 
 async function run(server: { url: string }, parameters: INodeParameters) {
-	return await runNode({ node: 'sml', parameters, credentials: { smlApi: { ...credentials.smlApi, baseUrl: server.url } } });
+	return await runNode({
+		node: 'sml',
+		parameters,
+		credentials: { smlApi: { ...credentials.smlApi, baseUrl: server.url } },
+	});
 }
 
 /** Method and path with query of every request after the single login, which must come first. */
@@ -103,7 +125,10 @@ describe('SML lists whose server caps the page size', () => {
 		const result = await run(server, list({ returnAll: false, limit: 4 }));
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual(LEADS.slice(0, 4));
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=4', 'GET /api/lead/?page=2&page_size=4']);
+		expect(afterLogin(server.requests)).toEqual([
+			'GET /api/lead/?page=1&page_size=4',
+			'GET /api/lead/?page=2&page_size=4',
+		]);
 	});
 
 	test('a Limit as large as the list reads all 3 pages, though one asked-for page would have held it', async () => {
@@ -123,7 +148,10 @@ describe('SML lists whose server caps the page size', () => {
 		const result = await run(server, list({ returnAll: true, options: { page: 2, page_size: 3 } }));
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual(LEADS.slice(2));
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=2&page_size=3', 'GET /api/lead/?page=3&page_size=3']);
+		expect(afterLogin(server.requests)).toEqual([
+			'GET /api/lead/?page=2&page_size=3',
+			'GET /api/lead/?page=3&page_size=3',
+		]);
 	});
 
 	test('a list answered as a plain array is one whole page, cut to the limit', async () => {
@@ -134,10 +162,11 @@ describe('SML lists whose server caps the page size', () => {
 		const limited = await run(server, list({ returnAll: false, limit: 3 }));
 		expect(limited.error).toBeUndefined();
 		expect(limited.json).toEqual(LEADS.slice(0, 3));
-		expect(server.requests.filter((request) => request.path !== LOGIN_PATH).map((request) => request.path)).toEqual([
-			'/api/lead/?page=1&page_size=1000',
-			'/api/lead/?page=1&page_size=3',
-		]);
+		expect(
+			server.requests
+				.filter((request) => request.path !== LOGIN_PATH)
+				.map((request) => request.path),
+		).toEqual(['/api/lead/?page=1&page_size=1000', '/api/lead/?page=1&page_size=3']);
 	});
 });
 
@@ -145,18 +174,28 @@ describe('SML lists that never end are not read forever', () => {
 	test('a server that ignores `page` fails on its first repeated page', async () => {
 		const server = await smlListServer({ maxPageSize: 2, ignorePage: true });
 		const result = await run(server, list({ returnAll: true }));
-		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 repeated the records of page 1');
+		expect(result.error?.message).toBe(
+			'SML: GET /api/lead/ stopped: page 2 repeated the records of page 1',
+		);
 		expect(result.error?.description).toMatch(/ignore the "page" parameter/);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(result.json).toEqual([]);
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=1000', 'GET /api/lead/?page=2&page_size=1000']);
+		expect(afterLogin(server.requests)).toEqual([
+			'GET /api/lead/?page=1&page_size=1000',
+			'GET /api/lead/?page=2&page_size=1000',
+		]);
 	});
 
 	test('with Limit too, a repeated page is an error rather than duplicates', async () => {
 		const server = await smlListServer({ maxPageSize: 2, ignorePage: true });
 		const result = await run(server, list({ returnAll: false, limit: 4 }));
-		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 repeated the records of page 1');
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=4', 'GET /api/lead/?page=2&page_size=4']);
+		expect(result.error?.message).toBe(
+			'SML: GET /api/lead/ stopped: page 2 repeated the records of page 1',
+		);
+		expect(afterLogin(server.requests)).toEqual([
+			'GET /api/lead/?page=1&page_size=4',
+			'GET /api/lead/?page=2&page_size=4',
+		]);
 	});
 
 	test('a server whose `next` never ends fails once the records read reach its count', async () => {
@@ -176,11 +215,16 @@ describe('SML lists that never end are not read forever', () => {
 	test('an empty page that still points to a next page is an error, not the end of the list', async () => {
 		const server = await smlListServer({ maxPageSize: 2, emptyFrom: 2 });
 		const result = await run(server, list({ returnAll: true }));
-		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 was empty but still pointed to a next page');
-		expect(afterLogin(server.requests)).toEqual(['GET /api/lead/?page=1&page_size=1000', 'GET /api/lead/?page=2&page_size=1000']);
+		expect(result.error?.message).toBe(
+			'SML: GET /api/lead/ stopped: page 2 was empty but still pointed to a next page',
+		);
+		expect(afterLogin(server.requests)).toEqual([
+			'GET /api/lead/?page=1&page_size=1000',
+			'GET /api/lead/?page=2&page_size=1000',
+		]);
 	});
 
-	test('with Continue On Fail the walk error becomes the item\'s {error}', async () => {
+	test("with Continue On Fail the walk error becomes the item's {error}", async () => {
 		const server = await smlListServer({ maxPageSize: 2, ignorePage: true });
 		const result = await runNode({
 			node: 'sml',
@@ -189,7 +233,9 @@ describe('SML lists that never end are not read forever', () => {
 			credentials: { smlApi: { ...credentials.smlApi, baseUrl: server.url } },
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([{ error: 'SML: GET /api/lead/ stopped: page 2 repeated the records of page 1' }]);
+		expect(result.json).toEqual([
+			{ error: 'SML: GET /api/lead/ stopped: page 2 repeated the records of page 1' },
+		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(afterLogin(server.requests)).toHaveLength(2);
 	});
@@ -199,7 +245,11 @@ describe('SML page options below 1 are rejected before anything is sent', () => 
 	const cases: Array<[string, INodeParameters, string]> = [
 		['Page Size 0', { page_size: 0 }, '"Options › Page Size" (page_size) must be at least 1'],
 		['Start Page 0', { page: 0 }, '"Options › Start Page" (page) must be at least 1'],
-		['Page Size -5 from an expression', { page_size: '={{ -5 }}' }, '"Options › Page Size" (page_size) must be at least 1'],
+		[
+			'Page Size -5 from an expression',
+			{ page_size: '={{ -5 }}' },
+			'"Options › Page Size" (page_size) must be at least 1',
+		],
 		[
 			'both',
 			{ page_size: 0, page: 0 },

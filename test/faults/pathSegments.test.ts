@@ -3,13 +3,27 @@
  * value fails its item with a message naming the item and the field, and the server receives
  * nothing at all, not even a login. A good value reaches the server exactly as given.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import type { LoopbackServer, ReceivedRequest } from '../harness/loopback';
 import { closeAllServers, json, startServer } from '../harness/loopback';
 import { runNode } from '../harness/runNode';
-import { credentials as casabacaCredentials, LOGIN_PATH as CASABACA_LOGIN, TOKEN as CASABACA_TOKEN } from '../sugarCrmCasabaca/casabaca';
-import { credentials as smlCredentials, LOGIN_PATH as SML_LOGIN, PASSWORD as SML_PASSWORD, TOKEN as SML_TOKEN } from '../sml/sml';
+import {
+	credentials as casabacaCredentials,
+	LOGIN_PATH as CASABACA_LOGIN,
+	TOKEN as CASABACA_TOKEN,
+} from '../sugarCrmCasabaca/casabaca';
+import {
+	credentials as smlCredentials,
+	LOGIN_PATH as SML_LOGIN,
+	PASSWORD as SML_PASSWORD,
+	TOKEN as SML_TOKEN,
+} from '../sml/sml';
 import { credentials as wolkvoxCredentials, formFields } from '../wolkvoxCrm/wolkvox';
 
 type Vendor = 'sugarCrmCasabaca' | 'sml' | 'wolkvoxCrm';
@@ -23,11 +37,20 @@ async function vendorServer(): Promise<LoopbackServer> {
 		if (request.method === 'POST' && path === CASABACA_LOGIN) {
 			json(res, 200, { status_code: '200', token: CASABACA_TOKEN });
 		} else if (request.method === 'POST' && path === SML_LOGIN) {
-			json(res, 200, { username: 'adam.mora@intelligenia.com', password: SML_PASSWORD, token: SML_TOKEN });
+			json(res, 200, {
+				username: 'adam.mora@intelligenia.com',
+				password: SML_PASSWORD,
+				token: SML_TOKEN,
+			});
 		} else if (path.startsWith('/api/pdf/')) {
 			res.writeHead(200, { 'content-type': 'application/pdf' }).end(PDF);
 		} else if (path.startsWith('/server/API/v2/')) {
-			json(res, 200, { code: 200, error: 'null', msg: 'Succesfully edit record', data: { wolkvox_id: '64cb' } });
+			json(res, 200, {
+				code: 200,
+				error: 'null',
+				msg: 'Succesfully edit record',
+				data: { wolkvox_id: '64cb' },
+			});
 		} else if (path.startsWith('/api/lead_history/')) {
 			json(res, 200, { count: 0, next: null, previous: null, results: [] });
 		} else {
@@ -36,28 +59,50 @@ async function vendorServer(): Promise<LoopbackServer> {
 	});
 }
 
-function credentialsFor(vendor: Vendor, server: LoopbackServer): Record<string, ICredentialDataDecryptedObject> {
+function credentialsFor(
+	vendor: Vendor,
+	server: LoopbackServer,
+): Record<string, ICredentialDataDecryptedObject> {
 	if (vendor === 'sugarCrmCasabaca') {
-		return { sugarCrmCasabacaApi: { ...casabacaCredentials.sugarCrmCasabacaApi, baseUrl: server.url } };
+		return {
+			sugarCrmCasabacaApi: { ...casabacaCredentials.sugarCrmCasabacaApi, baseUrl: server.url },
+		};
 	}
 	if (vendor === 'sml') return { smlApi: { ...smlCredentials.smlApi, baseUrl: server.url } };
 	// A custom server may be a full URL with its scheme: http on the loopback interface.
-	return { wolkvoxCrmApi: { ...wolkvoxCredentials.wolkvoxCrmApi, server: 'custom', customHost: server.url } };
+	return {
+		wolkvoxCrmApi: {
+			...wolkvoxCredentials.wolkvoxCrmApi,
+			server: 'custom',
+			customHost: server.url,
+		},
+	};
 }
 
 async function run(
 	vendor: Vendor,
 	parameters: INodeParameters,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; credentials?: IDataObject } = {},
+	options: {
+		items?: INodeExecutionData[];
+		continueOnFail?: boolean;
+		credentials?: IDataObject;
+	} = {},
 ) {
 	const server = await vendorServer();
 	const credentials = credentialsFor(vendor, server);
 	if (options.credentials) Object.assign(Object.values(credentials)[0], options.credentials);
-	const result = await runNode({ node: vendor, parameters, items: options.items, continueOnFail: options.continueOnFail, credentials });
+	const result = await runNode({
+		node: vendor,
+		parameters,
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		credentials,
+	});
 	return { ...result, server };
 }
 
-const sent = (requests: ReceivedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
+const sent = (requests: ReceivedRequest[]) =>
+	requests.map((request) => `${request.method} ${request.path}`);
 
 /** What the rule says about each kind of bad text; the message must also name the field. */
 const BAD_TEXT: Array<[string, string, RegExp]> = [
@@ -84,8 +129,16 @@ const BAD_SML_ID: Array<[string, unknown, RegExp]> = [
 	['CR LF', '1\r\n2', /must be a whole number/],
 	['blank', '', /is required/],
 	['whitespace', '   ', /is required/],
-	['past 2^53 as text', '9007199254740993', /9007199254740991 \(larger numbers lose digits and cannot be sent exactly\)/],
-	['past 2^53 as a number', Number('9007199254740993'), /9007199254740991 \(larger numbers lose digits/],
+	[
+		'past 2^53 as text',
+		'9007199254740993',
+		/9007199254740991 \(larger numbers lose digits and cannot be sent exactly\)/,
+	],
+	[
+		'past 2^53 as a number',
+		Number('9007199254740993'),
+		/9007199254740991 \(larger numbers lose digits/,
+	],
 	['a fraction', '1.5', /must be a whole number/],
 ];
 
@@ -103,7 +156,11 @@ const casabacaCases: Case[] = [
 	{
 		title: 'Casabaca Ticket > Close',
 		vendor: 'sugarCrmCasabaca',
-		parameters: { resource: 'ticket', operation: 'close', ticket_motivo_cierre: 'solo_informacion' },
+		parameters: {
+			resource: 'ticket',
+			operation: 'close',
+			ticket_motivo_cierre: 'solo_informacion',
+		},
 		field: 'id',
 		named: '"Ticket ID" (id)',
 	},
@@ -242,7 +299,12 @@ const smlCases: Case[] = [
 	{
 		title: "SML Task > Update, its Lead ID (read to keep the appraisal's ids)",
 		vendor: 'sml',
-		parameters: { resource: 'task', operation: 'update', taskId: '1', appraisal: { brand_model: 'Seat León' } },
+		parameters: {
+			resource: 'task',
+			operation: 'update',
+			taskId: '1',
+			appraisal: { brand_model: 'Seat León' },
+		},
 		field: 'leadId',
 		named: '"Lead ID" (leadId)',
 	},
@@ -268,7 +330,9 @@ async function expectRefused(testCase: Case, value: unknown, message: RegExp) {
 		{ ...testCase.parameters, [testCase.field]: '={{ $json.value }}' },
 		{ items: [{ json: { value } as IDataObject }] },
 	);
-	expect(error?.message).toMatch(new RegExp(`^Invalid input in item 0: ${escape(testCase.named)} `));
+	expect(error?.message).toMatch(
+		new RegExp(`^Invalid input in item 0: ${escape(testCase.named)} `),
+	);
 	expect(error?.message).toMatch(message);
 	expect(error?.description).toMatch(/Nothing was sent/);
 	expect(sent(server.requests)).toEqual([]);
@@ -291,13 +355,24 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 
 	describe('numbers past 2^53 - 1 given to a text id', () => {
 		test('Casabaca: a number that has lost digits is refused, not sent as another record', async () => {
-			await expectRefused(casabacaCases[0], Number('9007199254740993'), /must be a whole number no larger than 9007199254740991/);
+			await expectRefused(
+				casabacaCases[0],
+				Number('9007199254740993'),
+				/must be a whole number no larger than 9007199254740991/,
+			);
 		});
 
 		test('Casabaca: the same id as text is sent exactly, digit for digit', async () => {
-			const { error, server } = await run('sugarCrmCasabaca', { resource: 'appraisal', operation: 'get', id: '9007199254740993' });
+			const { error, server } = await run('sugarCrmCasabaca', {
+				resource: 'appraisal',
+				operation: 'get',
+				id: '9007199254740993',
+			});
 			expect(error).toBeUndefined();
-			expect(sent(server.requests)).toEqual([`POST ${CASABACA_LOGIN}`, 'GET /api/getAvaluo/9007199254740993']);
+			expect(sent(server.requests)).toEqual([
+				`POST ${CASABACA_LOGIN}`,
+				'GET /api/getAvaluo/9007199254740993',
+			]);
 		});
 	});
 
@@ -307,12 +382,23 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 		});
 
 		test('a character outside Latin-1, which Node cannot put in a header, is refused', async () => {
-			await expectRefused(wolkvoxCases[0], '64cb€', /must contain only Latin-1 characters: it is sent in an HTTP header/);
+			await expectRefused(
+				wolkvoxCases[0],
+				'64cb€',
+				/must contain only Latin-1 characters: it is sent in an HTTP header/,
+			);
 		});
 
 		test('Record > Delete checks every id of its list, naming the faulty one', async () => {
-			const { error, server } = await run('wolkvoxCrm', { resource: 'record', operation: 'delete', module: 'contacts', recordIds: '64cb, ../x' });
-			expect(error?.message).toMatch(/^Invalid input in item 0: "Record IDs 2" \(wolkvox-id\) must not contain "\/"/);
+			const { error, server } = await run('wolkvoxCrm', {
+				resource: 'record',
+				operation: 'delete',
+				module: 'contacts',
+				recordIds: '64cb, ../x',
+			});
+			expect(error?.message).toMatch(
+				/^Invalid input in item 0: "Record IDs 2" \(wolkvox-id\) must not contain "\/"/,
+			);
 			expect(sent(server.requests)).toEqual([]);
 		});
 	});
@@ -321,21 +407,39 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 		test('a bad id in the second item stops the run: not even the good first item or the login is sent', async () => {
 			const { error, server } = await run(
 				'sugarCrmCasabaca',
-				{ resource: 'ticket', operation: 'close', id: '={{ $json.id }}', ticket_motivo_cierre: 'solo_informacion' },
-				{ items: [{ json: { id: '7c093743-5b5d-01ec-f0b4-604a99b319d3' } }, { json: { id: '..' } }] },
+				{
+					resource: 'ticket',
+					operation: 'close',
+					id: '={{ $json.id }}',
+					ticket_motivo_cierre: 'solo_informacion',
+				},
+				{
+					items: [{ json: { id: '7c093743-5b5d-01ec-f0b4-604a99b319d3' } }, { json: { id: '..' } }],
+				},
 			);
-			expect(error?.message).toMatch(/^Invalid input in item 1: "Ticket ID" \(id\) must not be "\." or "\.\."/);
+			expect(error?.message).toMatch(
+				/^Invalid input in item 1: "Ticket ID" \(id\) must not be "\." or "\.\."/,
+			);
 			expect(sent(server.requests)).toEqual([]);
 		});
 
 		test('with Continue On Fail the bad item yields its error and the good one is sent as given', async () => {
-			const { error, json: output, server } = await run(
+			const {
+				error,
+				json: output,
+				server,
+			} = await run(
 				'sml',
 				{ resource: 'task', operation: 'delete', taskId: '={{ $json.id }}' },
-				{ items: [{ json: { id: '9007199254740993' } }, { json: { id: 77 } }], continueOnFail: true },
+				{
+					items: [{ json: { id: '9007199254740993' } }, { json: { id: 77 } }],
+					continueOnFail: true,
+				},
 			);
 			expect(error).toBeUndefined();
-			expect(output[0].error).toMatch(/^Invalid input in item 0: "Task ID" \(taskId\) must be a whole number between/);
+			expect(output[0].error).toMatch(
+				/^Invalid input in item 0: "Task ID" \(taskId\) must be a whole number between/,
+			);
 			expect(output[1]).toEqual({ id: 77, deleted: true });
 			expect(sent(server.requests)).toEqual([`POST ${SML_LOGIN}`, 'DELETE /api/task/77/']);
 		});
@@ -350,7 +454,13 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 					items: [
 						{
 							json: {},
-							binary: { data: { data: PDF.toString('base64'), mimeType: 'application/pdf\r\nX-Injected: 1', fileName: 'a.pdf' } },
+							binary: {
+								data: {
+									data: PDF.toString('base64'),
+									mimeType: 'application/pdf\r\nX-Injected: 1',
+									fileName: 'a.pdf',
+								},
+							},
 						},
 					],
 				},
@@ -381,7 +491,10 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 				id: '7c093743-5b5d-01ec-f0b4-604a99b319d3',
 			});
 			expect(error).toBeUndefined();
-			expect(sent(server.requests)).toEqual([`POST ${CASABACA_LOGIN}`, 'POST /api/close_ticket/7c093743-5b5d-01ec-f0b4-604a99b319d3']);
+			expect(sent(server.requests)).toEqual([
+				`POST ${CASABACA_LOGIN}`,
+				'POST /api/close_ticket/7c093743-5b5d-01ec-f0b4-604a99b319d3',
+			]);
 		});
 
 		test('Casabaca Appraisal > Download PDF: a dot inside an id, and a space, stay in their segment', async () => {
@@ -395,9 +508,15 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 		});
 
 		test('SML Lead > Get: the largest safe id, digit for digit', async () => {
-			const { error, server } = await run('sml', { ...smlCases[0].parameters, leadId: '9007199254740991' });
+			const { error, server } = await run('sml', {
+				...smlCases[0].parameters,
+				leadId: '9007199254740991',
+			});
 			expect(error).toBeUndefined();
-			expect(sent(server.requests)).toEqual([`POST ${SML_LOGIN}`, 'GET /api/lead/9007199254740991/']);
+			expect(sent(server.requests)).toEqual([
+				`POST ${SML_LOGIN}`,
+				'GET /api/lead/9007199254740991/',
+			]);
 		});
 
 		test('SML Task > Update: PATCH /api/task/<id>/', async () => {
@@ -407,7 +526,10 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 		});
 
 		test('wolkvox Record > Update: the id in the Wolkvox-id header and the body', async () => {
-			const { error, server } = await run('wolkvoxCrm', { ...wolkvoxCases[0].parameters, recordId: '64cb' });
+			const { error, server } = await run('wolkvoxCrm', {
+				...wolkvoxCases[0].parameters,
+				recordId: '64cb',
+			});
 			expect(error).toBeUndefined();
 			expect(sent(server.requests)).toEqual(['POST /server/API/v2/custom/update.php']);
 			expect(server.requests[0].headers['wolkvox-id']).toBe('64cb');
@@ -415,11 +537,16 @@ describe('values filled into a path or a header, against a real HTTP server', ()
 		});
 
 		test('wolkvox Case > Update: the id in the form-data body', async () => {
-			const { error, server } = await run('wolkvoxCrm', { ...wolkvoxCases[2].parameters, recordId: '6074ab12cd7d3' });
+			const { error, server } = await run('wolkvoxCrm', {
+				...wolkvoxCases[2].parameters,
+				recordId: '6074ab12cd7d3',
+			});
 			expect(error).toBeUndefined();
 			expect(sent(server.requests)).toEqual(['POST /server/API/v2/cases/update.php']);
 			const [request] = server.requests;
-			expect(formFields(String(request.headers['content-type']), request.body)['wolkvox-id']).toBe('6074ab12cd7d3');
+			expect(formFields(String(request.headers['content-type']), request.body)['wolkvox-id']).toBe(
+				'6074ab12cd7d3',
+			);
 		});
 	});
 });

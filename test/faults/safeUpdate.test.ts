@@ -28,13 +28,17 @@ const lead = (id: number): IDataObject => ({
 				...task,
 				id: 1,
 				lead: id,
-				note: [{ id: 5, content: 'first call done', modified: '2019-05-09T07:28:28.530Z', history: [] }],
+				note: [
+					{ id: 5, content: 'first call done', modified: '2019-05-09T07:28:28.530Z', history: [] },
+				],
 				appraisal: { ...task.appraisal, id: 1, brand_model: 'old name' },
 			},
 		],
 	},
 	note: [{ id: 3, content: 'Nota de prueba', modified: '2019-05-09T07:28:28.530Z', history: [] }],
-	tags: [{ id: 4, content: 'Etiqueta de ejemplo', modified: '2019-05-09T07:28:28.530Z', history: [] }],
+	tags: [
+		{ id: 4, content: 'Etiqueta de ejemplo', modified: '2019-05-09T07:28:28.530Z', history: [] },
+	],
 });
 
 type Answer = (res: ServerResponse) => void;
@@ -79,7 +83,8 @@ const BAD_READS: Array<{ name: string; answer: Answer; words: string; transport?
 ];
 
 /** Lead 986 whose task list is an object: the task cannot be looked up, its ids cannot be copied. */
-const tasksNotAList: Answer = (res) => json(res, 200, { ...lead(986), request: { id: 1032, task: { id: 1 } } });
+const tasksNotAList: Answer = (res) =>
+	json(res, 200, { ...lead(986), request: { id: 1032, task: { id: 1 } } });
 
 /**
  * SML behind its login: GET /api/lead/{id}/ answers with `reads[id]` (404 when not given);
@@ -102,19 +107,27 @@ async function smlServer(reads: Record<number, Answer>): Promise<LoopbackServer>
 			return;
 		}
 		if (request.method === 'PATCH' && leadRead) {
-			json(res, 200, { ...lead(Number(leadRead[1])), ...(JSON.parse(request.body) as IDataObject) });
+			json(res, 200, {
+				...lead(Number(leadRead[1])),
+				...(JSON.parse(request.body) as IDataObject),
+			});
 			return;
 		}
 		const taskPatch = /^\/api\/task\/(\d+)\/$/.exec(pathname);
 		if (request.method === 'PATCH' && taskPatch) {
-			json(res, 200, { ...task, id: Number(taskPatch[1]), ...(JSON.parse(request.body) as IDataObject) });
+			json(res, 200, {
+				...task,
+				id: Number(taskPatch[1]),
+				...(JSON.parse(request.body) as IDataObject),
+			});
 			return;
 		}
 		json(res, 404, { detail: 'No encontrado.' });
 	});
 }
 
-const byMethod = (requests: ReceivedRequest[], method: string) => requests.filter((request) => request.method === method);
+const byMethod = (requests: ReceivedRequest[], method: string) =>
+	requests.filter((request) => request.method === method);
 
 async function run(
 	server: LoopbackServer,
@@ -151,7 +164,12 @@ const taskUpdate = (parameters: INodeParameters = {}): INodeParameters => ({
  * The item failed with the update's own refusal, or (for an answer that is not JSON) with the
  * engine's refusal of that very read.
  */
-function expectRefused(message: string | undefined, mine: string, transport?: RegExp, leadId = 986) {
+function expectRefused(
+	message: string | undefined,
+	mine: string,
+	transport?: RegExp,
+	leadId = 986,
+) {
 	if (transport && message !== mine) {
 		expect(message).toMatch(new RegExp(`^SML: GET /api/lead/${leadId}/: .*${transport.source}`));
 	} else {
@@ -181,20 +199,44 @@ describe('SML Lead > Update (Keep IDs): a read that is not the lead sends no PAT
 		const result = await run(server, leadUpdate());
 		expectRefused(result.error?.message, leadMessage(words), transport);
 		expect(result.json).toEqual([]);
-		expect(byMethod(server.requests, 'GET').map((request) => request.path)).toEqual(['/api/lead/986/']);
+		expect(byMethod(server.requests, 'GET').map((request) => request.path)).toEqual([
+			'/api/lead/986/',
+		]);
 		expect(byMethod(server.requests, 'PATCH')).toEqual([]);
 	});
 
 	test.each([
-		{ name: 'its client is a text', change: { client: 'Cliente de Ejemplo' }, words: 'its client is not an object' },
-		{ name: 'its vehicle has no id', change: { vehicle: { brand_model: 'x' } }, words: 'its vehicle has no id' },
-		{ name: 'its notes are not a list', change: { note: { id: 3, content: 'x' } }, words: 'its note is not a list' },
-		{ name: 'a tag has no id', change: { tags: [{ content: 'x' }] }, words: 'its tags[0] is not an object with an id' },
-		{ name: 'its tasks are not a list', change: { request: { id: 1032, task: 'none' } }, words: 'its request.task is not a list' },
+		{
+			name: 'its client is a text',
+			change: { client: 'Cliente de Ejemplo' },
+			words: 'its client is not an object',
+		},
+		{
+			name: 'its vehicle has no id',
+			change: { vehicle: { brand_model: 'x' } },
+			words: 'its vehicle has no id',
+		},
+		{
+			name: 'its notes are not a list',
+			change: { note: { id: 3, content: 'x' } },
+			words: 'its note is not a list',
+		},
+		{
+			name: 'a tag has no id',
+			change: { tags: [{ content: 'x' }] },
+			words: 'its tags[0] is not an object with an id',
+		},
+		{
+			name: 'its tasks are not a list',
+			change: { request: { id: 1032, task: 'none' } },
+			words: 'its request.task is not a list',
+		},
 	])('the read answers lead 986, but $name', async ({ change, words }) => {
 		const server = await smlServer({ 986: (res) => json(res, 200, { ...lead(986), ...change }) });
 		const result = await run(server, leadUpdate());
-		expect(result.error?.message).toBe(leadMessage(`lead 986 in a shape the update cannot rely on (${words})`));
+		expect(result.error?.message).toBe(
+			leadMessage(`lead 986 in a shape the update cannot rely on (${words})`),
+		);
 		expect(byMethod(server.requests, 'PATCH')).toEqual([]);
 	});
 
@@ -203,7 +245,9 @@ describe('SML Lead > Update (Keep IDs): a read that is not the lead sends no PAT
 		const server = await smlServer({ 986: (res) => json(res, 200, echo) });
 		const result = await run(server, leadUpdate());
 		const shown = `Debug: Authorization: Token ***; password=***; ${'x'.repeat(53)}…`;
-		expect(result.error?.message).toBe(leadMessage(`not that lead (it was a text answer: "${shown}")`));
+		expect(result.error?.message).toBe(
+			leadMessage(`not that lead (it was a text answer: "${shown}")`),
+		);
 		expect(JSON.stringify(result.error)).not.toContain(TOKEN);
 		expect(JSON.stringify(result.error)).not.toContain(PASSWORD);
 		expect(byMethod(server.requests, 'PATCH')).toEqual([]);
@@ -247,9 +291,17 @@ describe('SML Lead > Update (Keep IDs): a read that is not the lead sends no PAT
 			['/api/lead/986/', { client: { id: 55, phone: '600111222' } }],
 		]);
 		expect(result.items).toEqual([
-			{ json: expect.objectContaining({ id: 986, client: { id: 55, phone: '600111222' } }), pairedItem: { item: 0 } },
 			{
-				json: { error: leadMessage('not that lead (it was an object without an id, with fields detail)', 987) },
+				json: expect.objectContaining({ id: 986, client: { id: 55, phone: '600111222' } }),
+				pairedItem: { item: 0 },
+			},
+			{
+				json: {
+					error: leadMessage(
+						'not that lead (it was an object without an id, with fields detail)',
+						987,
+					),
+				},
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -261,19 +313,29 @@ describe('SML Task > Update (Keep IDs): a read that is not the lead sends no PAT
 
 	test.each([
 		...BAD_READS,
-		{ name: "a lead whose tasks aren't a list", answer: tasksNotAList, words: 'lead 986 in a shape the update cannot rely on (its request.task is not a list)' },
+		{
+			name: "a lead whose tasks aren't a list",
+			answer: tasksNotAList,
+			words: 'lead 986 in a shape the update cannot rely on (its request.task is not a list)',
+		},
 		{
 			name: 'a lead whose task has notes that are not a list',
 			answer: (res: ServerResponse) =>
-				json(res, 200, { ...lead(986), request: { id: 1032, task: [{ id: 1, note: 'first call done' }] } }),
-			words: 'lead 986 in a shape the update cannot rely on (its request.task[0].note is not a list)',
+				json(res, 200, {
+					...lead(986),
+					request: { id: 1032, task: [{ id: 1, note: 'first call done' }] },
+				}),
+			words:
+				'lead 986 in a shape the update cannot rely on (its request.task[0].note is not a list)',
 		},
 	])('the read answers 200 with $name', async ({ answer, words, transport }) => {
 		const server = await smlServer({ 986: answer });
 		const result = await run(server, taskUpdate());
 		expectRefused(result.error?.message, taskMessage(words), transport);
 		expect(result.json).toEqual([]);
-		expect(byMethod(server.requests, 'GET').map((request) => request.path)).toEqual(['/api/lead/986/']);
+		expect(byMethod(server.requests, 'GET').map((request) => request.path)).toEqual([
+			'/api/lead/986/',
+		]);
 		expect(byMethod(server.requests, 'PATCH')).toEqual([]);
 	});
 
@@ -286,9 +348,14 @@ describe('SML Task > Update (Keep IDs): a read that is not the lead sends no PAT
 
 	test('control: the right lead is read, and the PATCH carries the appraisal id and the kept note', async () => {
 		const server = await smlServer({ 986: (res) => json(res, 200, lead(986)) });
-		const result = await run(server, taskUpdate({ note: { entries: [{ content: 'asked for a discount' }] } }));
+		const result = await run(
+			server,
+			taskUpdate({ note: { entries: [{ content: 'asked for a discount' }] } }),
+		);
 		expect(result.error).toBeUndefined();
-		expect(byMethod(server.requests, 'PATCH').map((request) => [request.path, JSON.parse(request.body)])).toEqual([
+		expect(
+			byMethod(server.requests, 'PATCH').map((request) => [request.path, JSON.parse(request.body)]),
+		).toEqual([
 			[
 				'/api/task/1/',
 				{
@@ -312,19 +379,30 @@ describe('SML Task > Update (Keep IDs): a read that is not the lead sends no PAT
 	test('Continue On Fail: the bad item yields its {error}, the good one is patched once', async () => {
 		const server = await smlServer({
 			986: (res) => json(res, 200, lead(985)),
-			988: (res) => json(res, 200, { ...lead(988), request: { id: 2, task: [{ ...task, id: 2, appraisal: { ...task.appraisal, id: 7 } }] } }),
+			988: (res) =>
+				json(res, 200, {
+					...lead(988),
+					request: { id: 2, task: [{ ...task, id: 2, appraisal: { ...task.appraisal, id: 7 } }] },
+				}),
 		});
-		const result = await run(server, taskUpdate({ taskId: '={{ $json.taskId }}', leadId: '={{ $json.leadId }}' }), {
-			items: [{ json: { taskId: 1, leadId: 986 } }, { json: { taskId: 2, leadId: 988 } }],
-			continueOnFail: true,
-		});
+		const result = await run(
+			server,
+			taskUpdate({ taskId: '={{ $json.taskId }}', leadId: '={{ $json.leadId }}' }),
+			{
+				items: [{ json: { taskId: 1, leadId: 986 } }, { json: { taskId: 2, leadId: 988 } }],
+				continueOnFail: true,
+			},
+		);
 		expect(result.error).toBeUndefined();
-		expect(byMethod(server.requests, 'PATCH').map((request) => [request.path, JSON.parse(request.body)])).toEqual([
-			['/api/task/2/', { appraisal: { id: 7, brand_model: 'new name' } }],
-		]);
+		expect(
+			byMethod(server.requests, 'PATCH').map((request) => [request.path, JSON.parse(request.body)]),
+		).toEqual([['/api/task/2/', { appraisal: { id: 7, brand_model: 'new name' } }]]);
 		expect(result.items).toEqual([
 			{ json: { error: taskMessage('not that lead (it was lead 985)') }, pairedItem: { item: 0 } },
-			{ json: expect.objectContaining({ id: 2, appraisal: { id: 7, brand_model: 'new name' } }), pairedItem: { item: 1 } },
+			{
+				json: expect.objectContaining({ id: 2, appraisal: { id: 7, brand_model: 'new name' } }),
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 });
@@ -334,16 +412,44 @@ describe('the read check holds on its own, whatever the transport hands over', (
 		{ name: 'undefined', answer: undefined, words: 'not that lead (it was an empty answer)' },
 		{ name: 'an empty string', answer: '', words: 'not that lead (it was an empty answer)' },
 		{ name: 'blank text', answer: ' \n', words: 'not that lead (it was an empty answer)' },
-		{ name: 'broken JSON text', answer: '{"id": 98', words: 'not that lead (it was a text answer: "{"id": 98")' },
-		{ name: 'broken JSON bytes', answer: Buffer.from('{"id": 98'), words: 'not that lead (it was a text answer: "{"id": 98")' },
+		{
+			name: 'broken JSON text',
+			answer: '{"id": 98',
+			words: 'not that lead (it was a text answer: "{"id": 98")',
+		},
+		{
+			name: 'broken JSON bytes',
+			answer: Buffer.from('{"id": 98'),
+			words: 'not that lead (it was a text answer: "{"id": 98")',
+		},
 		{ name: 'plain text', answer: 'ok', words: 'not that lead (it was a text answer: "ok")' },
-		{ name: 'a login page', answer: HTML_LOGIN, words: 'not that lead (it was an HTML page titled "Iniciar sesión | SML")' },
-		{ name: 'an HTML page without a title', answer: '<html><body>Bad Gateway</body></html>', words: 'not that lead (it was an HTML page)' },
-		{ name: 'a list holding the lead', answer: [lead(986)], words: 'not that lead (it was a list of 1 entry)' },
+		{
+			name: 'a login page',
+			answer: HTML_LOGIN,
+			words: 'not that lead (it was an HTML page titled "Iniciar sesión | SML")',
+		},
+		{
+			name: 'an HTML page without a title',
+			answer: '<html><body>Bad Gateway</body></html>',
+			words: 'not that lead (it was an HTML page)',
+		},
+		{
+			name: 'a list holding the lead',
+			answer: [lead(986)],
+			words: 'not that lead (it was a list of 1 entry)',
+		},
 		{ name: 'a bare number', answer: 986, words: 'not that lead (it was the value "986")' },
 		{ name: 'an empty object', answer: {}, words: 'not that lead (it was an empty object)' },
-		{ name: 'a DRF error object', answer: { detail: 'No encontrado.' }, words: 'not that lead (it was an object without an id, with fields detail)' },
-		{ name: 'a lead with another id as text', answer: { ...lead(986), id: '9860' }, words: 'not that lead (it was lead "9860")' },
+		{
+			name: 'a DRF error object',
+			answer: { detail: 'No encontrado.' },
+			words: 'not that lead (it was an object without an id, with fields detail)',
+		},
+		{
+			name: 'a lead with another id as text',
+			answer: { ...lead(986), id: '9860' },
+			words: 'not that lead (it was lead "9860")',
+		},
 	])('$name', ({ answer, words }) => {
 		expect(leadAnswerProblem(answer, 986)).toBe(words);
 	});
@@ -351,7 +457,9 @@ describe('the read check holds on its own, whatever the transport hands over', (
 	test('a quoted text is cut to 100 characters, on one line, with the secrets given masked', () => {
 		const answer = `Token ${TOKEN}\n\tpassword ${PASSWORD} ${'y'.repeat(150)}`;
 		const shown = `Token *** password *** ${'y'.repeat(77)}…`;
-		expect(leadAnswerProblem(answer, 986, 'lead', [TOKEN, PASSWORD])).toBe(`not that lead (it was a text answer: "${shown}")`);
+		expect(leadAnswerProblem(answer, 986, 'lead', [TOKEN, PASSWORD])).toBe(
+			`not that lead (it was a text answer: "${shown}")`,
+		);
 	});
 
 	test('the lead asked for passes, its id as a number or as text; absent nested data is fine', () => {
@@ -364,11 +472,19 @@ describe('the read check holds on its own, whatever the transport hands over', (
 	test('a task update checks the request and its tasks only', () => {
 		const odd = { ...lead(986), vehicle: 'none' };
 		expect(leadAnswerProblem(odd, 986, 'request')).toBeUndefined();
-		expect(leadAnswerProblem(odd, 986)).toBe('lead 986 in a shape the update cannot rely on (its vehicle is not an object)');
+		expect(leadAnswerProblem(odd, 986)).toBe(
+			'lead 986 in a shape the update cannot rely on (its vehicle is not an object)',
+		);
 		expect(leadAnswerProblem({ id: 986, request: [] }, 986, 'request')).toBe(
 			'lead 986 in a shape the update cannot rely on (its request is not an object)',
 		);
-		expect(leadAnswerProblem({ id: 986, request: { id: 1, task: [{ id: 1, appraisal: {} }] } }, 986, 'request')).toBe(
+		expect(
+			leadAnswerProblem(
+				{ id: 986, request: { id: 1, task: [{ id: 1, appraisal: {} }] } },
+				986,
+				'request',
+			),
+		).toBe(
 			'lead 986 in a shape the update cannot rely on (its request.task[0].appraisal has no id)',
 		);
 	});

@@ -23,7 +23,10 @@ export interface VendorCase {
 	node: string;
 	/** The name errors start with. */
 	vendor: string;
-	credentials(baseUrl: string, overrides?: ICredentialDataDecryptedObject): Record<string, ICredentialDataDecryptedObject>;
+	credentials(
+		baseUrl: string,
+		overrides?: ICredentialDataDecryptedObject,
+	): Record<string, ICredentialDataDecryptedObject>;
 	/** Login path and the server's answer (vendors with a static token have none). */
 	login?: { path: string; answer: object };
 	/** Values that must never reach an output, an error or another host. */
@@ -43,9 +46,19 @@ export const sml: VendorCase = {
 	node: 'sml',
 	vendor: 'SML',
 	credentials: (baseUrl, overrides = {}) => ({
-		smlApi: { baseUrl, username: 'ana@example.com', password: SML_PASSWORD, authScheme: 'Token', sessionToken: '', ...overrides },
+		smlApi: {
+			baseUrl,
+			username: 'ana@example.com',
+			password: SML_PASSWORD,
+			authScheme: 'Token',
+			sessionToken: '',
+			...overrides,
+		},
 	}),
-	login: { path: '/api/auth/login/', answer: { username: 'ana@example.com', password: SML_PASSWORD, token: SML_TOKEN } },
+	login: {
+		path: '/api/auth/login/',
+		answer: { username: 'ana@example.com', password: SML_PASSWORD, token: SML_TOKEN },
+	},
 	secrets: [SML_PASSWORD, SML_TOKEN],
 	read: {
 		parameters: { resource: 'lead', operation: 'get', leadId: '984' },
@@ -88,7 +101,11 @@ export const casabaca: VendorCase = {
 		output: { id: 5, placa: 'PBA1234' },
 	},
 	write: {
-		parameters: { resource: 'appraisal', operation: 'createOrUpdate', appraisal: '{"placa": "PBA1234"}' },
+		parameters: {
+			resource: 'appraisal',
+			operation: 'createOrUpdate',
+			appraisal: '{"placa": "PBA1234"}',
+		},
 		method: 'POST',
 		path: '/api/createUpdateAvaluo',
 		answer: { data: { id: 6 } },
@@ -101,7 +118,14 @@ export const wolkvox: VendorCase = {
 	node: 'wolkvoxCrm',
 	vendor: 'wolkvox CRM',
 	credentials: (baseUrl, overrides = {}) => ({
-		wolkvoxCrmApi: { server: 'custom', customHost: baseUrl, operation: 'tenant1', token: WOLKVOX_TOKEN, externalToken: '', ...overrides },
+		wolkvoxCrmApi: {
+			server: 'custom',
+			customHost: baseUrl,
+			operation: 'tenant1',
+			token: WOLKVOX_TOKEN,
+			externalToken: '',
+			...overrides,
+		},
 	}),
 	secrets: [WOLKVOX_TOKEN],
 	read: {
@@ -120,7 +144,12 @@ export const wolkvox: VendorCase = {
 		},
 		method: 'POST',
 		path: '/server/API/v2/custom/insert.php',
-		answer: { code: 200, error: 'null', msg: 'Succesfully create record', data: { wolkvox_id: '64cb' } },
+		answer: {
+			code: 200,
+			error: 'null',
+			msg: 'Succesfully create record',
+			data: { wolkvox_id: '64cb' },
+		},
 		output: { wolkvox_id: '64cb' },
 	},
 };
@@ -128,7 +157,11 @@ export const wolkvox: VendorCase = {
 export const vendors = [sml, casabaca, wolkvox];
 
 /** Answers the vendor's login, if it is one; true when it did. */
-export function answerLogin(vendor: VendorCase, request: ReceivedRequest, res: http.ServerResponse): boolean {
+export function answerLogin(
+	vendor: VendorCase,
+	request: ReceivedRequest,
+	res: http.ServerResponse,
+): boolean {
 	if (!vendor.login || request.path !== vendor.login.path) return false;
 	json(res, 200, vendor.login.answer);
 	return true;
@@ -139,4 +172,5 @@ export const withoutLogin = (vendor: VendorCase, requests: ReceivedRequest[]) =>
 	requests.filter((request) => !vendor.login || request.path !== vendor.login.path);
 
 /** "GET /path" of each request. */
-export const lines = (requests: ReceivedRequest[]) => requests.map((request) => `${request.method} ${request.path}`);
+export const lines = (requests: ReceivedRequest[]) =>
+	requests.map((request) => `${request.method} ${request.path}`);

@@ -54,11 +54,18 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...(this.stored[type] ?? {}) };
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return new Credentials({ id: nodeCredentials.id, name: nodeCredentials.name }, type, '');
 	}
 
-	async updateCredentials(_node: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_node: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.stored[type] = { ...data };
 	}
 
@@ -80,7 +87,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (authenticate?.type === 'generic') {
-			const options = requestOptions as IHttpRequestOptions & Record<string, Record<string, unknown>>;
+			const options = requestOptions as IHttpRequestOptions &
+				Record<string, Record<string, unknown>>;
 			for (const [section, values] of Object.entries(authenticate.properties)) {
 				options[section] = { ...(options[section] ?? {}) };
 				for (const [key, value] of Object.entries(values as Record<string, string>)) {
@@ -107,16 +115,25 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		this.logins[typeName] = (this.logins[typeName] ?? 0) + 1;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		if (node.credentials) {
-			this.stored[typeName] = { ...this.stored[typeName], [expirable.name]: output[expirable.name] } as ICredentialDataDecryptedObject;
+			this.stored[typeName] = {
+				...this.stored[typeName],
+				[expirable.name]: output[expirable.name],
+			} as ICredentialDataDecryptedObject;
 		}
 		return Object.assign(credentials, output);
 	}

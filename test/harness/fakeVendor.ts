@@ -44,7 +44,8 @@ export class FakeVendor {
 					body: parseBody(body),
 				};
 				requests.push(recorded);
-				const [status, responseBody, responseHeaders] = typeof reply === 'function' ? reply(recorded) : reply;
+				const [status, responseBody, responseHeaders] =
+					typeof reply === 'function' ? reply(recorded) : reply;
 				return [status, responseBody as nock.Body, responseHeaders];
 			});
 		return this;

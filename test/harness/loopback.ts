@@ -21,7 +21,11 @@ export interface ReceivedRequest {
  * Answers one request. It may write a normal answer, or misbehave: destroy the socket, answer
  * half a body, never answer (the server's close ends it).
  */
-export type Handler = (request: ReceivedRequest, res: http.ServerResponse, socket: Socket) => void | Promise<void>;
+export type Handler = (
+	request: ReceivedRequest,
+	res: http.ServerResponse,
+	socket: Socket,
+) => void | Promise<void>;
 
 export interface LoopbackServer {
 	/** `http://127.0.0.1:<port>` (or the host asked for). */
@@ -42,7 +46,9 @@ let netAllowed = false;
 function allowLoopback() {
 	if (netAllowed) return;
 	netAllowed = true;
-	nock.enableNetConnect((host) => /^127\.0\.0\.[12](:\d+)?$/.test(host) || /\.invalid(:\d+)?$/.test(host));
+	nock.enableNetConnect(
+		(host) => /^127\.0\.0\.[12](:\d+)?$/.test(host) || /\.invalid(:\d+)?$/.test(host),
+	);
 }
 
 export async function startServer(
@@ -64,7 +70,9 @@ export async function startServer(
 			};
 			requests.push(received);
 			if (requests.length > maxRequests) {
-				res.writeHead(599, { 'content-type': 'text/plain' }).end('too many requests for this test server');
+				res
+					.writeHead(599, { 'content-type': 'text/plain' })
+					.end('too many requests for this test server');
 				return;
 			}
 			Promise.resolve(handler(received, res, req.socket)).catch((error: Error) => {
@@ -109,12 +117,24 @@ export async function closedPort(host = '127.0.0.1'): Promise<string> {
 }
 
 /** Writes a JSON answer. */
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) {
-	res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+export function json(
+	res: http.ServerResponse,
+	status: number,
+	body: unknown,
+	headers: http.OutgoingHttpHeaders = {},
+) {
+	res
+		.writeHead(status, { 'content-type': 'application/json', ...headers })
+		.end(JSON.stringify(body));
 }
 
 /** Writes a text answer with the given content type. */
-export function text(res: http.ServerResponse, status: number, body: string, contentType = 'text/plain') {
+export function text(
+	res: http.ServerResponse,
+	status: number,
+	body: string,
+	contentType = 'text/plain',
+) {
 	res.writeHead(status, { 'content-type': contentType }).end(body);
 }
 
@@ -124,4 +144,9 @@ export const toPath = (requests: ReceivedRequest[], path: string) =>
 
 /** Every header and body the server got, as one text: to prove a secret never reached it. */
 export const everythingSent = (requests: ReceivedRequest[]) =>
-	requests.map((request) => `${request.method} ${request.path}\n${JSON.stringify(request.headers)}\n${request.body}`).join('\n');
+	requests
+		.map(
+			(request) =>
+				`${request.method} ${request.path}\n${JSON.stringify(request.headers)}\n${request.body}`,
+		)
+		.join('\n');

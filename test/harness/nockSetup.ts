@@ -5,12 +5,15 @@ export const unexpectedRequests: string[] = [];
 
 beforeAll(() => {
 	nock.disableNetConnect();
-	nock.emitter.on('no match', (req: { method?: string; path?: string; href?: string; options?: { href?: string } }) => {
-		const href = req.href ?? req.options?.href ?? req.path ?? '';
-		// The fault suite's real servers (loopback.ts) are let through on purpose; they count their own requests.
-		if (/^https?:\/\/(127\.0\.0\.[12]|[^/]+\.invalid)(:\d+)?\//.test(href)) return;
-		unexpectedRequests.push(`${req.method ?? ''} ${href}`);
-	});
+	nock.emitter.on(
+		'no match',
+		(req: { method?: string; path?: string; href?: string; options?: { href?: string } }) => {
+			const href = req.href ?? req.options?.href ?? req.path ?? '';
+			// The fault suite's real servers (loopback.ts) are let through on purpose; they count their own requests.
+			if (/^https?:\/\/(127\.0\.0\.[12]|[^/]+\.invalid)(:\d+)?\//.test(href)) return;
+			unexpectedRequests.push(`${req.method ?? ''} ${href}`);
+		},
+	);
 });
 
 afterEach(() => {

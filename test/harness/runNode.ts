@@ -3,7 +3,12 @@
  * the engine n8n itself uses, and returns what the node output or the error it raised.
  */
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	IBinaryData,
 	ICredentialDataDecryptedObject,
@@ -26,7 +31,8 @@ import { credentialTypes, nodeClasses } from './registry';
 const PACKAGE = 'n8n-nodes-casabaca-wolkvox-sml';
 
 const nodeTypes: INodeTypes = {
-	getByName: (type: string) => nodeClasses[type.replace(`${PACKAGE}.`, '')] as INodeType | IVersionedNodeType,
+	getByName: (type: string) =>
+		nodeClasses[type.replace(`${PACKAGE}.`, '')] as INodeType | IVersionedNodeType,
 	getByNameAndVersion: (type: string) => nodeClasses[type.replace(`${PACKAGE}.`, '')],
 	getKnownTypes: () => ({}),
 };
@@ -69,7 +75,9 @@ export interface RunResult {
 	run: IRun;
 }
 
-export function newCredentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject> = {}) {
+export function newCredentialsHelper(
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+) {
 	const helper = new TestCredentialsHelper(credentialTypes);
 	for (const [type, data] of Object.entries(credentials)) helper.set(type, data);
 	return helper;
@@ -95,7 +103,14 @@ function buildWorkflow(options: Setup) {
 	const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 
 	const nodes: INode[] = [
-		{ id: 'start', name: 'Start', type: `${PACKAGE}.start`, typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: `${PACKAGE}.start`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'under-test',
 			name: 'Node',
@@ -104,7 +119,9 @@ function buildWorkflow(options: Setup) {
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,
-			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `${name}-id`, name: `${name} test` }])),
+			credentials: Object.fromEntries(
+				credentialNames.map((name) => [name, { id: `${name}-id`, name: `${name} test` }]),
+			),
 		},
 	];
 	const workflow = new Workflow({
@@ -153,11 +170,18 @@ function buildWorkflow(options: Setup) {
 }
 
 /** Calls one of the node's loadOptions methods through n8n-core's LoadOptionsContext. */
-export async function loadOptions(options: Setup & { method: string; path?: string }): Promise<INodePropertyOptions[]> {
+export async function loadOptions(
+	options: Setup & { method: string; path?: string },
+): Promise<INodePropertyOptions[]> {
 	const { workflow, additionalData, nodeType } = buildWorkflow(options);
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`No loadOptions method ${options.method}`);
-	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, options.path ?? '');
+	const context = new LoadOptionsContext(
+		workflow,
+		workflow.getNode('Node')!,
+		additionalData,
+		options.path ?? '',
+	);
 	return await method.call(context);
 }
 
@@ -171,12 +195,18 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [
-				{ node: workflow.getNode('Start')!, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+				{
+					node: workflow.getNode('Start')!,
+					data: { main: [options.items ?? [{ json: {} }]] },
+					source: null,
+				},
 			],
 		},
 	});
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+		workflow,
+	);
 	const run = await finished;
 
 	const nodeRun = run.data.resultData.runData.Node?.[0];

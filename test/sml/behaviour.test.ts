@@ -2,7 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode, newCredentialsHelper } from '../harness/runNode';
 import lead984 from './fixtures/lead-984.json';
-import { BASE_URL, LOGIN_PATH, PASSWORD, TOKEN, auth, credentials, jsonAuth, loginRequest, page, smlServer } from './sml';
+import {
+	BASE_URL,
+	LOGIN_PATH,
+	PASSWORD,
+	TOKEN,
+	auth,
+	credentials,
+	jsonAuth,
+	loginRequest,
+	page,
+	smlServer,
+} from './sml';
 
 const items = (count: number, json: (i: number) => IDataObject) =>
 	Array.from({ length: count }, (_, i) => ({ json: json(i) }));
@@ -13,27 +24,47 @@ describe('SML session handling', () => {
 		for (let i = 0; i < 50; i++) sml.on('GET', `/api/lead/${i + 1}/`, [200, { id: i + 1 }]);
 		const helper = newCredentialsHelper(credentials);
 		const parameters = { resource: 'lead', operation: 'get', leadId: '={{ $json.id }}' };
-		const first = await runNode({ node: 'sml', parameters, items: items(50, (i) => ({ id: i + 1 })), credentialsHelper: helper });
+		const first = await runNode({
+			node: 'sml',
+			parameters,
+			items: items(50, (i) => ({ id: i + 1 })),
+			credentialsHelper: helper,
+		});
 		expect(first.error).toBeUndefined();
 		expect(first.json).toHaveLength(50);
-		expect(first.items.map((item) => item.pairedItem)).toEqual(items(50, () => ({})).map((_, i) => ({ item: i })));
+		expect(first.items.map((item) => item.pairedItem)).toEqual(
+			items(50, () => ({})).map((_, i) => ({ item: i })),
+		);
 		expect(helper.logins.smlApi).toBe(1);
 		expect(sml.requests.filter((r) => r.path === LOGIN_PATH)).toHaveLength(1);
-		expect(new Set(sml.without(LOGIN_PATH).map((r) => r.headers.authorization))).toEqual(new Set([`Token ${TOKEN}`]));
+		expect(new Set(sml.without(LOGIN_PATH).map((r) => r.headers.authorization))).toEqual(
+			new Set([`Token ${TOKEN}`]),
+		);
 
 		sml.on('GET', '/api/lead/7/', [200, { id: 7 }]);
-		const second = await runNode({ node: 'sml', parameters, items: items(1, () => ({ id: 7 })), credentialsHelper: helper });
+		const second = await runNode({
+			node: 'sml',
+			parameters,
+			items: items(1, () => ({ id: 7 })),
+			credentialsHelper: helper,
+		});
 		expect(second.json).toEqual([{ id: 7 }]);
 		expect(helper.logins.smlApi).toBe(1);
 	});
 
 	test('HTTP 401 makes n8n log in again once and retry the request once', async () => {
-		const helper = newCredentialsHelper({ smlApi: { ...credentials.smlApi, sessionToken: 'expired-token' } });
+		const helper = newCredentialsHelper({
+			smlApi: { ...credentials.smlApi, sessionToken: 'expired-token' },
+		});
 		const sml = smlServer('fresh-token')
 			.on('GET', '/api/lead/984/', [401, { detail: 'Invalid token.' }])
 			.on('GET', '/api/lead/984/', [200, lead984]);
 		// The login is registered first but must happen after the 401: check the order.
-		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'get', leadId: '984' }, credentialsHelper: helper });
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'get', leadId: '984' },
+			credentialsHelper: helper,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests).toEqual([
 			{ method: 'GET', path: '/api/lead/984/', headers: auth('expired-token'), body: undefined },
@@ -44,12 +75,16 @@ describe('SML session handling', () => {
 		expect(result.json).toEqual([lead984]);
 	});
 
-	test('a rejected login fails with the server\'s words and without the password', async () => {
+	test("a rejected login fails with the server's words and without the password", async () => {
 		new (require('../harness/fakeVendor').FakeVendor)(BASE_URL).on('POST', LOGIN_PATH, [
 			400,
 			{ non_field_errors: ['No se puede iniciar sesión con las credenciales proporcionadas.'] },
 		]);
-		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'get', leadId: '1' }, credentials });
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'get', leadId: '1' },
+			credentials,
+		});
 		expect(result.error?.message).toBe(
 			'SML login failed: No se puede iniciar sesión con las credenciales proporcionadas.',
 		);
@@ -58,7 +93,11 @@ describe('SML session handling', () => {
 
 	test('Log In checks the credential and outputs the user name, never the token', async () => {
 		const sml = smlServer();
-		const result = await runNode({ node: 'sml', parameters: { resource: 'session', operation: 'logIn' }, credentials });
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'session', operation: 'logIn' },
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests).toEqual([loginRequest]);
 		expect(result.json).toEqual([{ loggedIn: true, username: 'adam.mora@intelligenia.com' }]);
@@ -67,9 +106,16 @@ describe('SML session handling', () => {
 
 	test('Log Out: POST /api/auth/logout/ with the session token', async () => {
 		const sml = smlServer().on('POST', '/api/auth/logout/', [200]);
-		const result = await runNode({ node: 'sml', parameters: { resource: 'session', operation: 'logOut' }, credentials });
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'session', operation: 'logOut' },
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
-		expect(sml.requests).toEqual([loginRequest, { method: 'POST', path: '/api/auth/logout/', headers: auth(), body: undefined }]);
+		expect(sml.requests).toEqual([
+			loginRequest,
+			{ method: 'POST', path: '/api/auth/logout/', headers: auth(), body: undefined },
+		]);
 		expect(result.json).toEqual([{ loggedOut: true }]);
 	});
 });
@@ -79,10 +125,20 @@ describe('SML pagination', () => {
 
 	test('Return All walks 3 pages of 100 following `next`', async () => {
 		const sml = smlServer()
-			.on('GET', '/api/lead/', [200, page(leads.slice(0, 100), `${BASE_URL}/api/lead/?page=2`, 250)])
-			.on('GET', '/api/lead/', [200, page(leads.slice(100, 200), `${BASE_URL}/api/lead/?page=3`, 250)])
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(0, 100), `${BASE_URL}/api/lead/?page=2`, 250),
+			])
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(100, 200), `${BASE_URL}/api/lead/?page=3`, 250),
+			])
 			.on('GET', '/api/lead/', [200, page(leads.slice(200), null, 250)]);
-		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'getAll', returnAll: true }, credentials });
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
 			'/api/lead/?page=1&page_size=1000',
@@ -95,9 +151,19 @@ describe('SML pagination', () => {
 	test('Limit asks for pages of that size and stops once it has enough', async () => {
 		const sml = smlServer()
 			.on('GET', '/api/lead/', [200, page(leads.slice(0, 30), `${BASE_URL}/api/lead/?page=2`, 250)])
-			.on('GET', '/api/lead/', [200, page(leads.slice(30, 60), `${BASE_URL}/api/lead/?page=3`, 250)]);
-		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 45 }, credentials });
-		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual(['/api/lead/?page=1&page_size=45', '/api/lead/?page=2&page_size=45']);
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(30, 60), `${BASE_URL}/api/lead/?page=3`, 250),
+			]);
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 45 },
+			credentials,
+		});
+		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
+			'/api/lead/?page=1&page_size=45',
+			'/api/lead/?page=2&page_size=45',
+		]);
 		expect(result.json).toEqual(leads.slice(0, 45));
 	});
 
@@ -107,11 +173,21 @@ describe('SML pagination', () => {
 			.on('GET', '/api/lead/', [200, page(leads.slice(0, 2), `${BASE_URL}/api/lead/?page=2`, 4)]);
 		const result = await runNode({
 			node: 'sml',
-			parameters: { resource: 'lead', operation: 'getAll', returnAll: true, options: { page_size: 2 } },
+			parameters: {
+				resource: 'lead',
+				operation: 'getAll',
+				returnAll: true,
+				options: { page_size: 2 },
+			},
 			credentials,
 		});
-		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual(['/api/lead/?page=1&page_size=2', '/api/lead/?page=2&page_size=2']);
-		expect(result.error?.message).toBe('SML: GET /api/lead/ stopped: page 2 repeated the records of page 1');
+		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
+			'/api/lead/?page=1&page_size=2',
+			'/api/lead/?page=2&page_size=2',
+		]);
+		expect(result.error?.message).toBe(
+			'SML: GET /api/lead/ stopped: page 2 repeated the records of page 1',
+		);
 		expect(result.error?.context?.itemIndex).toBe(0);
 		expect(result.json).toEqual([]);
 	});
@@ -122,11 +198,22 @@ describe('SML validation happens before anything is sent', () => {
 		// No interceptor at all: any request would fail the test (see test/harness/nockSetup.ts).
 		const result = await runNode({
 			node: 'sml',
-			parameters: { resource: 'lead', operation: 'create', source: '={{ $json.source }}', brand_model: 'Seat Ibiza', client: { name: 'Ana', email: '={{ $json.email }}' } },
-			items: [{ json: { source: 1, email: 'ana@example.com' } }, { json: { source: 1, email: 'not-an-email' } }],
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				source: '={{ $json.source }}',
+				brand_model: 'Seat Ibiza',
+				client: { name: 'Ana', email: '={{ $json.email }}' },
+			},
+			items: [
+				{ json: { source: 1, email: 'ana@example.com' } },
+				{ json: { source: 1, email: 'not-an-email' } },
+			],
 			credentials,
 		});
-		expect(result.error?.message).toBe('Invalid input in item 1: "Client › E-Mail" (email) must be a valid e-mail address');
+		expect(result.error?.message).toBe(
+			'Invalid input in item 1: "Client › E-Mail" (email) must be a valid e-mail address',
+		);
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(result.error?.description).toMatch(/Nothing was sent/);
 	});
@@ -135,7 +222,13 @@ describe('SML validation happens before anything is sent', () => {
 		const result = await runNode({
 			node: 'sml',
 			// An empty required field is caught by n8n itself; one that an expression empties is caught here.
-			parameters: { resource: 'lead', operation: 'create', source: 'abc', brand_model: '={{ "" }}', additionalFields: { score: '9' } },
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				source: 'abc',
+				brand_model: '={{ "" }}',
+				additionalFields: { score: '9' },
+			},
 			credentials,
 		});
 		expect(result.error?.message).toBe(
@@ -149,8 +242,17 @@ describe('SML validation happens before anything is sent', () => {
 			.on('POST', '/api/lead/', [201, { ...lead984, id: 3 }]);
 		const result = await runNode({
 			node: 'sml',
-			parameters: { resource: 'lead', operation: 'create', source: 1, brand_model: '={{ $json.model }}' },
-			items: [{ json: { model: 'Seat Ibiza' } }, { json: { model: '' } }, { json: { model: 'Seat León' } }],
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				source: 1,
+				brand_model: '={{ $json.model }}',
+			},
+			items: [
+				{ json: { model: 'Seat Ibiza' } },
+				{ json: { model: '' } },
+				{ json: { model: 'Seat León' } },
+			],
 			continueOnFail: true,
 			credentials,
 		});
@@ -170,14 +272,38 @@ describe('SML validation happens before anything is sent', () => {
 describe('SML error answers become readable errors', () => {
 	const get = async (status: number, body: unknown, continueOnFail = false) => {
 		smlServer().on('GET', '/api/lead/984/', [status, body]);
-		return await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'get', leadId: '984' }, credentials, continueOnFail });
+		return await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'get', leadId: '984' },
+			credentials,
+			continueOnFail,
+		});
 	};
 
 	test.each([
-		[400, { client: { email: ['Introduzca una dirección de correo electrónico válida.'] }, source: ['Este campo es requerido.'] }, 'SML: the server rejected the data (HTTP 400): client.email: Introduzca una dirección de correo electrónico válida.; source: Este campo es requerido.'],
-		[400, { non_field_errors: ['El lead ya está finalizado.'] }, 'SML: the server rejected the data (HTTP 400): El lead ya está finalizado.'],
-		[400, { request: { task: [{}, { type: ['"visit" no es una elección válida.'] }] } }, 'SML: the server rejected the data (HTTP 400): request.task[1].type: "visit" no es una elección válida.'],
-		[403, { detail: 'Usted no tiene permiso para realizar esta acción.' }, 'SML: permission denied (HTTP 403): Usted no tiene permiso para realizar esta acción.'],
+		[
+			400,
+			{
+				client: { email: ['Introduzca una dirección de correo electrónico válida.'] },
+				source: ['Este campo es requerido.'],
+			},
+			'SML: the server rejected the data (HTTP 400): client.email: Introduzca una dirección de correo electrónico válida.; source: Este campo es requerido.',
+		],
+		[
+			400,
+			{ non_field_errors: ['El lead ya está finalizado.'] },
+			'SML: the server rejected the data (HTTP 400): El lead ya está finalizado.',
+		],
+		[
+			400,
+			{ request: { task: [{}, { type: ['"visit" no es una elección válida.'] }] } },
+			'SML: the server rejected the data (HTTP 400): request.task[1].type: "visit" no es una elección válida.',
+		],
+		[
+			403,
+			{ detail: 'Usted no tiene permiso para realizar esta acción.' },
+			'SML: permission denied (HTTP 403): Usted no tiene permiso para realizar esta acción.',
+		],
 		[404, { detail: 'No encontrado.' }, 'SML: not found (HTTP 404): No encontrado.'],
 		[500, '<html><body>Server Error (500)</body></html>', 'SML: the SML server failed (HTTP 500)'],
 	])('HTTP %i', async (status, body, message) => {
@@ -191,8 +317,14 @@ describe('SML error answers become readable errors', () => {
 		const sml = smlServer('second-token')
 			.on('GET', '/api/lead/984/', [401, { detail: 'Invalid token.' }])
 			.on('GET', '/api/lead/984/', [401, { detail: 'Invalid token.' }]);
-		const helper = newCredentialsHelper({ smlApi: { ...credentials.smlApi, sessionToken: 'first-token' } });
-		const result = await runNode({ node: 'sml', parameters: { resource: 'lead', operation: 'get', leadId: '984' }, credentialsHelper: helper });
+		const helper = newCredentialsHelper({
+			smlApi: { ...credentials.smlApi, sessionToken: 'first-token' },
+		});
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'get', leadId: '984' },
+			credentialsHelper: helper,
+		});
 		expect(sml.requests).toHaveLength(3);
 		expect(result.error?.message).toBe(
 			"SML: not authenticated (HTTP 401): Invalid token. Check the credential's values.",
@@ -200,10 +332,12 @@ describe('SML error answers become readable errors', () => {
 		expect(JSON.stringify(result.run.data.resultData)).not.toMatch(/first-token|second-token/);
 	});
 
-	test('with Continue On Fail a vendor error becomes that item\'s {error}', async () => {
+	test("with Continue On Fail a vendor error becomes that item's {error}", async () => {
 		const result = await get(404, { detail: 'No encontrado.' }, true);
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual([{ json: { error: 'SML: not found (HTTP 404): No encontrado.' }, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{ json: { error: 'SML: not found (HTTP 404): No encontrado.' }, pairedItem: { item: 0 } },
+		]);
 	});
 });
 

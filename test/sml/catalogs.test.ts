@@ -17,7 +17,10 @@ const concessionaire = {
 	warranty_notes: 'string',
 	service_notes: 'string',
 	related_users: [],
-	work_calendar: { id: 0, monday: { id: 0, start_hour: 'string', end_hour: 'string', working_day: true } },
+	work_calendar: {
+		id: 0,
+		monday: { id: 0, start_hour: 'string', end_hour: 'string', working_day: true },
+	},
 };
 
 const source = {
@@ -44,25 +47,66 @@ const client = {
 
 describe('SML lists (Get Many)', () => {
 	test.each([
-		['concessionaire', '/api/concessionaire/', { filters: { search: 'Prueba' } }, '?search=Prueba&page=1&page_size=50', concessionaire],
-		['source', '/api/source/', { filters: { search: 'coches' } }, '?search=coches&page=1&page_size=50', source],
+		[
+			'concessionaire',
+			'/api/concessionaire/',
+			{ filters: { search: 'Prueba' } },
+			'?search=Prueba&page=1&page_size=50',
+			concessionaire,
+		],
+		[
+			'source',
+			'/api/source/',
+			{ filters: { search: 'coches' } },
+			'?search=coches&page=1&page_size=50',
+			source,
+		],
 		['gasType', '/api/gas_type/', {}, '?page=1&page_size=50', { id: 1, name: 'Gasolina' }],
 		[
 			'client',
 			'/api/clients/',
-			{ filters: { name__icontains: 'Cliente', phone__icontains: '666', email__icontains: 'example.com', search: 'Ejemplo' } },
+			{
+				filters: {
+					name__icontains: 'Cliente',
+					phone__icontains: '666',
+					email__icontains: 'example.com',
+					search: 'Ejemplo',
+				},
+			},
 			'?name__icontains=Cliente&phone__icontains=666&email__icontains=example.com&search=Ejemplo&page=1&page_size=50',
 			client,
 		],
-		['province', '/api/provinces/', { country: 28, filters: { search: 'Val' } }, '?country=28&search=Val&page=1&page_size=50', { id: 638, country: 28, name: 'Valencia', status: true }],
-		['locality', '/api/localities/', { filters: { province: 638, search: 'Gan' } }, '?province=638&search=Gan&page=1&page_size=50', { id: 58323, province: 638, name: 'Gandia', status: true }],
-	])('%s sends its documented filters and outputs one item per record', async (resource, path, extra, query, record) => {
-		const sml = smlServer().on('GET', path, [200, page([record])]);
-		const result = await runNode({ node: 'sml', parameters: { resource, operation: 'getAll', ...extra }, credentials });
-		expect(result.error).toBeUndefined();
-		expect(sml.requests).toEqual([loginRequest, { method: 'GET', path: `${path}${query}`, headers: auth(), body: undefined }]);
-		expect(result.json).toEqual([record]);
-	});
+		[
+			'province',
+			'/api/provinces/',
+			{ country: 28, filters: { search: 'Val' } },
+			'?country=28&search=Val&page=1&page_size=50',
+			{ id: 638, country: 28, name: 'Valencia', status: true },
+		],
+		[
+			'locality',
+			'/api/localities/',
+			{ filters: { province: 638, search: 'Gan' } },
+			'?province=638&search=Gan&page=1&page_size=50',
+			{ id: 58323, province: 638, name: 'Gandia', status: true },
+		],
+	])(
+		'%s sends its documented filters and outputs one item per record',
+		async (resource, path, extra, query, record) => {
+			const sml = smlServer().on('GET', path, [200, page([record])]);
+			const result = await runNode({
+				node: 'sml',
+				parameters: { resource, operation: 'getAll', ...extra },
+				credentials,
+			});
+			expect(result.error).toBeUndefined();
+			expect(sml.requests).toEqual([
+				loginRequest,
+				{ method: 'GET', path: `${path}${query}`, headers: auth(), body: undefined },
+			]);
+			expect(result.json).toEqual([record]);
+		},
+	);
 
 	test('users: the tri-state filters, and password fields never reach the output', async () => {
 		const sml = smlServer().on('GET', '/api/user/', [200, page([user])]);
@@ -72,7 +116,12 @@ describe('SML lists (Get Many)', () => {
 				resource: 'user',
 				operation: 'getAll',
 				returnAll: true,
-				filters: { online: 'true', is_active: 'false', userconcession__concessionaire__id: 3, search: 'adam' },
+				filters: {
+					online: 'true',
+					is_active: 'false',
+					userconcession__concessionaire__id: 3,
+					search: 'adam',
+				},
 			},
 			credentials,
 		});
@@ -89,7 +138,12 @@ describe('SML lists (Get Many)', () => {
 		const sml = smlServer().on('GET', '/api/source/', [200, page([source], null, 1)]);
 		const result = await runNode({
 			node: 'sml',
-			parameters: { resource: 'source', operation: 'getAll', returnAll: true, options: { page_size: 20, page: 3 } },
+			parameters: {
+				resource: 'source',
+				operation: 'getAll',
+				returnAll: true,
+				options: { page_size: 20, page: 3 },
+			},
 			credentials,
 		});
 		expect(result.error).toBeUndefined();

@@ -40,14 +40,29 @@ test('every documented endpoint is an operation (one spec each, PATCH /api/lead/
 test('the node description lists every operation in its resource dropdown', () => {
 	const { properties } = new Sml().description;
 	const operations = properties.filter((p: INodeProperties) => p.name === 'operation');
-	const listed = operations.flatMap((p) => (p.options ?? []).map((o) => `${p.displayOptions?.show?.resource?.[0]}:${(o as { value: string }).value}`));
-	expect(listed.sort()).toEqual(smlOperations.map((spec) => `${spec.resource}:${spec.operation}`).sort());
+	const listed = operations.flatMap((p) =>
+		(p.options ?? []).map(
+			(o) => `${p.displayOptions?.show?.resource?.[0]}:${(o as { value: string }).value}`,
+		),
+	);
+	expect(listed.sort()).toEqual(
+		smlOperations.map((spec) => `${spec.resource}:${spec.operation}`).sort(),
+	);
 	expect(new Sml().description.usableAsTool).toBe(true);
 });
 
 test('the credential test request normalises the base URL', () => {
 	const { test: testRequest } = new SmlApi();
-	const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as never });
+	const workflow = new Workflow({
+		nodes: [],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => undefined,
+			getByNameAndVersion: () => undefined,
+			getKnownTypes: () => ({}),
+		} as never,
+	});
 	const resolve = (baseUrl: string) =>
 		workflow.expression.getSimpleParameterValue(
 			{ id: 'x', name: 'x', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} },

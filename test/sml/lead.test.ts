@@ -10,13 +10,25 @@ const averageLead = {
 	source: 1,
 	brand_model: 'Vehículo de prueba',
 	vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
-	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	client: {
+		name: 'Cliente de Ejemplo',
+		phone: '666777888',
+		email: 'user@example.com',
+		province: 638,
+		location: 58323,
+	},
 	additionalFields: { status: 'new', score: '1' },
 	note: { entries: [{ content: 'Nota de prueba' }] },
 	tags: { entries: [{ content: 'Etiqueta de ejemplo' }] },
 };
 const averageLeadBody = {
-	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	client: {
+		name: 'Cliente de Ejemplo',
+		phone: '666777888',
+		email: 'user@example.com',
+		province: 638,
+		location: 58323,
+	},
 	vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
 	note: [{ content: 'Nota de prueba' }],
 	status: 'new',
@@ -25,10 +37,14 @@ const averageLeadBody = {
 	source: 1,
 };
 
-describe('SML Lead: create (the kit\'s three documented examples)', () => {
+describe("SML Lead: create (the kit's three documented examples)", () => {
 	test('minimal data: source and vehicle brand/model; the documented 201 answer is the output', async () => {
 		const sml = smlServer().on('POST', '/api/lead/', [201, lead984]);
-		const result = await run({ operation: 'create', source: 1, brand_model: 'Marca y modelo de ejemplo' });
+		const result = await run({
+			operation: 'create',
+			source: 1,
+			brand_model: 'Marca y modelo de ejemplo',
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests).toEqual([
 			loginRequest,
@@ -130,7 +146,12 @@ describe('SML Lead: create (the kit\'s three documented examples)', () => {
 	});
 
 	test('a client block without a name is refused (the kit requires it when a client is given)', async () => {
-		const result = await run({ operation: 'create', source: 1, brand_model: 'X', client: { phone: '666777888' } });
+		const result = await run({
+			operation: 'create',
+			source: 1,
+			brand_model: 'X',
+			client: { phone: '666777888' },
+		});
 		expect(result.error?.message).toBe(
 			'Invalid input in item 0: "Client › Name" (name) is required when any client field is given',
 		);
@@ -141,7 +162,12 @@ describe('SML Lead: read', () => {
 	test('get: GET /api/lead/{id}/', async () => {
 		const sml = smlServer().on('GET', '/api/lead/984/', [200, lead984]);
 		const result = await run({ operation: 'get', leadId: '984' });
-		expect(sml.requests[1]).toEqual({ method: 'GET', path: '/api/lead/984/', headers: auth(), body: undefined });
+		expect(sml.requests[1]).toEqual({
+			method: 'GET',
+			path: '/api/lead/984/',
+			headers: auth(),
+			body: undefined,
+		});
 		expect(result.json).toEqual([lead984]);
 	});
 
@@ -167,7 +193,10 @@ describe('SML Lead: read', () => {
 
 	test('get many: concessionaires typed as "1, 2" in an expression are accepted', async () => {
 		const sml = smlServer().on('GET', '/api/lead/', [200, page([])]);
-		const result = await run({ operation: 'getAll', filters: { concessionaire__in: '={{ "1, 2" }}' } });
+		const result = await run({
+			operation: 'getAll',
+			filters: { concessionaire__in: '={{ "1, 2" }}' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests[1].path).toBe('/api/lead/?concessionaire__in=1,2&page=1&page_size=50');
 		expect(result.json).toEqual([]);
@@ -175,7 +204,12 @@ describe('SML Lead: read', () => {
 
 	test('history: GET /api/lead_history/{id}/get_history/, one item per entry', async () => {
 		const entries = [
-			{ id: 1, history_date: '2019-05-09T11:21:49Z', history_user: 2, changes: 'status: new -> tracing' },
+			{
+				id: 1,
+				history_date: '2019-05-09T11:21:49Z',
+				history_user: 2,
+				changes: 'status: new -> tracing',
+			},
 			{ id: 2, history_date: '2019-05-10T09:00:00Z', history_user: 2, changes: 'score: 1 -> 3' },
 		];
 		const sml = smlServer().on('GET', '/api/lead_history/986/get_history/', [200, page(entries)]);
@@ -194,12 +228,20 @@ describe('SML Lead: changes', () => {
 	test('assign: PATCH {user}', async () => {
 		const sml = smlServer().on('PATCH', '/api/lead/984/', [200, { ...lead984, user: 1 }]);
 		const result = await run({ operation: 'assign', leadId: '984', user: 1 });
-		expect(sml.requests[1]).toEqual({ method: 'PATCH', path: '/api/lead/984/', headers: jsonAuth(), body: { user: 1 } });
+		expect(sml.requests[1]).toEqual({
+			method: 'PATCH',
+			path: '/api/lead/984/',
+			headers: jsonAuth(),
+			body: { user: 1 },
+		});
 		expect(result.json[0].user).toBe(1);
 	});
 
 	test('change status: PATCH /change_status/ {status}', async () => {
-		const sml = smlServer().on('PATCH', '/api/lead/984/change_status/', [200, { ...lead984, status: 'new' }]);
+		const sml = smlServer().on('PATCH', '/api/lead/984/change_status/', [
+			200,
+			{ ...lead984, status: 'new' },
+		]);
 		const result = await run({ operation: 'changeStatus', leadId: '984', status: 'new' });
 		expect(sml.requests[1]).toEqual({
 			method: 'PATCH',
@@ -213,12 +255,20 @@ describe('SML Lead: changes', () => {
 	test('finalize: PATCH {status: "end"}', async () => {
 		const sml = smlServer().on('PATCH', '/api/lead/984/', [200, { ...lead984, status: 'end' }]);
 		const result = await run({ operation: 'finalize', leadId: '984' });
-		expect(sml.requests[1]).toEqual({ method: 'PATCH', path: '/api/lead/984/', headers: jsonAuth(), body: { status: 'end' } });
+		expect(sml.requests[1]).toEqual({
+			method: 'PATCH',
+			path: '/api/lead/984/',
+			headers: jsonAuth(),
+			body: { status: 'end' },
+		});
 		expect(result.json[0].status).toBe('end');
 	});
 
 	test('click2call: PATCH the call-control endpoint with {lead}; the documented answer is the output', async () => {
-		const sml = smlServer().on('PATCH', '/api/netelip/call_control_lead/click2call/', [200, { id: 1, lead: 986, call_control: 135, user: 2 }]);
+		const sml = smlServer().on('PATCH', '/api/netelip/call_control_lead/click2call/', [
+			200,
+			{ id: 1, lead: 986, call_control: 135, user: 2 },
+		]);
 		const result = await run({ operation: 'clickToCall', leadId: '986' });
 		expect(sml.requests[1]).toEqual({
 			method: 'PATCH',

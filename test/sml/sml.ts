@@ -7,7 +7,13 @@ export const TOKEN = 'a1b2c3-session-token';
 export const PASSWORD = 'S3cret-pass';
 
 export const credentials = {
-	smlApi: { baseUrl: BASE_URL, username: 'adam.mora@intelligenia.com', password: PASSWORD, authScheme: 'Token', sessionToken: '' },
+	smlApi: {
+		baseUrl: BASE_URL,
+		username: 'adam.mora@intelligenia.com',
+		password: PASSWORD,
+		authScheme: 'Token',
+		sessionToken: '',
+	},
 };
 
 /** The login request the credential sends and the kit's documented answer. */

@@ -17,7 +17,9 @@ const leadWithTask = {
 				...task,
 				id: 1,
 				lead: undefined,
-				note: [{ id: 5, content: 'first call done', modified: '2019-05-09T07:28:28.530Z', history: [] }],
+				note: [
+					{ id: 5, content: 'first call done', modified: '2019-05-09T07:28:28.530Z', history: [] },
+				],
 				appraisal: { ...task.appraisal, id: 1, brand_model: 'old name' },
 			},
 		],
@@ -72,7 +74,15 @@ describe('SML Task', () => {
 			operation: 'create',
 			lead: 986,
 			type: 'appraisal',
-			appraisal: { brand_model: 'Seat Ibiza', license_plate: '8888JJJ', km: '100000', year: 2010, gas: 1, extras: 'todos', origin: 'foreign' },
+			appraisal: {
+				brand_model: 'Seat Ibiza',
+				license_plate: '8888JJJ',
+				km: '100000',
+				year: 2010,
+				gas: 1,
+				extras: 'todos',
+				origin: 'foreign',
+			},
 			additionalFields: { planified_realization_date: '2024-03-01 10:30' },
 		});
 		expect(result.error).toBeUndefined();
@@ -80,14 +90,25 @@ describe('SML Task', () => {
 			lead: 986,
 			type: 'appraisal',
 			planified_realization_date: '2024-03-01T10:30:00.000Z',
-			appraisal: { brand_model: 'Seat Ibiza', license_plate: '8888JJJ', km: '100000', year: 2010, gas: 1, extras: 'todos', origin: 'foreign' },
+			appraisal: {
+				brand_model: 'Seat Ibiza',
+				license_plate: '8888JJJ',
+				km: '100000',
+				year: 2010,
+				gas: 1,
+				extras: 'todos',
+				origin: 'foreign',
+			},
 		});
 	});
 
 	test('update with Keep IDs: reads the task through its lead and sends the appraisal id (kit example)', async () => {
 		const sml = smlServer()
 			.on('GET', '/api/lead/986/', [200, leadWithTask])
-			.on('PATCH', '/api/task/1/', [200, { ...task, id: 1, appraisal: { ...task.appraisal, id: 1, brand_model: 'new name' } }]);
+			.on('PATCH', '/api/task/1/', [
+				200,
+				{ ...task, id: 1, appraisal: { ...task.appraisal, id: 1, brand_model: 'new name' } },
+			]);
 		const result = await run({
 			operation: 'update',
 			taskId: '1',
@@ -97,13 +118,20 @@ describe('SML Task', () => {
 		expect(result.error).toBeUndefined();
 		expect(sml.requests.slice(1)).toEqual([
 			{ method: 'GET', path: '/api/lead/986/', headers: auth(), body: undefined },
-			{ method: 'PATCH', path: '/api/task/1/', headers: jsonAuth(), body: { appraisal: { id: 1, brand_model: 'new name' } } },
+			{
+				method: 'PATCH',
+				path: '/api/task/1/',
+				headers: jsonAuth(),
+				body: { appraisal: { id: 1, brand_model: 'new name' } },
+			},
 		]);
 		expect((result.json[0].appraisal as { brand_model: string }).brand_model).toBe('new name');
 	});
 
 	test('update with Keep IDs: a new note is added next to the existing one, which keeps its id', async () => {
-		const sml = smlServer().on('GET', '/api/lead/986/', [200, leadWithTask]).on('PATCH', '/api/task/1/', [200, task]);
+		const sml = smlServer()
+			.on('GET', '/api/lead/986/', [200, leadWithTask])
+			.on('PATCH', '/api/task/1/', [200, task]);
 		const result = await run({
 			operation: 'update',
 			taskId: '1',
@@ -120,10 +148,19 @@ describe('SML Task', () => {
 
 	test('update of plain fields sends only them, without reading anything', async () => {
 		const sml = smlServer().on('PATCH', '/api/task/1/', [200, task]);
-		const result = await run({ operation: 'update', taskId: '1', updateFields: { media: 'SMS', tracking_date_check: true } });
+		const result = await run({
+			operation: 'update',
+			taskId: '1',
+			updateFields: { media: 'SMS', tracking_date_check: true },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sml.requests.slice(1)).toEqual([
-			{ method: 'PATCH', path: '/api/task/1/', headers: jsonAuth(), body: { media: 'SMS', tracking_date_check: true } },
+			{
+				method: 'PATCH',
+				path: '/api/task/1/',
+				headers: jsonAuth(),
+				body: { media: 'SMS', tracking_date_check: true },
+			},
 		]);
 	});
 
@@ -136,17 +173,26 @@ describe('SML Task', () => {
 			appraisal: { brand_model: 'Seat León', origin: 'national' },
 		});
 		expect(result.error).toBeUndefined();
-		expect(sml.requests[1].body).toEqual({ appraisal: { brand_model: 'Seat León', origin: 'national' } });
+		expect(sml.requests[1].body).toEqual({
+			appraisal: { brand_model: 'Seat León', origin: 'national' },
+		});
 	});
 
 	test('update of the appraisal with Keep IDs but no Lead ID is refused before sending', async () => {
 		const result = await run({ operation: 'update', taskId: '1', appraisal: { brand_model: 'x' } });
-		expect(result.error?.message).toMatch(/^Invalid input in item 0: "Lead ID" \(leadId\) is required to keep the IDs/);
+		expect(result.error?.message).toMatch(
+			/^Invalid input in item 0: "Lead ID" \(leadId\) is required to keep the IDs/,
+		);
 	});
 
 	test('a task that is not on the given lead is reported, and nothing is patched', async () => {
 		smlServer().on('GET', '/api/lead/986/', [200, leadWithTask]);
-		const result = await run({ operation: 'update', taskId: '77', leadId: '986', note: { entries: [{ content: 'x' }] } });
+		const result = await run({
+			operation: 'update',
+			taskId: '77',
+			leadId: '986',
+			note: { entries: [{ content: 'x' }] },
+		});
 		expect(result.error?.message).toBe('Task 77 is not one of the tasks of lead 986');
 	});
 
@@ -154,7 +200,12 @@ describe('SML Task', () => {
 		const sml = smlServer().on('DELETE', '/api/task/1/', [204]);
 		const result = await run({ operation: 'delete', taskId: '1' });
 		expect(result.error).toBeUndefined();
-		expect(sml.requests[1]).toEqual({ method: 'DELETE', path: '/api/task/1/', headers: auth(), body: undefined });
+		expect(sml.requests[1]).toEqual({
+			method: 'DELETE',
+			path: '/api/task/1/',
+			headers: auth(),
+			body: undefined,
+		});
 		expect(result.json).toEqual([{ id: 1, deleted: true }]);
 	});
 });

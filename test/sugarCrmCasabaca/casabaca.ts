@@ -23,7 +23,12 @@ export const loginRequest = {
 	method: 'POST',
 	path: LOGIN_PATH,
 	headers: { 'content-type': 'application/json' },
-	body: { autorizador: 'mart_admin@hotmail.com', email: 'mart@hotmail.com', password: PASSWORD, environment: 'dev' },
+	body: {
+		autorizador: 'mart_admin@hotmail.com',
+		email: 'mart@hotmail.com',
+		password: PASSWORD,
+		environment: 'dev',
+	},
 };
 
 /** A fake Casabaca server that expects one login first (documented answer). */
@@ -33,7 +38,20 @@ export const casabacaServer = (token = TOKEN) =>
 export const auth = (token = TOKEN) => ({ authorization: `Bearer ${token}` });
 export const jsonAuth = (token = TOKEN) => ({ ...auth(token), 'content-type': 'application/json' });
 
-export const UNAUTHENTICATED: [number, unknown] = [500, { message: 'Unauthenticated.', status_code: 500 }];
+export const UNAUTHENTICATED: [number, unknown] = [
+	500,
+	{ message: 'Unauthenticated.', status_code: 500 },
+];
 
-export const run = (resource: string, operation: string, parameters: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
-	runNode({ node: 'sugarCrmCasabaca', parameters: { resource, operation, ...parameters } as never, credentials, ...extra });
+export const run = (
+	resource: string,
+	operation: string,
+	parameters: Record<string, unknown> = {},
+	extra: Record<string, unknown> = {},
+) =>
+	runNode({
+		node: 'sugarCrmCasabaca',
+		parameters: { resource, operation, ...parameters } as never,
+		credentials,
+		...extra,
+	});

@@ -32,7 +32,9 @@ const documented = [
 ];
 
 test('every documented endpoint is exactly one operation', () => {
-	expect(casabacaOperations.map((spec) => `${spec.method} ${spec.path}`).sort()).toEqual([...documented].sort());
+	expect(casabacaOperations.map((spec) => `${spec.method} ${spec.path}`).sort()).toEqual(
+		[...documented].sort(),
+	);
 });
 
 test('every field of an operation is unique, described with its API name, and usable as a tool', () => {
@@ -40,7 +42,10 @@ test('every field of an operation is unique, described with its API name, and us
 	expect(description.usableAsTool).toBe(true);
 	for (const spec of casabacaOperations) {
 		const names = spec.properties.map((property) => property.name);
-		expect({ op: spec.operation, duplicates: names.filter((name, i) => names.indexOf(name) !== i) }).toEqual({ op: spec.operation, duplicates: [] });
+		expect({
+			op: spec.operation,
+			duplicates: names.filter((name, i) => names.indexOf(name) !== i),
+		}).toEqual({ op: spec.operation, duplicates: [] });
 	}
 	// Every body field names its API field; the others are the URL id, the output field and the free JSON body.
 	const notInBody = ['id', 'binaryPropertyName', 'appraisal'];
@@ -48,7 +53,8 @@ test('every field of an operation is unique, described with its API name, and us
 		.flatMap((spec) => spec.properties)
 		.flatMap((p) => (p.type === 'collection' ? (p.options as typeof description.properties) : [p]))
 		.filter((p) => !notInBody.includes(p.name));
-	for (const property of fields) expect(`${property.name}: ${property.description}`).toMatch(/\(API (field|object|list): /);
+	for (const property of fields)
+		expect(`${property.name}: ${property.description}`).toMatch(/\(API (field|object|list): /);
 });
 
 /** A property and everything nested in it (collections, fixed collections). */
@@ -77,18 +83,218 @@ const documentedFields: Record<string, string[]> = {
 	'POST /api/createUpdateAvaluo': [],
 	'GET /api/pdf/{id}': ['id'],
 	'GET /api/correo/{id}': ['id'],
-	'POST /api/create_landing_page': ['name', 'medio', 'properties_form', 'autorizador', 'campaign', 'business_line_id', 'user_login', 'type_transaction', 'user_assigned_position'],
-	'POST /api/quotation': ['user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio', 'campania', 'client.tipo_identificacion', 'client.numero_identificacion', 'client.gender', 'client.names', 'client.surnames', 'client.phone_home', 'client.cellphone_number', 'client.email', 'datos_adicionales'],
-	'POST /api/call_quotation': ['user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction', 'type', 'ticket_id', 'comments', 'modelo', 'medio', 'client.tipo_identificacion', 'client.numero_identificacion', 'client.gender', 'client.names', 'client.surnames', 'client.phone_home', 'client.cellphone_number', 'client.email', 'datos_adicionales'],
-	'POST /api/calls_prospeccion': ['user_name_asesor', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction', 'type', 'category', 'notes', 'prospeccion_id', 'meeting.date', 'meeting.duration_hours', 'meeting.duration_minutes', 'meeting.subject', 'meeting.comments', 'meeting.location', 'meeting.type', 'meeting.visit_type', 'meeting.linea_negocio', 'meeting.marca', 'meeting.modelo', 'meeting.client.tipo_identificacion', 'meeting.client.numero_identificacion', 'meeting.client.gender', 'meeting.client.names', 'meeting.client.surnames', 'meeting.client.phone_home', 'meeting.client.cellphone_number', 'meeting.client.email', 'datos_adicionales'],
+	'POST /api/create_landing_page': [
+		'name',
+		'medio',
+		'properties_form',
+		'autorizador',
+		'campaign',
+		'business_line_id',
+		'user_login',
+		'type_transaction',
+		'user_assigned_position',
+	],
+	'POST /api/quotation': [
+		'user_name_call_center',
+		'ticket_id',
+		'comments',
+		'modelo',
+		'medio',
+		'campania',
+		'client.tipo_identificacion',
+		'client.numero_identificacion',
+		'client.gender',
+		'client.names',
+		'client.surnames',
+		'client.phone_home',
+		'client.cellphone_number',
+		'client.email',
+		'datos_adicionales',
+	],
+	'POST /api/call_quotation': [
+		'user_name_call_center',
+		'date_start',
+		'duration_hours',
+		'duration_minutes',
+		'direction',
+		'type',
+		'ticket_id',
+		'comments',
+		'modelo',
+		'medio',
+		'client.tipo_identificacion',
+		'client.numero_identificacion',
+		'client.gender',
+		'client.names',
+		'client.surnames',
+		'client.phone_home',
+		'client.cellphone_number',
+		'client.email',
+		'datos_adicionales',
+	],
+	'POST /api/calls_prospeccion': [
+		'user_name_asesor',
+		'user_name_call_center',
+		'date_start',
+		'duration_hours',
+		'duration_minutes',
+		'status',
+		'direction',
+		'type',
+		'category',
+		'notes',
+		'prospeccion_id',
+		'meeting.date',
+		'meeting.duration_hours',
+		'meeting.duration_minutes',
+		'meeting.subject',
+		'meeting.comments',
+		'meeting.location',
+		'meeting.type',
+		'meeting.visit_type',
+		'meeting.linea_negocio',
+		'meeting.marca',
+		'meeting.modelo',
+		'meeting.client.tipo_identificacion',
+		'meeting.client.numero_identificacion',
+		'meeting.client.gender',
+		'meeting.client.names',
+		'meeting.client.surnames',
+		'meeting.client.phone_home',
+		'meeting.client.cellphone_number',
+		'meeting.client.email',
+		'datos_adicionales',
+	],
 	'POST /api/close_prospeccion/{id}': ['id', 'motivo_cierre'],
-	'POST /api/forms_prospeccion': ['numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'agencia', 'fuente', 'modelo', 'comentarios', 'tienetoyota', 'interesadorenovacion', 'horaentregainmediata', 'asesorcorreo', 'asesornombre'],
-	'POST /api/calls': ['user_name_asesor', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction', 'type', 'category', 'medio', 'campania', 'notes', 'ticket.id', 'ticket.is_closed', 'ticket.motivo_cierre', 'meeting.status', 'meeting.date', 'meeting.duration_hours', 'meeting.duration_minutes', 'meeting.subject', 'meeting.comments', 'meeting.location', 'meeting.type', 'meeting.visit_type', 'meeting.linea_negocio', 'meeting.marca', 'meeting.modelo', 'meeting.client.tipo_identificacion', 'meeting.client.numero_identificacion', 'meeting.client.gender', 'meeting.client.names', 'meeting.client.surnames', 'meeting.client.phone_home', 'meeting.client.cellphone_number', 'meeting.client.email', 'datos_adicionales'],
-	'POST /api/tickets': ['numero_identificacion', 'tipo_identificacion', 'email', 'user_name', 'nombres', 'apellidos', 'celular', 'telefono', 'linea_negocio', 'tipo_transaccion', 'anio', 'placa', 'medio', 'campania', 'asunto', 'comentario_cliente', 'id_interaccion_inconcert', 'description', 'porcentaje_discapacidad', 'marca', 'modelo', 'precio', 'color', 'anioMin', 'anioMax', 'kilometraje', 'combustible', 'datos_adicionales.title', 'datos_adicionales.pageUrl', 'datos_adicionales.thankyouPageUrl', 'datos_adicionales.fields'],
-	'POST /api/call_ticket': ['numero_identificacion', 'tipo_identificacion', 'email', 'user_name', 'nombres', 'apellidos', 'celular', 'telefono', 'linea_negocio', 'tipo_transaccion', 'medio', 'campania', 'id_interaccion_inconcert', 'marca', 'modelo', 'comentario_cliente', 'description', 'porcentaje_discapacidad', 'datos_adicionales.fields'],
-	'POST /api/landing_ticket': ['formulario', 'numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'concesionario'],
+	'POST /api/forms_prospeccion': [
+		'numero_identificacion',
+		'tipo_identificacion',
+		'nombres',
+		'apellidos',
+		'email',
+		'celular',
+		'agencia',
+		'fuente',
+		'modelo',
+		'comentarios',
+		'tienetoyota',
+		'interesadorenovacion',
+		'horaentregainmediata',
+		'asesorcorreo',
+		'asesornombre',
+	],
+	'POST /api/calls': [
+		'user_name_asesor',
+		'user_name_call_center',
+		'date_start',
+		'duration_hours',
+		'duration_minutes',
+		'status',
+		'direction',
+		'type',
+		'category',
+		'medio',
+		'campania',
+		'notes',
+		'ticket.id',
+		'ticket.is_closed',
+		'ticket.motivo_cierre',
+		'meeting.status',
+		'meeting.date',
+		'meeting.duration_hours',
+		'meeting.duration_minutes',
+		'meeting.subject',
+		'meeting.comments',
+		'meeting.location',
+		'meeting.type',
+		'meeting.visit_type',
+		'meeting.linea_negocio',
+		'meeting.marca',
+		'meeting.modelo',
+		'meeting.client.tipo_identificacion',
+		'meeting.client.numero_identificacion',
+		'meeting.client.gender',
+		'meeting.client.names',
+		'meeting.client.surnames',
+		'meeting.client.phone_home',
+		'meeting.client.cellphone_number',
+		'meeting.client.email',
+		'datos_adicionales',
+	],
+	'POST /api/tickets': [
+		'numero_identificacion',
+		'tipo_identificacion',
+		'email',
+		'user_name',
+		'nombres',
+		'apellidos',
+		'celular',
+		'telefono',
+		'linea_negocio',
+		'tipo_transaccion',
+		'anio',
+		'placa',
+		'medio',
+		'campania',
+		'asunto',
+		'comentario_cliente',
+		'id_interaccion_inconcert',
+		'description',
+		'porcentaje_discapacidad',
+		'marca',
+		'modelo',
+		'precio',
+		'color',
+		'anioMin',
+		'anioMax',
+		'kilometraje',
+		'combustible',
+		'datos_adicionales.title',
+		'datos_adicionales.pageUrl',
+		'datos_adicionales.thankyouPageUrl',
+		'datos_adicionales.fields',
+	],
+	'POST /api/call_ticket': [
+		'numero_identificacion',
+		'tipo_identificacion',
+		'email',
+		'user_name',
+		'nombres',
+		'apellidos',
+		'celular',
+		'telefono',
+		'linea_negocio',
+		'tipo_transaccion',
+		'medio',
+		'campania',
+		'id_interaccion_inconcert',
+		'marca',
+		'modelo',
+		'comentario_cliente',
+		'description',
+		'porcentaje_discapacidad',
+		'datos_adicionales.fields',
+	],
+	'POST /api/landing_ticket': [
+		'formulario',
+		'numero_identificacion',
+		'tipo_identificacion',
+		'nombres',
+		'apellidos',
+		'email',
+		'celular',
+		'concesionario',
+	],
 	'POST /api/not_answer_ticket/{id}': ['id'],
-	'POST /api/not_answer_call': ['user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction', 'ticket_id', 'datos_adicionales.fields'],
+	'POST /api/not_answer_call': [
+		'user_name_call_center',
+		'date_start',
+		'duration_hours',
+		'duration_minutes',
+		'direction',
+		'ticket_id',
+		'datos_adicionales.fields',
+	],
 	'POST /api/close_ticket/{id}': ['id', 'motivo_cierre'],
 	'POST /api/ticket/addNotes/{id}': ['id', 'notes', 'interaction', 'prospeccion'],
 };
@@ -114,7 +320,7 @@ test('every documented field is reachable, its API name in the description', () 
 	expect(missing).toEqual([]);
 });
 
-test('the login fields are the credential\'s, each naming its API field', () => {
+test("the login fields are the credential's, each naming its API field", () => {
 	const described = new SugarCrmCasabacaApi().properties.map((p) => p.description ?? '');
 	for (const name of ['autorizador', 'email', 'password', 'environment']) {
 		expect(described.some((d) => d.includes(`(API field: ${name})`))).toBe(true);
@@ -123,12 +329,21 @@ test('the login fields are the credential\'s, each naming its API field', () => 
 
 test('meeting fields and the advisor appear only for appointments; booleans read "Whether ..."', () => {
 	const { properties } = new SugarCrmCasabaca().description;
-	const appointments: Record<string, string[]> = { logCall: ['cita'], createWithAppointment: ['cita', 'cita_chat'] };
+	const appointments: Record<string, string[]> = {
+		logCall: ['cita'],
+		createWithAppointment: ['cita', 'cita_chat'],
+	};
 	for (const [operation, types] of Object.entries(appointments)) {
 		const own = properties.filter((p) => p.displayOptions?.show?.operation?.includes(operation));
-		const meetingOnes = own.filter((p) => p.name.startsWith('meeting') || p.name === 'user_name_asesor');
+		const meetingOnes = own.filter(
+			(p) => p.name.startsWith('meeting') || p.name === 'user_name_asesor',
+		);
 		expect(meetingOnes.length).toBeGreaterThan(10);
-		for (const property of meetingOnes) expect({ name: property.name, type: property.displayOptions?.show?.type }).toEqual({ name: property.name, type: types });
+		for (const property of meetingOnes)
+			expect({ name: property.name, type: property.displayOptions?.show?.type }).toEqual({
+				name: property.name,
+				type: types,
+			});
 		const others = own.filter((p) => !meetingOnes.includes(p));
 		for (const property of others) expect(property.displayOptions?.show?.type).toBeUndefined();
 	}

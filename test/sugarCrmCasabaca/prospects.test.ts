@@ -20,7 +20,14 @@ const clientBody = {
 	cellphone_number: '0987512224',
 	email: 'mart2021@hotmail.com',
 };
-const anyData = { additionalData: { pairs: [{ key: 'anyproperty1', value: 'anyData1' }, { key: 'anyproperty1N', value: 'anyData2' }] } };
+const anyData = {
+	additionalData: {
+		pairs: [
+			{ key: 'anyproperty1', value: 'anyData1' },
+			{ key: 'anyproperty1N', value: 'anyData2' },
+		],
+	},
+};
 
 /** The meeting of the documented examples, as parameters and as sent. */
 const meetingParams = {
@@ -66,9 +73,15 @@ const meetingBody = {
 	},
 };
 
-describe('Casabaca Prospect (the seed\'s documented examples)', () => {
+describe("Casabaca Prospect (the seed's documented examples)", () => {
 	test('from quotation: POST /api/quotation with the client block and free additional data', async () => {
-		const answer = { data: { prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032', prospeccion_url: 'https://sugarcrm.casabaca.com/#cbp_Prospeccion/b9400c64-9a35-cf31-cf26-604bcac73032' } };
+		const answer = {
+			data: {
+				prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032',
+				prospeccion_url:
+					'https://sugarcrm.casabaca.com/#cbp_Prospeccion/b9400c64-9a35-cf31-cf26-604bcac73032',
+			},
+		};
 		const casabaca = casabacaServer().on('POST', '/api/quotation', [200, answer]);
 		const result = await run('prospect', 'createFromQuotation', {
 			user_name_call_center: 'CG_RAMOS',
@@ -105,7 +118,13 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 	});
 
 	test('from call quotation: POST /api/call_quotation', async () => {
-		const answer = { data: { prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032', call_id: 'aa172c6b-5595-27d3-b81e-60e7556c16bc', prospeccion_url: 'https://sugarcrm.casabaca.com/#cbp_Prospeccion/b9400c64' } };
+		const answer = {
+			data: {
+				prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032',
+				call_id: 'aa172c6b-5595-27d3-b81e-60e7556c16bc',
+				prospeccion_url: 'https://sugarcrm.casabaca.com/#cbp_Prospeccion/b9400c64',
+			},
+		};
 		const casabaca = casabacaServer().on('POST', '/api/call_quotation', [200, answer]);
 		const result = await run('prospect', 'createFromCallQuotation', {
 			user_name_call_center: 'CG_RAMOS',
@@ -150,7 +169,13 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 	});
 
 	test('log a call with an appointment: POST /api/calls_prospeccion with the meeting block', async () => {
-		const answer = { data: { call_id: '3d5a6040-cf8d-116a-85c0-60515e1f2ff2', prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032', meeting_id: '3b970e6d-46e8-3455-1250-6054d939216c' } };
+		const answer = {
+			data: {
+				call_id: '3d5a6040-cf8d-116a-85c0-60515e1f2ff2',
+				prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032',
+				meeting_id: '3b970e6d-46e8-3455-1250-6054d939216c',
+			},
+		};
 		const casabaca = casabacaServer().on('POST', '/api/calls_prospeccion', [200, answer]);
 		const result = await run('prospect', 'logCall', {
 			prospeccion_id: '769cb57f-a32d-0ad0-3f0d-60c8e1d1658f',
@@ -195,7 +220,10 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 	});
 
 	test('a follow-up call hides the meeting fields: none is sent, the advisor is not needed', async () => {
-		const casabaca = casabacaServer().on('POST', '/api/calls_prospeccion', [200, { data: { call_id: 'c', prospeccion_id: 'p', meeting_id: 'N/A' } }]);
+		const casabaca = casabacaServer().on('POST', '/api/calls_prospeccion', [
+			200,
+			{ data: { call_id: 'c', prospeccion_id: 'p', meeting_id: 'N/A' } },
+		]);
 		const result = await run('prospect', 'logCall', {
 			prospeccion_id: 'p1',
 			user_name_call_center: 'JA_AGUIRRE',
@@ -253,16 +281,30 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 		);
 	});
 
-	test('close: POST /api/close_prospeccion/{id}; a 404 keeps the vendor\'s words', async () => {
-		const answer = { data: { prospeccion_id: '10438baf-0d83-9533-4fb3-602ea326288b', prospeccion_name: 'PROSPECTO-73097' } };
+	test("close: POST /api/close_prospeccion/{id}; a 404 keeps the vendor's words", async () => {
+		const answer = {
+			data: {
+				prospeccion_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+				prospeccion_name: 'PROSPECTO-73097',
+			},
+		};
 		const casabaca = casabacaServer()
 			.on('POST', '/api/close_prospeccion/7c093743-5b5d-01ec-f0b4-604a99b319d3', [200, answer])
-			.on('POST', '/api/close_prospeccion/bad-id', [404, { error: 'Prospección no existe, id inválido' }]);
+			.on('POST', '/api/close_prospeccion/bad-id', [
+				404,
+				{ error: 'Prospección no existe, id inválido' },
+			]);
 		const result = await run(
 			'prospect',
 			'close',
 			{ id: '={{ $json.id }}', prospect_motivo_cierre: '1' },
-			{ items: [{ json: { id: '7c093743-5b5d-01ec-f0b4-604a99b319d3' } }, { json: { id: 'bad-id' } }], continueOnFail: true },
+			{
+				items: [
+					{ json: { id: '7c093743-5b5d-01ec-f0b4-604a99b319d3' } },
+					{ json: { id: 'bad-id' } },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(casabaca.requests[1]).toEqual({
 			method: 'POST',
@@ -272,12 +314,23 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 		});
 		expect(result.items).toEqual([
 			{ json: answer.data, pairedItem: { item: 0 } },
-			{ json: { error: 'SugarCRM Casabaca: not found (HTTP 404): Prospección no existe, id inválido' }, pairedItem: { item: 1 } },
+			{
+				json: {
+					error: 'SugarCRM Casabaca: not found (HTTP 404): Prospección no existe, id inválido',
+				},
+				pairedItem: { item: 1 },
+			},
 		]);
 	});
 
 	test('from the workshop app: POST /api/forms_prospeccion; the delivery time sent as Y-m-d H:i:s', async () => {
-		const answer = { data: { prospeccion_id: '10438baf-0d83-9533-4fb3-602ea326288b', ticket_url: 'https://sugarcrm.casabaca.com/#cbp_Prospeccion/e06279dc-5629-5b20-6ebf-61081a41553a' } };
+		const answer = {
+			data: {
+				prospeccion_id: '10438baf-0d83-9533-4fb3-602ea326288b',
+				ticket_url:
+					'https://sugarcrm.casabaca.com/#cbp_Prospeccion/e06279dc-5629-5b20-6ebf-61081a41553a',
+			},
+		};
 		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [200, answer]);
 		const result = await run('prospect', 'createFromWorkshopApp', {
 			numero_identificacion: '1719932079',
@@ -330,7 +383,10 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 	});
 
 	test('from the workshop app: a date/time with its zone is sent as the clock time given', async () => {
-		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [200, { data: { prospeccion_id: 'x' } }]);
+		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [
+			200,
+			{ data: { prospeccion_id: 'x' } },
+		]);
 		await run('prospect', 'createFromWorkshopApp', {
 			numero_identificacion: '1719932079',
 			tipo_identificacion: 'P',
@@ -342,28 +398,55 @@ describe('Casabaca Prospect (the seed\'s documented examples)', () => {
 			modelo: 'HILUX',
 			additionalFields: { horaentregainmediata: '2021-08-31T14:00:00.000-05:00' },
 		});
-		const sent = (casabaca.requests[1].body as { datosSugarCRM: Record<string, string> }).datosSugarCRM;
+		const sent = (casabaca.requests[1].body as { datosSugarCRM: Record<string, string> })
+			.datosSugarCRM;
 		expect(sent.horaentregainmediata).toBe('2021-08-31 14:00:00');
 		expect(sent.fuente).toBe('17');
 	});
 
 	test('from the workshop app: last names may be blank only for a company (RUC)', async () => {
-		const base = { numero_identificacion: '1790012345001', nombres: 'Talleres SA', email: 'a@b.ec', celular: '0987519882', agencia: '20', modelo: 'HILUX' };
-		const refused = await run('prospect', 'createFromWorkshopApp', { ...base, tipo_identificacion: 'C' });
+		const base = {
+			numero_identificacion: '1790012345001',
+			nombres: 'Talleres SA',
+			email: 'a@b.ec',
+			celular: '0987519882',
+			agencia: '20',
+			modelo: 'HILUX',
+		};
+		const refused = await run('prospect', 'createFromWorkshopApp', {
+			...base,
+			tipo_identificacion: 'C',
+		});
 		expect(refused.error?.message).toBe(
 			'Invalid input in item 0: "Last Names" (apellidos) is required unless the identification type is RUC (a company)',
 		);
-		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [200, { data: { prospeccion_id: 'x' } }]);
-		const accepted = await run('prospect', 'createFromWorkshopApp', { ...base, tipo_identificacion: 'R' });
+		const casabaca = casabacaServer().on('POST', '/api/forms_prospeccion', [
+			200,
+			{ data: { prospeccion_id: 'x' } },
+		]);
+		const accepted = await run('prospect', 'createFromWorkshopApp', {
+			...base,
+			tipo_identificacion: 'R',
+		});
 		expect(accepted.error).toBeUndefined();
 		// Documented as required but "may go blank" for a company: sent blank, not left out.
-		expect((casabaca.requests[1].body as { datosSugarCRM: object }).datosSugarCRM).toMatchObject({ apellidos: '', nombres: 'Talleres SA' });
+		expect((casabaca.requests[1].body as { datosSugarCRM: object }).datosSugarCRM).toMatchObject({
+			apellidos: '',
+			nombres: 'Talleres SA',
+		});
 	});
 });
 
 describe('Casabaca Call', () => {
 	test('create with appointment: POST /api/calls with the ticket and the meeting', async () => {
-		const answer = { data: { call_id: '3d5a6040-cf8d-116a-85c0-60515e1f2ff2', ticket_id: 'b9400c64-9a35-cf31-cf26-604bcac73032', prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032', meeting_id: '3b970e6d-46e8-3455-1250-6054d939216c' } };
+		const answer = {
+			data: {
+				call_id: '3d5a6040-cf8d-116a-85c0-60515e1f2ff2',
+				ticket_id: 'b9400c64-9a35-cf31-cf26-604bcac73032',
+				prospeccion_id: 'b9400c64-9a35-cf31-cf26-604bcac73032',
+				meeting_id: '3b970e6d-46e8-3455-1250-6054d939216c',
+			},
+		};
 		const casabaca = casabacaServer().on('POST', '/api/calls', [200, answer]);
 		const result = await run('call', 'createWithAppointment', {
 			user_name_asesor: 'CG_RAMOS',
@@ -405,7 +488,11 @@ describe('Casabaca Call', () => {
 					medio: '10',
 					campania: '5e686580-ee19-11ea-97ea-000c297d72b1',
 					notes: 'Llamar lunes',
-					ticket: { id: '10438baf-0d83-9533-4fb3-602ea326288b', is_closed: true, motivo_cierre: 'solo_informacion' },
+					ticket: {
+						id: '10438baf-0d83-9533-4fb3-602ea326288b',
+						is_closed: true,
+						motivo_cierre: 'solo_informacion',
+					},
 					meeting: { status: 'Held', ...meetingBody },
 				},
 				datos_adicionales: { anyproperty1: 'anyData1', anyproperty1N: 'anyData2' },
@@ -482,7 +569,13 @@ describe('Casabaca Call', () => {
 					medio: '10',
 					notes: 'Cita por chat',
 					ticket: { id: 't', is_closed: false, motivo_cierre: 'abandono_chat' },
-					meeting: { status: 'Planned', ...meetingRest, date: '2021-10-04 14:30', type: '2', client: clientWithoutPhone },
+					meeting: {
+						status: 'Planned',
+						...meetingRest,
+						date: '2021-10-04 14:30',
+						type: '2',
+						client: clientWithoutPhone,
+					},
 				},
 			},
 		});

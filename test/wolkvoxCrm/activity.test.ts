@@ -46,7 +46,12 @@ describe('Activity > Create Call (custom/insert.php, module wolkvox_activities, 
 				method: 'POST',
 				path: INSERT,
 				headers: jsonHeaders,
-				body: { operation: OPERATION, module: 'wolkvox_activities', type: 'call', fields: seedFields },
+				body: {
+					operation: OPERATION,
+					module: 'wolkvox_activities',
+					type: 'call',
+					fields: seedFields,
+				},
 			},
 		]);
 		expect(result.items).toEqual([{ json: { wolkvox_id: '64cb' }, pairedItem: { item: 0 } }]);
@@ -71,7 +76,11 @@ describe('Activity > Create Call (custom/insert.php, module wolkvox_activities, 
 	test('without a reminder, no reminder date is sent; without a phone, no phone block', async () => {
 		const vendor = wolkvoxServer().on('POST', INSERT, [200, answer({ wolkvox_id: '64cd' })]);
 		const { phone: _phone, additionalFields: _extra, ...withoutPhone } = seedCall;
-		await runNode({ node: 'wolkvoxCrm', parameters: { ...withoutPhone, remember: false }, credentials });
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...withoutPhone, remember: false },
+			credentials,
+		});
 		const { phone: _p, location: _l, reminder_date: _r, ...fields } = seedFields;
 		expect(vendor.requests[0].body).toEqual({
 			operation: OPERATION,
@@ -103,7 +112,11 @@ describe('Activity > Create Call (custom/insert.php, module wolkvox_activities, 
 	});
 
 	test('validation: a reminder needs its date', async () => {
-		const result = await runNode({ node: 'wolkvoxCrm', parameters: { ...seedCall, reminder_date: '={{ "" }}' }, credentials });
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...seedCall, reminder_date: '={{ "" }}' },
+			credentials,
+		});
 		expect(result.error?.message).toBe(
 			'Invalid input in item 0: "Reminder Date" (reminder_date) is required when Reminder is on',
 		);
@@ -116,7 +129,12 @@ describe('Activity > Create Task (type task)', () => {
 		const { phone: _phone, additionalFields: _extra, ...task } = seedCall;
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...task, operation: 'createTask', name: 'Llamar de nuevo al cliente', priority: 'high' },
+			parameters: {
+				...task,
+				operation: 'createTask',
+				name: 'Llamar de nuevo al cliente',
+				priority: 'high',
+			},
 			credentials,
 		});
 		expect(result.error).toBeUndefined();
@@ -150,7 +168,10 @@ describe('Activity > Create Meeting (custom/insert.php, module wolkvox_activitie
 				...common,
 				operation: 'createMeeting',
 				start_date: '2023-07-30 09:00:00',
-				additionalFields: { location: 'Sala 2', participants: 'agent10@mimodulo, agent11@mimodulo' },
+				additionalFields: {
+					location: 'Sala 2',
+					participants: 'agent10@mimodulo, agent11@mimodulo',
+				},
 			},
 			credentials,
 		});
@@ -197,7 +218,9 @@ describe('Activity > Create Meeting (custom/insert.php, module wolkvox_activitie
 			parameters: { ...common, operation: 'createMeeting', start_date: 'tomorrow morning' },
 			credentials,
 		});
-		expect(refused.error?.message).toMatch(/^Invalid input in item 0: "Start Date" \(start_date\) must be a date and time/);
+		expect(refused.error?.message).toMatch(
+			/^Invalid input in item 0: "Start Date" \(start_date\) must be a date and time/,
+		);
 		expect(vendor.requests).toHaveLength(1);
 	});
 });

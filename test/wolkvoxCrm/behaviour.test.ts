@@ -1,6 +1,14 @@
 import { runNode } from '../harness/runNode';
 import { FakeVendor } from '../harness/fakeVendor';
-import { OPERATION, TOKEN, answer, credentials, customCredentials, jsonHeaders, wolkvoxServer } from './wolkvox';
+import {
+	OPERATION,
+	TOKEN,
+	answer,
+	credentials,
+	customCredentials,
+	jsonHeaders,
+	wolkvoxServer,
+} from './wolkvox';
 
 const INSERT = '/server/API/v2/custom/insert.php';
 
@@ -11,13 +19,33 @@ const insert = (name = 'Ana') => ({
 	fieldPairs: { field: [{ name: 'namecontact', value: name }] },
 });
 
-describe('wolkvox answers whose code is not 200 are failures, with the vendor\'s words', () => {
+describe("wolkvox answers whose code is not 200 are failures, with the vendor's words", () => {
 	test.each([
-		[200, { code: 403, error: 'FORBIDDEN', msg: 'TOKEN LIMIT EXCEEDED', data: null }, 'wolkvox CRM: code 403 FORBIDDEN: TOKEN LIMIT EXCEEDED (HTTP 200)'],
-		[200, { code: '400', error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' }, 'wolkvox CRM: code 400 BAD REQUEST: SOME PARAMETERS ARE REQUIRED (HTTP 200)'],
-		[200, { code: 404, error: 'null', msg: 'Record not found' }, 'wolkvox CRM: code 404: Record not found (HTTP 200)'],
-		[403, { code: 403, error: 'FORBIDDEN', msg: 'PLEASE VALIDATE TOKEN' }, 'wolkvox CRM: code 403 FORBIDDEN: PLEASE VALIDATE TOKEN'],
-		[400, { code: 400, error: 'BAD REQUEST', msg: 'THE API YOU WANT TO CONSULT DOES NOT EXIST' }, 'wolkvox CRM: code 400 BAD REQUEST: THE API YOU WANT TO CONSULT DOES NOT EXIST'],
+		[
+			200,
+			{ code: 403, error: 'FORBIDDEN', msg: 'TOKEN LIMIT EXCEEDED', data: null },
+			'wolkvox CRM: code 403 FORBIDDEN: TOKEN LIMIT EXCEEDED (HTTP 200)',
+		],
+		[
+			200,
+			{ code: '400', error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' },
+			'wolkvox CRM: code 400 BAD REQUEST: SOME PARAMETERS ARE REQUIRED (HTTP 200)',
+		],
+		[
+			200,
+			{ code: 404, error: 'null', msg: 'Record not found' },
+			'wolkvox CRM: code 404: Record not found (HTTP 200)',
+		],
+		[
+			403,
+			{ code: 403, error: 'FORBIDDEN', msg: 'PLEASE VALIDATE TOKEN' },
+			'wolkvox CRM: code 403 FORBIDDEN: PLEASE VALIDATE TOKEN',
+		],
+		[
+			400,
+			{ code: 400, error: 'BAD REQUEST', msg: 'THE API YOU WANT TO CONSULT DOES NOT EXIST' },
+			'wolkvox CRM: code 400 BAD REQUEST: THE API YOU WANT TO CONSULT DOES NOT EXIST',
+		],
 		[500, '<html><body>Internal Server Error</body></html>', 'wolkvox CRM: HTTP 500'],
 		[502, 'Bad gateway', 'wolkvox CRM: HTTP 502: Bad gateway'],
 	])('HTTP %i %j', async (status, body, message) => {
@@ -30,26 +58,44 @@ describe('wolkvox answers whose code is not 200 are failures, with the vendor\'s
 
 	test('a JSON answer labelled as text/html (PHP) is still read, also for its code', async () => {
 		wolkvoxServer()
-			.on('POST', INSERT, [200, JSON.stringify(answer({ wolkvox_id: '64cb' })), { 'Content-Type': 'text/html; charset=UTF-8' }])
-			.on('POST', INSERT, [200, JSON.stringify({ code: 401, error: 'UNAUTHORIZED', msg: 'PLEASE ENTER THE WOLKVOX-TOKEN' }), { 'Content-Type': 'text/html' }]);
+			.on('POST', INSERT, [
+				200,
+				JSON.stringify(answer({ wolkvox_id: '64cb' })),
+				{ 'Content-Type': 'text/html; charset=UTF-8' },
+			])
+			.on('POST', INSERT, [
+				200,
+				JSON.stringify({ code: 401, error: 'UNAUTHORIZED', msg: 'PLEASE ENTER THE WOLKVOX-TOKEN' }),
+				{ 'Content-Type': 'text/html' },
+			]);
 		const ok = await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials });
 		expect(ok.json).toEqual([{ wolkvox_id: '64cb' }]);
 		const failed = await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials });
-		expect(failed.error?.message).toBe('wolkvox CRM: code 401 UNAUTHORIZED: PLEASE ENTER THE WOLKVOX-TOKEN (HTTP 200)');
+		expect(failed.error?.message).toBe(
+			'wolkvox CRM: code 401 UNAUTHORIZED: PLEASE ENTER THE WOLKVOX-TOKEN (HTTP 200)',
+		);
 	});
 
-	test('HTTP 401 is final for a fixed token: sent once, with the vendor\'s words', async () => {
-		const refused: [number, unknown] = [401, { code: 401, error: 'UNAUTHORIZED', msg: 'PLEASE ENTER THE WOLKVOX-TOKEN' }];
+	test("HTTP 401 is final for a fixed token: sent once, with the vendor's words", async () => {
+		const refused: [number, unknown] = [
+			401,
+			{ code: 401, error: 'UNAUTHORIZED', msg: 'PLEASE ENTER THE WOLKVOX-TOKEN' },
+		];
 		const vendor = wolkvoxServer().on('POST', INSERT, refused);
 		const result = await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials });
 		expect(vendor.requests).toHaveLength(1);
-		expect(result.error?.message).toBe('wolkvox CRM: code 401 UNAUTHORIZED: PLEASE ENTER THE WOLKVOX-TOKEN');
+		expect(result.error?.message).toBe(
+			'wolkvox CRM: code 401 UNAUTHORIZED: PLEASE ENTER THE WOLKVOX-TOKEN',
+		);
 	});
 
 	test('Continue On Fail: the failing item yields {error}, the others go on, each paired with its input', async () => {
 		const vendor = wolkvoxServer()
 			.on('POST', INSERT, [200, answer({ wolkvox_id: 'a' })])
-			.on('POST', INSERT, [200, { code: 400, error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' }])
+			.on('POST', INSERT, [
+				200,
+				{ code: 400, error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' },
+			])
 			.on('POST', INSERT, [200, answer({ wolkvox_id: 'c' })]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
@@ -62,7 +108,12 @@ describe('wolkvox answers whose code is not 200 are failures, with the vendor\'s
 		expect(vendor.requests).toHaveLength(3);
 		expect(result.items).toEqual([
 			{ json: { wolkvox_id: 'a' }, pairedItem: { item: 0 } },
-			{ json: { error: 'wolkvox CRM: code 400 BAD REQUEST: SOME PARAMETERS ARE REQUIRED (HTTP 200)' }, pairedItem: { item: 1 } },
+			{
+				json: {
+					error: 'wolkvox CRM: code 400 BAD REQUEST: SOME PARAMETERS ARE REQUIRED (HTTP 200)',
+				},
+				pairedItem: { item: 1 },
+			},
 			{ json: { wolkvox_id: 'c' }, pairedItem: { item: 2 } },
 		]);
 	});
@@ -89,14 +140,30 @@ describe('the server of the credential', () => {
 		['sv0001.crmvox.com', 'crm0001.wolkvox.com'],
 		['https://sv0000.crmvox.com/', 'crm0000.wolkvox.com'],
 		['wolkvox_server.crmvox.com', 'crm0001.wolkvox.com or crm0000.wolkvox.com'],
-	])('the retired host %s is refused, naming %s, and nothing is sent', async (host, replacement) => {
-		const result = await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials: customCredentials(host) });
-		expect(result.error?.message).toContain(`was retired on 30 November 2024: use ${replacement} instead`);
-	});
+	])(
+		'the retired host %s is refused, naming %s, and nothing is sent',
+		async (host, replacement) => {
+			const result = await runNode({
+				node: 'wolkvoxCrm',
+				parameters: insert(),
+				credentials: customCredentials(host),
+			});
+			expect(result.error?.message).toContain(
+				`was retired on 30 November 2024: use ${replacement} instead`,
+			);
+		},
+	);
 
 	test('a custom full base URL with scheme and path prefix is used as is (local sandbox)', async () => {
-		const vendor = new FakeVendor('http://127.0.0.1:5999').on('POST', `/sandbox${INSERT}`, [200, answer({ wolkvox_id: 'sb1' })]);
-		const result = await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials: customCredentials('http://127.0.0.1:5999/sandbox/') });
+		const vendor = new FakeVendor('http://127.0.0.1:5999').on('POST', `/sandbox${INSERT}`, [
+			200,
+			answer({ wolkvox_id: 'sb1' }),
+		]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: insert(),
+			credentials: customCredentials('http://127.0.0.1:5999/sandbox/'),
+		});
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toEqual([
 			{
@@ -112,13 +179,24 @@ describe('the server of the credential', () => {
 		const vendor = new FakeVendor('https://crm01.wolkvox.com')
 			.on('POST', INSERT, [200, answer({ wolkvox_id: '1' })])
 			.on('POST', INSERT, [200, answer({ wolkvox_id: '2' })]);
-		await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials: customCredentials(' crm01.wolkvox.com ') });
-		await runNode({ node: 'wolkvoxCrm', parameters: insert(), credentials: customCredentials('https://crm01.wolkvox.com/server/API/v2') });
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: insert(),
+			credentials: customCredentials(' crm01.wolkvox.com '),
+		});
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: insert(),
+			credentials: customCredentials('https://crm01.wolkvox.com/server/API/v2'),
+		});
 		expect(vendor.requests.map((r) => r.path)).toEqual([INSERT, INSERT]);
 	});
 
 	test('each documented server is reached over https', async () => {
-		const vendor = new FakeVendor('https://crm.wolkvox.com').on('POST', INSERT, [200, answer({ wolkvox_id: '1' })]);
+		const vendor = new FakeVendor('https://crm.wolkvox.com').on('POST', INSERT, [
+			200,
+			answer({ wolkvox_id: '1' }),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
 			parameters: insert(),
@@ -127,4 +205,3 @@ describe('the server of the credential', () => {
 		expect(vendor.requests).toHaveLength(1);
 	});
 });
-

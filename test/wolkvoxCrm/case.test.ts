@@ -1,5 +1,13 @@
 import { runNode } from '../harness/runNode';
-import { OPERATION, TOKEN, answer, credentials, formFields, jsonHeaders, wolkvoxServer } from './wolkvox';
+import {
+	OPERATION,
+	TOKEN,
+	answer,
+	credentials,
+	formFields,
+	jsonHeaders,
+	wolkvoxServer,
+} from './wolkvox';
 
 const INSERT_ATTACH = '/server/API/v2/cases/insertAttach.php';
 
@@ -12,7 +20,9 @@ const seedCase = {
 	owner: 'ADMIN_@mymodule',
 	contact: 'andres@wolkvox.com',
 	description: 'Esta es la descripción del caso',
-	fieldPairs: { field: [{ name: 'Subject', value: 'Este es un campo adicional creado en el CRM' }] },
+	fieldPairs: {
+		field: [{ name: 'Subject', value: 'Este es un campo adicional creado en el CRM' }],
+	},
 	status: 'abierto',
 	priority: 'baja',
 };
@@ -37,25 +47,52 @@ const binary = (text: string, fileName: string) => ({
 
 describe('Case > Create With Attachments (cases/insertAttach.php)', () => {
 	test("the seed's example: every field, Wolkvox-Token header, operation from the credential, documented answer", async () => {
-		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [200, answer({ wolkvox_id: '64cb1a', idPrefijo: 'REQ-12' })]);
-		const result = await runNode({ node: 'wolkvoxCrm', parameters: { ...seedCase, binaryProperties: '' }, credentials });
+		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [
+			200,
+			answer({ wolkvox_id: '64cb1a', idPrefijo: 'REQ-12' }),
+		]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...seedCase, binaryProperties: '' },
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toEqual([
-			{ method: 'POST', path: INSERT_ATTACH, headers: jsonHeaders, body: { ...seedBody, attachments: [] } },
+			{
+				method: 'POST',
+				path: INSERT_ATTACH,
+				headers: jsonHeaders,
+				body: { ...seedBody, attachments: [] },
+			},
 		]);
-		expect(result.items).toEqual([{ json: { wolkvox_id: '64cb1a', idPrefijo: 'REQ-12' }, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{ json: { wolkvox_id: '64cb1a', idPrefijo: 'REQ-12' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test("attachments come from the item's binary fields (comma-separated) and base64 texts, encoded by the node", async () => {
-		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [200, answer({ wolkvox_id: '64cb1b', idPrefijo: 'REQ-13' })]);
+		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [
+			200,
+			answer({ wolkvox_id: '64cb1b', idPrefijo: 'REQ-13' }),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
 				...seedCase,
 				binaryProperties: 'data, invoice',
-				base64Attachments: { attachment: [{ content: 'data:application/pdf;base64,JVBERi0xLjQK' }] },
+				base64Attachments: {
+					attachment: [{ content: 'data:application/pdf;base64,JVBERi0xLjQK' }],
+				},
 			},
-			items: [{ json: {}, binary: { data: binary('hola', 'hola.txt'), invoice: binary('factura 12345', 'factura.txt') } }],
+			items: [
+				{
+					json: {},
+					binary: {
+						data: binary('hola', 'hola.txt'),
+						invoice: binary('factura 12345', 'factura.txt'),
+					},
+				},
+			],
 			credentials,
 		});
 		expect(result.error).toBeUndefined();
@@ -74,7 +111,10 @@ describe('Case > Create With Attachments (cases/insertAttach.php)', () => {
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: { ...seedCase, binaryProperties: 'invoice' },
-			items: [{ json: {}, binary: { invoice: binary('a', 'a.txt') } }, { json: {}, binary: { data: binary('b', 'b.txt') } }],
+			items: [
+				{ json: {}, binary: { invoice: binary('a', 'a.txt') } },
+				{ json: {}, binary: { data: binary('b', 'b.txt') } },
+			],
 			credentials,
 		});
 		expect(vendor.requests).toEqual([]);
@@ -86,7 +126,11 @@ describe('Case > Create With Attachments (cases/insertAttach.php)', () => {
 	test('a base64 attachment that is not base64 is refused', async () => {
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...seedCase, binaryProperties: '', base64Attachments: { attachment: [{ content: 'not base64!' }] } },
+			parameters: {
+				...seedCase,
+				binaryProperties: '',
+				base64Attachments: { attachment: [{ content: 'not base64!' }] },
+			},
 			credentials,
 		});
 		expect(result.error?.message).toBe(
@@ -101,15 +145,26 @@ describe('Case: the solution is required when the status is a closed one', () =>
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			// An empty required field is caught by n8n itself; one that an expression empties is caught here.
-			parameters: { ...seedCase, binaryProperties: '', status: 'cerrado', statusIsClosed: true, solution: '={{ "" }}' },
+			parameters: {
+				...seedCase,
+				binaryProperties: '',
+				status: 'cerrado',
+				statusIsClosed: true,
+				solution: '={{ "" }}',
+			},
 			credentials,
 		});
 		expect(vendor.requests).toEqual([]);
-		expect(result.error?.message).toBe('Invalid input in item 0: "Solution" (solution) is required when the status is a closed one');
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "Solution" (solution) is required when the status is a closed one',
+		);
 	});
 
 	test('closed status with a solution sends it', async () => {
-		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [200, answer({ wolkvox_id: '64cb1c', idPrefijo: 'REQ-14' })]);
+		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [
+			200,
+			answer({ wolkvox_id: '64cb1c', idPrefijo: 'REQ-14' }),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -131,10 +186,18 @@ describe('Case: the solution is required when the status is a closed one', () =>
 	});
 
 	test('an open status needs no solution, and a hidden solution is not sent', async () => {
-		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [200, answer({ wolkvox_id: '1', idPrefijo: '1' })]);
+		const vendor = wolkvoxServer().on('POST', INSERT_ATTACH, [
+			200,
+			answer({ wolkvox_id: '1', idPrefijo: '1' }),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...seedCase, binaryProperties: '', statusIsClosed: false, solution: 'stale text' },
+			parameters: {
+				...seedCase,
+				binaryProperties: '',
+				statusIsClosed: false,
+				solution: 'stale text',
+			},
 			credentials,
 		});
 		expect(vendor.requests[0].body).toEqual({ ...seedBody, attachments: [] });
@@ -143,7 +206,10 @@ describe('Case: the solution is required when the status is a closed one', () =>
 
 describe('Case > Create (cases/insert.php, form-data)', () => {
 	test("the page's example, sent as multipart form-data with form as JSON text", async () => {
-		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/insert.php', [200, answer({ wolkvox_id: '64cc', idPrefijo: 'REQ-15' })]);
+		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/insert.php', [
+			200,
+			answer({ wolkvox_id: '64cc', idPrefijo: 'REQ-15' }),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -180,7 +246,10 @@ describe('Case > Create (cases/insert.php, form-data)', () => {
 	});
 
 	test('a custom case type is sent by its name; the form may be JSON', async () => {
-		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/insert.php', [200, answer({ wolkvox_id: '64cd' })]);
+		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/insert.php', [
+			200,
+			answer({ wolkvox_id: '64cd' }),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -203,7 +272,13 @@ describe('Case > Create (cases/insert.php, form-data)', () => {
 	test('a custom case type needs its name; the contact must be an e-mail', async () => {
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...seedCase, operation: 'create', 'case-type': '__custom', customCaseType: '={{ "" }}', contact: 'andres' },
+			parameters: {
+				...seedCase,
+				operation: 'create',
+				'case-type': '__custom',
+				customCaseType: '={{ "" }}',
+				contact: 'andres',
+			},
 			credentials,
 		});
 		expect(result.error?.message).toBe(
@@ -220,7 +295,12 @@ describe('Case > Update With Attachments (cases/updateCaseAttachment.php)', () =
 		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...seedCase, operation: 'updateWithAttachments', recordId: '6074aa7d3', responsible: 'agent10@mymodule' },
+			parameters: {
+				...seedCase,
+				operation: 'updateWithAttachments',
+				recordId: '6074aa7d3',
+				responsible: 'agent10@mymodule',
+			},
 			items: [{ json: {}, binary: { data: binary('evidencia', 'evidencia.txt') } }],
 			credentials,
 		});
@@ -273,7 +353,9 @@ describe('Case > Search (cases/queryCases.php)', () => {
 			parameters: { resource: 'case', operation: 'search', field: '={{ "colour" }}', value: 'x' },
 			credentials,
 		});
-		expect(result.error?.message).toMatch(/^Invalid input in item 0: "Field" \(field\) must be one of: case expired, idCase, /);
+		expect(result.error?.message).toMatch(
+			/^Invalid input in item 0: "Field" \(field\) must be one of: case expired, idCase, /,
+		);
 	});
 });
 
@@ -287,10 +369,19 @@ describe('Case > Get Notes History (cases/listHistoryNote.php, External token)',
 			{ idCase: '12', note: 'Cliente llamó', date: '2024-05-06 10:00:00' },
 			{ idCase: '13', note: 'Se envió cotización', date: '2024-05-07 11:30:00' },
 		];
-		const vendor = wolkvoxServer().on('POST', PATH, [200, answer(notes, '2 records were are found')]);
+		const vendor = wolkvoxServer().on('POST', PATH, [
+			200,
+			answer(notes, '2 records were are found'),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'case', operation: 'getNotesHistory', field: 'type case', value: 'Request', options: { noteLimit: 2 } },
+			parameters: {
+				resource: 'case',
+				operation: 'getNotesHistory',
+				field: 'type case',
+				value: 'Request',
+				options: { noteLimit: 2 },
+			},
 			credentials: withExternal,
 		});
 		expect(result.error).toBeUndefined();
@@ -306,7 +397,10 @@ describe('Case > Get Notes History (cases/listHistoryNote.php, External token)',
 	});
 
 	test('the other operations keep the Internal token', async () => {
-		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/queryCases.php', [200, answer([])]);
+		const vendor = wolkvoxServer().on('POST', '/server/API/v2/cases/queryCases.php', [
+			200,
+			answer([]),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
 			parameters: { resource: 'case', operation: 'search', field: 'status', value: 'abierto' },
@@ -319,7 +413,12 @@ describe('Case > Get Notes History (cases/listHistoryNote.php, External token)',
 		const vendor = wolkvoxServer();
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'case', operation: 'getNotesHistory', field: 'type case', value: 'Request' },
+			parameters: {
+				resource: 'case',
+				operation: 'getNotesHistory',
+				field: 'type case',
+				value: 'Request',
+			},
 			credentials,
 		});
 		expect(result.error?.message).toBe('The wolkvox CRM credential has no External Token');
@@ -345,11 +444,18 @@ describe('Case > Update (cases/update.php, form-data)', () => {
 	};
 
 	test('the required fields with wolkvox-id, form as JSON text and the solution; no file when none is named', async () => {
-		const vendor = wolkvoxServer().on('POST', UPDATE, [200, answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record')]);
+		const vendor = wolkvoxServer().on('POST', UPDATE, [
+			200,
+			answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record'),
+		]);
 		const result = await runNode({ node: 'wolkvoxCrm', parameters, credentials });
 		expect(result.error).toBeUndefined();
 		const [request] = vendor.requests;
-		expect([request.method, request.path, request.headers['wolkvox-token']]).toEqual(['POST', UPDATE, TOKEN]);
+		expect([request.method, request.path, request.headers['wolkvox-token']]).toEqual([
+			'POST',
+			UPDATE,
+			TOKEN,
+		]);
 		expect(formFields(request.headers['content-type'], request.body)).toEqual({
 			operation: OPERATION,
 			'wolkvox-id': '6074ab12cd7d3',
@@ -366,7 +472,10 @@ describe('Case > Update (cases/update.php, form-data)', () => {
 	});
 
 	test("the named binary field is sent as the form's file part, with its name and type", async () => {
-		const vendor = wolkvoxServer().on('POST', UPDATE, [200, answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record')]);
+		const vendor = wolkvoxServer().on('POST', UPDATE, [
+			200,
+			answer({ wolkvox_id: '6074ab12cd7d3' }, 'Succesfully edit record'),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: { ...parameters, binaryProperty: 'invoice' },
@@ -379,7 +488,9 @@ describe('Case > Update (cases/update.php, form-data)', () => {
 		expect(String(request.body)).toContain(
 			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="factura.txt"\r\nContent-Type: text/plain\r\n\r\nfactura 12345\r\n`,
 		);
-		expect(formFields(request.headers['content-type'], request.body)['wolkvox-id']).toBe('6074ab12cd7d3');
+		expect(formFields(request.headers['content-type'], request.body)['wolkvox-id']).toBe(
+			'6074ab12cd7d3',
+		);
 	});
 
 	test('a binary field the item lacks, or a closed status without a solution, sends nothing', async () => {
@@ -392,8 +503,14 @@ describe('Case > Update (cases/update.php, form-data)', () => {
 		expect(missingFile.error?.message).toBe(
 			'Invalid input in item 0: "Input Binary Field" (binaryProperty) names "invoice", which the item does not have (its binary fields: none)',
 		);
-		const noSolution = await runNode({ node: 'wolkvoxCrm', parameters: { ...parameters, solution: '={{ "" }}' }, credentials });
-		expect(noSolution.error?.message).toBe('Invalid input in item 0: "Solution" (solution) is required when the status is a closed one');
+		const noSolution = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...parameters, solution: '={{ "" }}' },
+			credentials,
+		});
+		expect(noSolution.error?.message).toBe(
+			'Invalid input in item 0: "Solution" (solution) is required when the status is a closed one',
+		);
 		expect(vendor.requests).toEqual([]);
 	});
 });

@@ -31,7 +31,13 @@ const seedFields = {
 	obligation: '6669999 API',
 };
 
-const { tipifycation_code, tipifycation_desc, module: crmModule, wolkvox_idRecord, ...optionalFields } = seedFields;
+const {
+	tipifycation_code,
+	tipifycation_desc,
+	module: crmModule,
+	wolkvox_idRecord,
+	...optionalFields
+} = seedFields;
 
 const insertManagement = {
 	resource: 'collection',
@@ -49,7 +55,12 @@ describe('Collection Management > Insert Management', () => {
 		const result = await runNode({ node: 'wolkvoxCrm', parameters: insertManagement, credentials });
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toEqual([
-			{ method: 'POST', path: DOCUMENTED, headers: jsonHeaders, body: { operation: OPERATION, fields: seedFields } },
+			{
+				method: 'POST',
+				path: DOCUMENTED,
+				headers: jsonHeaders,
+				body: { operation: OPERATION, fields: seedFields },
+			},
 		]);
 		expect(result.items).toEqual([{ json: { wolkvox_id: '123cb' }, pairedItem: { item: 0 } }]);
 	});
@@ -76,7 +87,12 @@ describe('Collection Management > Insert Management', () => {
 				headers: jsonHeaders,
 				body: {
 					operation: OPERATION,
-					fields: { tipifycation_code: 'NC', tipifycation_desc: 'No contesta', wolkvox_idRecord: '61fa3', module: 'collections' },
+					fields: {
+						tipifycation_code: 'NC',
+						tipifycation_desc: 'No contesta',
+						wolkvox_idRecord: '61fa3',
+						module: 'collections',
+					},
 				},
 			},
 		]);
@@ -86,19 +102,34 @@ describe('Collection Management > Insert Management', () => {
 		const vendor = wolkvoxServer().on('POST', DOCUMENTED, [200, answer({ wolkvox_id: '1' })]);
 		await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...insertManagement, additionalFields: { date: '={{ DateTime.fromISO("2024-05-06T14:30:00", { zone: "America/Bogota" }) }}' } },
+			parameters: {
+				...insertManagement,
+				additionalFields: {
+					date: '={{ DateTime.fromISO("2024-05-06T14:30:00", { zone: "America/Bogota" }) }}',
+				},
+			},
 			credentials,
 		});
 		expect(vendor.requests[0].body).toEqual({
 			operation: OPERATION,
-			fields: { tipifycation_code, tipifycation_desc, module: crmModule, wolkvox_idRecord, date: '2024-05-06 14:30:00' },
+			fields: {
+				tipifycation_code,
+				tipifycation_desc,
+				module: crmModule,
+				wolkvox_idRecord,
+				date: '2024-05-06 14:30:00',
+			},
 		});
 	});
 
 	test('the four mandatory fields are checked before sending', async () => {
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { ...insertManagement, tipifycation_code: '={{ "" }}', wolkvox_idRecord: '={{ "" }}' },
+			parameters: {
+				...insertManagement,
+				tipifycation_code: '={{ "" }}',
+				wolkvox_idRecord: '={{ "" }}',
+			},
 			credentials,
 		});
 		expect(result.error?.message).toBe(
@@ -116,7 +147,12 @@ describe('Collection Management > Search Managements and Get Obligation', () => 
 		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'collection', operation: 'searchManagements', field: 'customer_id', value: '123' },
+			parameters: {
+				resource: 'collection',
+				operation: 'searchManagements',
+				field: 'customer_id',
+				value: '123',
+			},
 			credentials,
 		});
 		expect(vendor.requests).toEqual([
@@ -131,14 +167,23 @@ describe('Collection Management > Search Managements and Get Obligation', () => 
 	});
 
 	test('queryObligation.php: obligation and wolkvox_id', async () => {
-		const obligation = { id: '6669999 API', name: 'Invoice 12345 - Pending Payment', total_balance: '10000' };
+		const obligation = {
+			id: '6669999 API',
+			name: 'Invoice 12345 - Pending Payment',
+			total_balance: '10000',
+		};
 		const vendor = wolkvoxServer().on('POST', '/server/API/v2/collections/queryObligation.php', [
 			200,
 			answer(obligation, '1 records were are found'),
 		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'collection', operation: 'getObligation', obligation: '6669999 API', wolkvox_id: '61fa3' },
+			parameters: {
+				resource: 'collection',
+				operation: 'getObligation',
+				obligation: '6669999 API',
+				wolkvox_id: '61fa3',
+			},
 			credentials,
 		});
 		expect(vendor.requests).toEqual([
@@ -167,7 +212,12 @@ describe('Collection Management > Insert / Update Obligation (insertObligation.p
 			expiring_date: '07-07-2023',
 			days_delay: '90',
 		},
-		form: { field: [{ name: 'Titulation', value: 'Titulo' }, { name: 'Frequency', value: 'Mensual' }] },
+		form: {
+			field: [
+				{ name: 'Titulation', value: 'Titulo' },
+				{ name: 'Frequency', value: 'Mensual' },
+			],
+		},
 	};
 	const obligationBody = {
 		operation: OPERATION,
@@ -181,43 +231,74 @@ describe('Collection Management > Insert / Update Obligation (insertObligation.p
 			last_pay_date: '06-06-2023',
 			expiring_date: '07-07-2023',
 			days_delay: '90',
-			form: [{ name: 'Titulation', value: 'Titulo' }, { name: 'Frequency', value: 'Mensual' }],
+			form: [
+				{ name: 'Titulation', value: 'Titulo' },
+				{ name: 'Frequency', value: 'Mensual' },
+			],
 		},
 	};
 
 	test.each([
 		['insertObligation', 'POST', 'Succesfully create record'],
 		['updateObligation', 'PUT', 'Succesfully edit record'],
-	] as const)('%s: %s with the record id and every field of the obligation', async (operation, method, msg) => {
-		const vendor = wolkvoxServer().on(method, DOCUMENTED, [200, answer({ wolkvox_id: '61fa3', obligation: 'obl1' }, msg)]);
-		const result = await runNode({
-			node: 'wolkvoxCrm',
-			parameters: { resource: 'collection', operation, ...obligationParameters },
-			credentials,
-		});
-		expect(result.error).toBeUndefined();
-		expect(vendor.requests).toEqual([{ method, path: DOCUMENTED, headers: jsonHeaders, body: obligationBody }]);
-		expect(result.json).toEqual([{ wolkvox_id: '61fa3', obligation: 'obl1' }]);
-	});
+	] as const)(
+		'%s: %s with the record id and every field of the obligation',
+		async (operation, method, msg) => {
+			const vendor = wolkvoxServer().on(method, DOCUMENTED, [
+				200,
+				answer({ wolkvox_id: '61fa3', obligation: 'obl1' }, msg),
+			]);
+			const result = await runNode({
+				node: 'wolkvoxCrm',
+				parameters: { resource: 'collection', operation, ...obligationParameters },
+				credentials,
+			});
+			expect(result.error).toBeUndefined();
+			expect(vendor.requests).toEqual([
+				{ method, path: DOCUMENTED, headers: jsonHeaders, body: obligationBody },
+			]);
+			expect(result.json).toEqual([{ wolkvox_id: '61fa3', obligation: 'obl1' }]);
+		},
+	);
 
 	test('only the code is needed; empty fields are left out', async () => {
-		const vendor = wolkvoxServer().on('PUT', DOCUMENTED, [200, answer({ wolkvox_id: '61fa3' }, 'Succesfully edit record')]);
+		const vendor = wolkvoxServer().on('PUT', DOCUMENTED, [
+			200,
+			answer({ wolkvox_id: '61fa3' }, 'Succesfully edit record'),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'collection', operation: 'updateObligation', wolkvox_id: '61fa3', id: 'obl1', additionalFields: { days_delay: '120' } },
+			parameters: {
+				resource: 'collection',
+				operation: 'updateObligation',
+				wolkvox_id: '61fa3',
+				id: 'obl1',
+				additionalFields: { days_delay: '120' },
+			},
 			credentials,
 		});
-		expect(vendor.requests[0].body).toEqual({ operation: OPERATION, wolkvox_id: '61fa3', fields: { id: 'obl1', days_delay: '120' } });
+		expect(vendor.requests[0].body).toEqual({
+			operation: OPERATION,
+			wolkvox_id: '61fa3',
+			fields: { id: 'obl1', days_delay: '120' },
+		});
 	});
 
 	test('a missing obligation code is refused before sending', async () => {
 		const vendor = wolkvoxServer();
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'collection', operation: 'insertObligation', wolkvox_id: '61fa3', id: '={{ "" }}' },
+			parameters: {
+				resource: 'collection',
+				operation: 'insertObligation',
+				wolkvox_id: '61fa3',
+				id: '={{ "" }}',
+			},
 			credentials,
 		});
-		expect(result.error?.message).toBe('Invalid input in item 0: "Obligation Code" (id) is required');
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "Obligation Code" (id) is required',
+		);
 		expect(vendor.requests).toEqual([]);
 	});
 });
@@ -237,7 +318,8 @@ describe('Collection Management > Bulk Load Case Files (massiveCollections.php)'
 		Telephone: '={{ $json.phone }}',
 		additionalFields: {
 			Address: '1234 Elm Street, Los Angeles',
-			obligations: '={{ [{ id: "obl-" + $json.id, name: "Invoice " + $json.id, total_balance: "10000" }] }}',
+			obligations:
+				'={{ [{ id: "obl-" + $json.id, name: "Invoice " + $json.id, total_balance: "10000" }] }}',
 		},
 		fieldPairs: { field: [{ name: 'Segmento', value: 'VIP' }] },
 		options: { batchSize: 2 },
@@ -257,11 +339,26 @@ describe('Collection Management > Bulk Load Case Files (massiveCollections.php)'
 		const vendor = wolkvoxServer()
 			.on('POST', path, [200, answer(undefined, '2 records were inserted')])
 			.on('POST', path, [200, answer(undefined, '1 records were inserted')]);
-		const result = await runNode({ node: 'wolkvoxCrm', parameters, items: debtors.map((json) => ({ json })), credentials });
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters,
+			items: debtors.map((json) => ({ json })),
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toEqual([
-			{ method: 'POST', path, headers: jsonHeaders, body: { operation: OPERATION, collections: debtors.slice(0, 2).map(caseFile) } },
-			{ method: 'POST', path, headers: jsonHeaders, body: { operation: OPERATION, collections: debtors.slice(2).map(caseFile) } },
+			{
+				method: 'POST',
+				path,
+				headers: jsonHeaders,
+				body: { operation: OPERATION, collections: debtors.slice(0, 2).map(caseFile) },
+			},
+			{
+				method: 'POST',
+				path,
+				headers: jsonHeaders,
+				body: { operation: OPERATION, collections: debtors.slice(2).map(caseFile) },
+			},
 		]);
 		expect(result.items).toEqual([
 			{ json: answer(undefined, '2 records were inserted'), pairedItem: { item: 0 } },
@@ -272,9 +369,13 @@ describe('Collection Management > Bulk Load Case Files (massiveCollections.php)'
 
 	test('an invalid case file stops the load before any batch is sent', async () => {
 		const vendor = wolkvoxServer();
-		const items = debtors.map((json, i) => ({ json: i === 2 ? { ...json, email: 'not-an-email' } : json }));
+		const items = debtors.map((json, i) => ({
+			json: i === 2 ? { ...json, email: 'not-an-email' } : json,
+		}));
 		const result = await runNode({ node: 'wolkvoxCrm', parameters, items, credentials });
 		expect(vendor.requests).toEqual([]);
-		expect(result.error?.message).toBe('Invalid input in item 2: "Email" (Email) must be a valid e-mail address');
+		expect(result.error?.message).toBe(
+			'Invalid input in item 2: "Email" (Email) must be a valid e-mail address',
+		);
 	});
 });

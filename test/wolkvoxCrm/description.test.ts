@@ -41,9 +41,13 @@ test('the node description lists every operation in its resource dropdown', () =
 	const { properties, usableAsTool, credentials } = new WolkvoxCrm().description;
 	const operations = properties.filter((p: INodeProperties) => p.name === 'operation');
 	const listed = operations.flatMap((p) =>
-		(p.options ?? []).map((o) => `${p.displayOptions?.show?.resource?.[0]}:${(o as { value: string }).value}`),
+		(p.options ?? []).map(
+			(o) => `${p.displayOptions?.show?.resource?.[0]}:${(o as { value: string }).value}`,
+		),
 	);
-	expect(listed.sort()).toEqual(wolkvoxOperations.map((spec) => `${spec.resource}:${spec.operation}`).sort());
+	expect(listed.sort()).toEqual(
+		wolkvoxOperations.map((spec) => `${spec.resource}:${spec.operation}`).sort(),
+	);
 	expect(usableAsTool).toBe(true);
 	expect(credentials).toEqual([{ name: 'wolkvoxCrmApi', required: true }]);
 });
@@ -63,14 +67,74 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 
 /** The fields of the three seed endpoints (shared/api/endpoints.json), by operation. */
 const seedFields: Record<string, string[]> = {
-	'case:createWithAttachments': ['operation', 'case-type', 'responsible', 'owner', 'contact', 'description', 'form', 'status', 'priority', 'attachments', 'solution'],
-	'activity:createCall': ['operation', 'module', 'type', 'fields.status', 'fields.name', 'fields.priority', 'fields.name_module', 'fields.completion_date', 'fields.remember', 'fields.reminder_date', 'fields.description', 'fields.id_record', 'fields.location', 'fields.wolkvox_owner', 'fields.phone.type', 'fields.phone.country', 'fields.phone.code', 'fields.phone.value'],
-	'collection:insertManagement': ['operation', 'fields.tipifycation_code', 'fields.tipifycation_desc', 'fields.module', 'fields.wolkvox_idRecord', 'fields.id_customer', 'fields.customer_id', 'fields.wolkvox_idCall', 'fields.client_name', 'fields.client_lastname', 'fields.client_type_document', 'fields.client_telephone', 'fields.agent_name', 'fields.agent_id', 'fields.type_interaction', 'fields.time', 'fields.date', 'fields.campaign_id', 'fields.tipification_code', 'fields.tipification_description', 'fields.wolkvox_idCustomer', 'fields.wolkvox_phoneCall', 'fields.wolkvox_CrmPhoneCall', 'fields.obligation'],
+	'case:createWithAttachments': [
+		'operation',
+		'case-type',
+		'responsible',
+		'owner',
+		'contact',
+		'description',
+		'form',
+		'status',
+		'priority',
+		'attachments',
+		'solution',
+	],
+	'activity:createCall': [
+		'operation',
+		'module',
+		'type',
+		'fields.status',
+		'fields.name',
+		'fields.priority',
+		'fields.name_module',
+		'fields.completion_date',
+		'fields.remember',
+		'fields.reminder_date',
+		'fields.description',
+		'fields.id_record',
+		'fields.location',
+		'fields.wolkvox_owner',
+		'fields.phone.type',
+		'fields.phone.country',
+		'fields.phone.code',
+		'fields.phone.value',
+	],
+	'collection:insertManagement': [
+		'operation',
+		'fields.tipifycation_code',
+		'fields.tipifycation_desc',
+		'fields.module',
+		'fields.wolkvox_idRecord',
+		'fields.id_customer',
+		'fields.customer_id',
+		'fields.wolkvox_idCall',
+		'fields.client_name',
+		'fields.client_lastname',
+		'fields.client_type_document',
+		'fields.client_telephone',
+		'fields.agent_name',
+		'fields.agent_id',
+		'fields.type_interaction',
+		'fields.time',
+		'fields.date',
+		'fields.campaign_id',
+		'fields.tipification_code',
+		'fields.tipification_description',
+		'fields.wolkvox_idCustomer',
+		'fields.wolkvox_phoneCall',
+		'fields.wolkvox_CrmPhoneCall',
+		'fields.obligation',
+	],
 };
 
 test('every field of the seeds is reachable, with its API name in the description', () => {
 	// Filled in by the node, not typed by the user.
-	const automatic = new Set(['operation', 'activity:createCall module', 'activity:createCall type']);
+	const automatic = new Set([
+		'operation',
+		'activity:createCall module',
+		'activity:createCall type',
+	]);
 	const missing: string[] = [];
 	for (const [op, names] of Object.entries(seedFields)) {
 		const spec = wolkvoxOperations.find((s) => `${s.resource}:${s.operation}` === op)!;
@@ -78,7 +142,8 @@ test('every field of the seeds is reachable, with its API name in the descriptio
 		for (const name of names) {
 			const field = name.split('.').pop()!;
 			if (automatic.has(field) || automatic.has(`${op} ${name}`)) continue;
-			if (!described.some((d) => d.includes(`(API field: ${field})`))) missing.push(`${op} ${name}`);
+			if (!described.some((d) => d.includes(`(API field: ${field})`)))
+				missing.push(`${op} ${name}`);
 		}
 	}
 	expect(missing).toEqual([]);
@@ -86,10 +151,24 @@ test('every field of the seeds is reachable, with its API name in the descriptio
 
 test('every user field names its API field in its description', () => {
 	// Parameters that steer the node, and the name / value of a CRM field the user types.
-	const steering = new Set(['fieldsInput', 'additionalFields', 'options', 'batchSize', 'idKey', 'endpoint', 'name', 'value']);
+	const steering = new Set([
+		'fieldsInput',
+		'additionalFields',
+		'options',
+		'batchSize',
+		'idKey',
+		'endpoint',
+		'name',
+		'value',
+	]);
 	const unnamed = wolkvoxOperations.flatMap((spec) =>
 		allProperties(spec.properties)
-			.filter((p) => p.type !== 'notice' && !/\(API (field|object): [^)]+\)/.test(p.description ?? '') && !steering.has(p.name))
+			.filter(
+				(p) =>
+					p.type !== 'notice' &&
+					!/\(API (field|object): [^)]+\)/.test(p.description ?? '') &&
+					!steering.has(p.name),
+			)
 			.map((p) => `${spec.resource}:${spec.operation} ${p.name}`),
 	);
 	expect(unnamed).toEqual([]);

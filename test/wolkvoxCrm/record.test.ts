@@ -5,7 +5,8 @@ import { OPERATION, TOKEN, answer, credentials, jsonHeaders, wolkvoxServer } fro
 
 const CUSTOM = '/server/API/v2/custom';
 
-const items = (count: number, json: (i: number) => IDataObject) => Array.from({ length: count }, (_, i) => ({ json: json(i) }));
+const items = (count: number, json: (i: number) => IDataObject) =>
+	Array.from({ length: count }, (_, i) => ({ json: json(i) }));
 
 /** The typed-fields example of the insert many / update many pages. */
 const typedFields = {
@@ -13,12 +14,18 @@ const typedFields = {
 	Product: 'Arepas should have butter',
 	Price: 5500,
 	Address: { type: 'address', value: '145a Street #12-60' },
-	'Favorite Products': { type: 'table', value: [{ Clothing: 'T-Shirts' }, { Meat: 'Fish' }, { 'Other options': 'Solid Gold' }] },
+	'Favorite Products': {
+		type: 'table',
+		value: [{ Clothing: 'T-Shirts' }, { Meat: 'Fish' }, { 'Other options': 'Solid Gold' }],
+	},
 };
 
 describe('Record > Insert (custom/insert.php)', () => {
 	test('name / value pairs become the fields object', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insert.php`, [200, answer({ wolkvox_id: '64cb' })]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insert.php`, [
+			200,
+			answer({ wolkvox_id: '64cb' }),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -44,7 +51,11 @@ describe('Record > Insert (custom/insert.php)', () => {
 				body: {
 					operation: OPERATION,
 					module: 'contacts',
-					fields: { namecontact: 'Ana Ruiz', telephonecontact: '3001234567', 'Tipo de cliente': 'Nuevo' },
+					fields: {
+						namecontact: 'Ana Ruiz',
+						telephonecontact: '3001234567',
+						'Tipo de cliente': 'Nuevo',
+					},
 				},
 			},
 		]);
@@ -52,24 +63,51 @@ describe('Record > Insert (custom/insert.php)', () => {
 	});
 
 	test('JSON fields carry typed values (address, table) as documented', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insert.php`, [200, answer({ wolkvox_id: '64cc' })]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insert.php`, [
+			200,
+			answer({ wolkvox_id: '64cc' }),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'record', operation: 'insert', module: 'Ventas', fieldsInput: 'json', fieldsJson: JSON.stringify(typedFields) },
+			parameters: {
+				resource: 'record',
+				operation: 'insert',
+				module: 'Ventas',
+				fieldsInput: 'json',
+				fieldsJson: JSON.stringify(typedFields),
+			},
 			credentials,
 		});
-		expect(vendor.requests[0].body).toEqual({ operation: OPERATION, module: 'Ventas', fields: typedFields });
+		expect(vendor.requests[0].body).toEqual({
+			operation: OPERATION,
+			module: 'Ventas',
+			fields: typedFields,
+		});
 	});
 
 	test('at least one field is needed; invalid JSON is named', async () => {
-		const none = await runNode({ node: 'wolkvoxCrm', parameters: { resource: 'record', operation: 'insert', module: 'contacts' }, credentials });
-		expect(none.error?.message).toBe('Invalid input in item 0: "Fields" (fields) needs at least one field');
-		const bad = await runNode({
+		const none = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'record', operation: 'insert', module: 'contacts', fieldsInput: 'json', fieldsJson: '{"a": ' },
+			parameters: { resource: 'record', operation: 'insert', module: 'contacts' },
 			credentials,
 		});
-		expect(bad.error?.message).toBe('Invalid input in item 0: "Fields (JSON)" (fields) must be valid JSON');
+		expect(none.error?.message).toBe(
+			'Invalid input in item 0: "Fields" (fields) needs at least one field',
+		);
+		const bad = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: {
+				resource: 'record',
+				operation: 'insert',
+				module: 'contacts',
+				fieldsInput: 'json',
+				fieldsJson: '{"a": ',
+			},
+			credentials,
+		});
+		expect(bad.error?.message).toBe(
+			'Invalid input in item 0: "Fields (JSON)" (fields) must be valid JSON',
+		);
 	});
 });
 
@@ -78,7 +116,12 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 		resource: 'record',
 		operation: 'insertMany',
 		module: 'contacts',
-		fieldPairs: { field: [{ name: 'namecontact', value: '={{ $json.name }}' }, { name: 'idcontact', value: '={{ $json.id }}' }] },
+		fieldPairs: {
+			field: [
+				{ name: 'namecontact', value: '={{ $json.name }}' },
+				{ name: 'idcontact', value: '={{ $json.id }}' },
+			],
+		},
 		options: { batchSize: 10 },
 	};
 	const contacts = items(25, (i) => ({ name: `Contact ${i}`, id: `ID-${i}` }));
@@ -88,32 +131,64 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 	test('25 items with batch size 10: 3 requests of 10, 10 and 5 records, every output paired with its input', async () => {
 		const path = `${CUSTOM}/insertMany.php`;
 		const vendor = wolkvoxServer();
-		for (const [from, to] of [[0, 10], [10, 20], [20, 25]]) {
-			vendor.on('POST', path, [200, answer(range(from, to).map((i) => ({ wolkvox_id: `id-${i}` })), `${to - from} records inserted`)]);
+		for (const [from, to] of [
+			[0, 10],
+			[10, 20],
+			[20, 25],
+		]) {
+			vendor.on('POST', path, [
+				200,
+				answer(
+					range(from, to).map((i) => ({ wolkvox_id: `id-${i}` })),
+					`${to - from} records inserted`,
+				),
+			]);
 		}
 		const result = await runNode({ node: 'wolkvoxCrm', parameters, items: contacts, credentials });
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toEqual(
-			[[0, 10], [10, 20], [20, 25]].map(([from, to]) => ({
+			[
+				[0, 10],
+				[10, 20],
+				[20, 25],
+			].map(([from, to]) => ({
 				method: 'POST',
 				path,
 				headers: jsonHeaders,
 				body: { operation: OPERATION, module: 'contacts', fields: range(from, to).map(record) },
 			})),
 		);
-		expect(result.items).toEqual(range(0, 25).map((i) => ({ json: { wolkvox_id: `id-${i}` }, pairedItem: { item: i } })));
+		expect(result.items).toEqual(
+			range(0, 25).map((i) => ({ json: { wolkvox_id: `id-${i}` }, pairedItem: { item: i } })),
+		);
 	});
 
 	test('an answer that is not one entry per record is given to every item of its batch', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insertMany.php`, [200, answer(undefined, '3 records inserted')]);
-		const result = await runNode({ node: 'wolkvoxCrm', parameters, items: contacts.slice(0, 3), credentials });
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insertMany.php`, [
+			200,
+			answer(undefined, '3 records inserted'),
+		]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters,
+			items: contacts.slice(0, 3),
+			credentials,
+		});
 		expect(vendor.requests).toHaveLength(1);
-		expect(result.items).toEqual(range(0, 3).map((i) => ({ json: answer(undefined, '3 records inserted'), pairedItem: { item: i } })));
+		expect(result.items).toEqual(
+			range(0, 3).map((i) => ({
+				json: answer(undefined, '3 records inserted'),
+				pairedItem: { item: i },
+			})),
+		);
 	});
 
 	test('items of different modules never share a request; outputs keep the input order', async () => {
 		const vendor = wolkvoxServer()
-			.on('POST', `${CUSTOM}/insertMany.php`, [200, answer([{ wolkvox_id: 'c0' }, { wolkvox_id: 'c2' }])])
+			.on('POST', `${CUSTOM}/insertMany.php`, [
+				200,
+				answer([{ wolkvox_id: 'c0' }, { wolkvox_id: 'c2' }]),
+			])
 			.on('POST', `${CUSTOM}/insertMany.php`, [200, answer([{ wolkvox_id: 'l1' }])]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
@@ -126,7 +201,14 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 			credentials,
 		});
 		expect(vendor.requests.map((r) => r.body)).toEqual([
-			{ operation: OPERATION, module: 'contacts', fields: [{ namecontact: 'A', idcontact: '0' }, { namecontact: 'C', idcontact: '2' }] },
+			{
+				operation: OPERATION,
+				module: 'contacts',
+				fields: [
+					{ namecontact: 'A', idcontact: '0' },
+					{ namecontact: 'C', idcontact: '2' },
+				],
+			},
 			{ operation: OPERATION, module: 'leads', fields: [{ namecontact: 'B', idcontact: '1' }] },
 		]);
 		expect(result.items.map((item) => [item.json.wolkvox_id, item.pairedItem])).toEqual([
@@ -140,13 +222,18 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 		const path = `${CUSTOM}/insertMany.php`;
 		const vendor = wolkvoxServer()
 			.on('POST', path, [200, answer(range(0, 10).map((i) => ({ wolkvox_id: `id-${i}` })))])
-			.on('POST', path, [200, { code: 400, error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' }]);
+			.on('POST', path, [
+				200,
+				{ code: 400, error: 'BAD REQUEST', msg: 'SOME PARAMETERS ARE REQUIRED' },
+			]);
 		const result = await runNode({ node: 'wolkvoxCrm', parameters, items: contacts, credentials });
 		expect(vendor.requests).toHaveLength(2);
 		expect(result.error?.message).toBe(
 			'wolkvox CRM: code 400 BAD REQUEST: SOME PARAMETERS ARE REQUIRED (HTTP 200) (batch 2 of 3: items 10-19)',
 		);
-		expect(result.error?.description).toBe('BAD REQUEST. Batch 1 was sent before this one; the batch after it was not sent.');
+		expect(result.error?.description).toBe(
+			'BAD REQUEST. Batch 1 was sent before this one; the batch after it was not sent.',
+		);
 	});
 
 	test('with Continue On Fail a failed batch marks exactly its own items; the other batches go on', async () => {
@@ -155,10 +242,17 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 			.on('POST', path, [200, answer(range(0, 10).map((i) => ({ wolkvox_id: `id-${i}` })))])
 			.on('POST', path, [200, { code: '403', error: 'FORBIDDEN', msg: 'TOKEN LIMIT EXCEEDED' }])
 			.on('POST', path, [200, answer(range(20, 25).map((i) => ({ wolkvox_id: `id-${i}` })))]);
-		const result = await runNode({ node: 'wolkvoxCrm', parameters, items: contacts, credentials, continueOnFail: true });
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters,
+			items: contacts,
+			credentials,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(vendor.requests).toHaveLength(3);
-		const error = 'wolkvox CRM: code 403 FORBIDDEN: TOKEN LIMIT EXCEEDED (HTTP 200) (batch 2 of 3: items 10-19)';
+		const error =
+			'wolkvox CRM: code 403 FORBIDDEN: TOKEN LIMIT EXCEEDED (HTTP 200) (batch 2 of 3: items 10-19)';
 		expect(result.items).toEqual(
 			range(0, 25).map((i) => ({
 				json: i >= 10 && i < 20 ? { error } : { wolkvox_id: `id-${i}` },
@@ -168,22 +262,35 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 	});
 
 	test('with Continue On Fail an invalid item keeps its place and is left out of the batches', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insertMany.php`, [200, answer([{ wolkvox_id: 'a' }, { wolkvox_id: 'c' }])]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/insertMany.php`, [
+			200,
+			answer([{ wolkvox_id: 'a' }, { wolkvox_id: 'c' }]),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: { ...parameters, module: '={{ $json.module }}' },
-			items: [{ json: { module: 'contacts', name: 'A', id: '0' } }, { json: { module: '' } }, { json: { module: 'contacts', name: 'C', id: '2' } }],
+			items: [
+				{ json: { module: 'contacts', name: 'A', id: '0' } },
+				{ json: { module: '' } },
+				{ json: { module: 'contacts', name: 'C', id: '2' } },
+			],
 			credentials,
 			continueOnFail: true,
 		});
 		expect(vendor.requests[0].body).toEqual({
 			operation: OPERATION,
 			module: 'contacts',
-			fields: [{ namecontact: 'A', idcontact: '0' }, { namecontact: 'C', idcontact: '2' }],
+			fields: [
+				{ namecontact: 'A', idcontact: '0' },
+				{ namecontact: 'C', idcontact: '2' },
+			],
 		});
 		expect(result.items).toEqual([
 			{ json: { wolkvox_id: 'a' }, pairedItem: { item: 0 } },
-			{ json: { error: 'Invalid input in item 1: "Module" (module) is required' }, pairedItem: { item: 1 } },
+			{
+				json: { error: 'Invalid input in item 1: "Module" (module) is required' },
+				pairedItem: { item: 1 },
+			},
 			{ json: { wolkvox_id: 'c' }, pairedItem: { item: 2 } },
 		]);
 	});
@@ -193,14 +300,24 @@ describe('Record > Insert Many (custom/insertMany.php): all items, in batches', 
 		const vendor = wolkvoxServer()
 			.on('POST', path, [200, answer(undefined, 'ok')])
 			.on('POST', path, [200, answer(undefined, 'ok')]);
-		await runNode({ node: 'wolkvoxCrm', parameters: { ...parameters, options: {} }, items: items(60, (i) => ({ name: `C${i}`, id: `${i}` })), credentials });
-		expect(vendor.requests.map((r) => (r.body as { fields: unknown[] }).fields.length)).toEqual([50, 10]);
+		await runNode({
+			node: 'wolkvoxCrm',
+			parameters: { ...parameters, options: {} },
+			items: items(60, (i) => ({ name: `C${i}`, id: `${i}` })),
+			credentials,
+		});
+		expect(vendor.requests.map((r) => (r.body as { fields: unknown[] }).fields.length)).toEqual([
+			50, 10,
+		]);
 	});
 });
 
 describe('Record > Update (custom/update.php)', () => {
 	test('the record ID goes in the Wolkvox-id header and in the body; attachments only when given', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/update.php`, [200, answer({ wolkvox_id: '64cb' }, 'Succesfully edit record')]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/update.php`, [
+			200,
+			answer({ wolkvox_id: '64cb' }, 'Succesfully edit record'),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -218,14 +335,22 @@ describe('Record > Update (custom/update.php)', () => {
 				method: 'POST',
 				path: `${CUSTOM}/update.php`,
 				headers: { ...jsonHeaders, 'wolkvox-id': '64cb' },
-				body: { operation: OPERATION, module: 'contacts', 'wolkvox-id': '64cb', fields: { namecontact: 'Jane Doe' } },
+				body: {
+					operation: OPERATION,
+					module: 'contacts',
+					'wolkvox-id': '64cb',
+					fields: { namecontact: 'Jane Doe' },
+				},
 			},
 		]);
 		expect(result.json).toEqual([{ wolkvox_id: '64cb' }]);
 	});
 
 	test('attachments from a binary field are added as base64', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/update.php`, [200, answer({ wolkvox_id: '64cb' }, 'Succesfully edit record')]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/update.php`, [
+			200,
+			answer({ wolkvox_id: '64cb' }, 'Succesfully edit record'),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -234,17 +359,30 @@ describe('Record > Update (custom/update.php)', () => {
 				module: 'Nomina',
 				recordId: '64cb',
 				fieldsInput: 'json',
-				fieldsJson: '{"Salario por dia": {"type": "currency", "value": "50000", "symbol": "COP", "convert": 50000}}',
+				fieldsJson:
+					'{"Salario por dia": {"type": "currency", "value": "50000", "symbol": "COP", "convert": 50000}}',
 				binaryProperties: 'contract',
 			},
-			items: [{ json: {}, binary: { contract: { data: Buffer.from('%PDF-1.4').toString('base64'), mimeType: 'application/pdf' } } }],
+			items: [
+				{
+					json: {},
+					binary: {
+						contract: {
+							data: Buffer.from('%PDF-1.4').toString('base64'),
+							mimeType: 'application/pdf',
+						},
+					},
+				},
+			],
 			credentials,
 		});
 		expect(vendor.requests[0].body).toEqual({
 			operation: OPERATION,
 			module: 'Nomina',
 			'wolkvox-id': '64cb',
-			fields: { 'Salario por dia': { type: 'currency', value: '50000', symbol: 'COP', convert: 50000 } },
+			fields: {
+				'Salario por dia': { type: 'currency', value: '50000', symbol: 'COP', convert: 50000 },
+			},
 			attachments: [Buffer.from('%PDF-1.4').toString('base64')],
 		});
 	});
@@ -288,14 +426,25 @@ describe('Record > Update Many (custom/updateMany.php, PUT)', () => {
 				method: 'PUT',
 				path,
 				headers: jsonHeaders,
-				body: { operation: OPERATION, module: 'contacts', fields: [{ 'wolkvox-id': '64c2', telephonecontact: '300000002' }] },
+				body: {
+					operation: OPERATION,
+					module: 'contacts',
+					fields: [{ 'wolkvox-id': '64c2', telephonecontact: '300000002' }],
+				},
 			},
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 	});
 
 	test('the key of the record ID can be wolkvox_id', async () => {
-		const vendor = wolkvoxServer().on('PUT', `${CUSTOM}/updateMany.php`, [200, answer(undefined, 'ok')]);
+		const vendor = wolkvoxServer().on('PUT', `${CUSTOM}/updateMany.php`, [
+			200,
+			answer(undefined, 'ok'),
+		]);
 		await runNode({
 			node: 'wolkvoxCrm',
 			parameters: {
@@ -318,10 +467,18 @@ describe('Record > Update Many (custom/updateMany.php, PUT)', () => {
 
 describe('Record > Delete (custom/delete.php)', () => {
 	test("one ID: the page's example, multiple false and the ID as text", async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/delete.php`, [200, { code: 200, error: null, msg: 'Succesfully delete record' }]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/delete.php`, [
+			200,
+			{ code: 200, error: null, msg: 'Succesfully delete record' },
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'record', operation: 'delete', module: 'contacts', recordIds: '6074xxx0801374xxxxx781025xxx7d3' },
+			parameters: {
+				resource: 'record',
+				operation: 'delete',
+				module: 'contacts',
+				recordIds: '6074xxx0801374xxxxx781025xxx7d3',
+			},
 			credentials,
 		});
 		expect(vendor.requests).toEqual([
@@ -329,7 +486,12 @@ describe('Record > Delete (custom/delete.php)', () => {
 				method: 'POST',
 				path: `${CUSTOM}/delete.php`,
 				headers: jsonHeaders,
-				body: { operation: OPERATION, module: 'contacts', multiple: false, 'wolkvox-id': '6074xxx0801374xxxxx781025xxx7d3' },
+				body: {
+					operation: OPERATION,
+					module: 'contacts',
+					multiple: false,
+					'wolkvox-id': '6074xxx0801374xxxxx781025xxx7d3',
+				},
 			},
 		]);
 		expect(result.json).toEqual([{ code: 200, error: null, msg: 'Succesfully delete record' }]);
@@ -340,10 +502,19 @@ describe('Record > Delete (custom/delete.php)', () => {
 			.on('POST', `${CUSTOM}/delete.php`, [200, { code: 200, error: null, msg: 'ok' }])
 			.on('POST', `${CUSTOM}/delete.php`, [200, { code: 200, error: null, msg: 'ok' }]);
 		for (const recordIds of ['64cb, 64cc,64cd', '={{ ["64cb", "64cc", "64cd"] }}']) {
-			await runNode({ node: 'wolkvoxCrm', parameters: { resource: 'record', operation: 'delete', module: 'contacts', recordIds }, credentials });
+			await runNode({
+				node: 'wolkvoxCrm',
+				parameters: { resource: 'record', operation: 'delete', module: 'contacts', recordIds },
+				credentials,
+			});
 		}
 		expect(vendor.requests.map((r) => r.body)).toEqual(
-			Array(2).fill({ operation: OPERATION, module: 'contacts', multiple: true, 'wolkvox-id': ['64cb', '64cc', '64cd'] }),
+			Array(2).fill({
+				operation: OPERATION,
+				module: 'contacts',
+				multiple: true,
+				'wolkvox-id': ['64cb', '64cc', '64cd'],
+			}),
 		);
 	});
 });
@@ -356,7 +527,13 @@ describe('Record > Search by Date Range (custom/queryDates.php)', () => {
 		];
 		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/queryDates.php`, [
 			200,
-			{ code: 200, error: null, msg: '2 records were are found', 'Total records': 2, data: records },
+			{
+				code: 200,
+				error: null,
+				msg: '2 records were are found',
+				'Total records': 2,
+				data: records,
+			},
 		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
@@ -375,7 +552,14 @@ describe('Record > Search by Date Range (custom/queryDates.php)', () => {
 				method: 'POST',
 				path: `${CUSTOM}/queryDates.php`,
 				headers: jsonHeaders,
-				body: { operation: OPERATION, module: 'contacts', date: true, from: '2023-09-01 00:00', to: '2023-09-30 00:00', limit: '2' },
+				body: {
+					operation: OPERATION,
+					module: 'contacts',
+					date: true,
+					from: '2023-09-01 00:00',
+					to: '2023-09-30 00:00',
+					limit: '2',
+				},
 			},
 		]);
 		expect(result.json).toEqual(records);
@@ -384,19 +568,36 @@ describe('Record > Search by Date Range (custom/queryDates.php)', () => {
 	test('the range must not end before it starts', async () => {
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'record', operation: 'searchByDate', module: 'contacts', from: '2023-09-30 00:00', to: '2023-09-01 00:00' },
+			parameters: {
+				resource: 'record',
+				operation: 'searchByDate',
+				module: 'contacts',
+				from: '2023-09-30 00:00',
+				to: '2023-09-01 00:00',
+			},
 			credentials,
 		});
-		expect(result.error?.message).toBe('Invalid input in item 0: "To" (to) must not be before From');
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "To" (to) must not be before From',
+		);
 	});
 });
 
 describe('Record > Search by Field (custom/query.php)', () => {
 	test('module, field and value', async () => {
-		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/query.php`, [200, answer([{ wolkvox_id: '64cb', Categoria: 'Arepas' }], '1 records were are found')]);
+		const vendor = wolkvoxServer().on('POST', `${CUSTOM}/query.php`, [
+			200,
+			answer([{ wolkvox_id: '64cb', Categoria: 'Arepas' }], '1 records were are found'),
+		]);
 		const result = await runNode({
 			node: 'wolkvoxCrm',
-			parameters: { resource: 'record', operation: 'search', module: 'Ventas', field: 'Categoria', value: 'Arepas' },
+			parameters: {
+				resource: 'record',
+				operation: 'search',
+				module: 'Ventas',
+				field: 'Categoria',
+				value: 'Arepas',
+			},
 			credentials,
 		});
 		expect(vendor.requests).toEqual([

@@ -34,7 +34,9 @@ export function formFields(contentType: string, body: unknown): Record<string, s
 	if (!boundary) throw new Error(`Not a multipart content type: ${contentType}`);
 	const fields: Record<string, string> = {};
 	for (const part of String(body).split(`--${boundary}`)) {
-		const match = /^\r\nContent-Disposition: form-data; name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(part);
+		const match = /^\r\nContent-Disposition: form-data; name="([^"]+)"\r\n\r\n([\s\S]*)\r\n$/.exec(
+			part,
+		);
 		if (match) fields[match[1]] = match[2];
 	}
 	return fields;

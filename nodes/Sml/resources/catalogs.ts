@@ -28,8 +28,16 @@ const client = listOperation({
 	noun: 'clients',
 	path: '/api/clients/',
 	filters: [
-		{ name: 'name__icontains', label: 'Name Contains', text: "Part of the client's first or last name" },
-		{ name: 'phone__icontains', label: 'Phone Contains', text: "Part of the client's phone number" },
+		{
+			name: 'name__icontains',
+			label: 'Name Contains',
+			text: "Part of the client's first or last name",
+		},
+		{
+			name: 'phone__icontains',
+			label: 'Phone Contains',
+			text: "Part of the client's phone number",
+		},
 		{ name: 'email__icontains', label: 'E-Mail Contains', text: "Part of the client's e-mail" },
 	],
 });
@@ -107,4 +115,12 @@ const user = listOperation({
 	],
 });
 
-export const catalogOperations: AnyOperationSpec[] = [concessionaire, source, gasType, client, province, locality, user];
+export const catalogOperations: AnyOperationSpec[] = [
+	concessionaire,
+	source,
+	gasType,
+	client,
+	province,
+	locality,
+	user,
+];

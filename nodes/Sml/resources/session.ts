@@ -18,7 +18,10 @@ const logIn = defineOperation({
 	schema: z.object({}),
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials(smlApi.credentialType, ctx.itemIndex);
-		await ctx.login(async () => await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials));
+		await ctx.login(
+			async () =>
+				await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials),
+		);
 		return { loggedIn: true, username: credentials.username as string };
 	},
 });

@@ -7,8 +7,22 @@ import { combine, optional, required } from '../../common/fieldSet';
 import { fillPath } from '../../common/http';
 import type { AnyOperationSpec, RunContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
-import { appraisal, appraisalRule, appraisalSchema, notes, taskDetails, taskDetailsWithType, taskType } from '../fields';
-import { mergeContentList, nestedMode, nestedModeSchema, readTaskForUpdate, withCurrentId } from '../safeUpdate';
+import {
+	appraisal,
+	appraisalRule,
+	appraisalSchema,
+	notes,
+	taskDetails,
+	taskDetailsWithType,
+	taskType,
+} from '../fields';
+import {
+	mergeContentList,
+	nestedMode,
+	nestedModeSchema,
+	readTaskForUpdate,
+	withCurrentId,
+} from '../safeUpdate';
 import { LEAD_PATH } from './lead/read';
 
 const taskId: INodeProperties = {
@@ -23,7 +37,10 @@ const taskId: INodeProperties = {
 /* ------------------------------------------------------------------ create */
 
 const createFields = combine(
-	required([{ name: 'lead', label: 'Lead ID', kind: 'id', text: 'ID of the lead to add the task to' }, taskType]),
+	required([
+		{ name: 'lead', label: 'Lead ID', kind: 'id', text: 'ID of the lead to add the task to' },
+		taskType,
+	]),
 	// The appraisal block is shown when the chosen type is an appraisal.
 	appraisal({ type: ['appraisal'] }),
 	optional(taskDetails),
@@ -43,8 +60,13 @@ const create = defineOperation({
 		.object<ZodRawShape>({ ...createFields.shape, appraisal: appraisalSchema })
 		.superRefine((params, ctx) => appraisalRule(params.type, params.appraisal, ctx)),
 	request: (params) => {
-		const body: IDataObject = { lead: params.lead, type: params.type, ...compact(params.additionalFields) };
-		if (params.type === 'appraisal' && Object.keys(params.appraisal).length) body.appraisal = params.appraisal;
+		const body: IDataObject = {
+			lead: params.lead,
+			type: params.type,
+			...compact(params.additionalFields),
+		};
+		if (params.type === 'appraisal' && Object.keys(params.appraisal).length)
+			body.appraisal = params.appraisal;
 		if (params.note.length) body.note = params.note;
 		return { body };
 	},
@@ -53,7 +75,11 @@ const create = defineOperation({
 /* ------------------------------------------------------------------ update */
 
 const updateFields = combine(
-	optional(taskDetailsWithType, { name: 'updateFields', label: 'Update Fields', placeholder: 'Add Field' }),
+	optional(taskDetailsWithType, {
+		name: 'updateFields',
+		label: 'Update Fields',
+		placeholder: 'Add Field',
+	}),
 	appraisal(),
 	notes(true),
 );
@@ -84,13 +110,22 @@ const updateSchema = z
 /** With Keep IDs, reads the task through its lead (the only documented way) to carry the nested ids. */
 async function updateTask(ctx: RunContext, params: z.output<typeof updateSchema>) {
 	const { leadId, note } = params;
-	const appraisalChanges = Object.keys(params.appraisal).length ? (params.appraisal as IDataObject) : undefined;
+	const appraisalChanges = Object.keys(params.appraisal).length
+		? (params.appraisal as IDataObject)
+		: undefined;
 	const body: IDataObject = compact(params.updateFields);
 	const current =
 		(appraisalChanges || note.length) && params.nestedMode === 'merge'
-			? await readTaskForUpdate(ctx, { path: fillPath(LEAD_PATH, { leadId }), leadId, taskId: params.taskId })
+			? await readTaskForUpdate(ctx, {
+					path: fillPath(LEAD_PATH, { leadId }),
+					leadId,
+					taskId: params.taskId,
+				})
 			: undefined;
-	if (appraisalChanges) body.appraisal = current ? withCurrentId(current.appraisal, appraisalChanges) : appraisalChanges;
+	if (appraisalChanges)
+		body.appraisal = current
+			? withCurrentId(current.appraisal, appraisalChanges)
+			: appraisalChanges;
 	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
 	return await ctx.request({ method: 'PATCH', path: ctx.path, body });
 }

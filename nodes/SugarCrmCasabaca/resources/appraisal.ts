@@ -37,7 +37,8 @@ const createOrUpdate = defineOperation({
 	operation: 'createOrUpdate',
 	name: 'Create or Update',
 	action: 'Create or update an appraisal',
-	description: 'Send an appraisal to createUpdateAvaluo; its body is not documented, so it is given as JSON',
+	description:
+		'Send an appraisal to createUpdateAvaluo; its body is not documented, so it is given as JSON',
 	method: 'POST',
 	path: '/api/createUpdateAvaluo',
 	// Its answer is undocumented: an empty one is no reason to think the write failed.
@@ -53,7 +54,9 @@ const createOrUpdate = defineOperation({
 				'The appraisal as a JSON object, sent as the request body as it is (the vendor documents no fields for createUpdateAvaluo)',
 		},
 	],
-	schema: z.object({ appraisal: jsonObject().refine((value) => value !== undefined, 'is required') }),
+	schema: z.object({
+		appraisal: jsonObject().refine((value) => value !== undefined, 'is required'),
+	}),
 	request: ({ appraisal }) => ({ body: appraisal as IDataObject }),
 });
 
@@ -78,12 +81,22 @@ const downloadPdf = defineOperation({
 	schema: z.object({ ...appraisalId.shape, binaryPropertyName: requiredText() }),
 	run: async (ctx, { id, binaryPropertyName }) => {
 		// A JSON answer instead of the PDF fails in the engine, with the vendor's words.
-		const response = await ctx.requestRaw({ method: 'GET', path: ctx.path, binary: true, file: `PDF for appraisal ${id}` });
-		const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer);
+		const response = await ctx.requestRaw({
+			method: 'GET',
+			path: ctx.path,
+			binary: true,
+			file: `PDF for appraisal ${id}`,
+		});
+		const bytes = Buffer.isBuffer(response.body)
+			? response.body
+			: Buffer.from(response.body as ArrayBuffer);
 		const fileName = `avaluo-${id}.pdf`;
 		const binary = await ctx.fn.helpers.prepareBinaryData(bytes, fileName, 'application/pdf');
 		return executionItems([
-			{ json: { id, fileName, mimeType: 'application/pdf', fileSize: bytes.length }, binary: { [binaryPropertyName]: binary } },
+			{
+				json: { id, fileName, mimeType: 'application/pdf', fileSize: bytes.length },
+				binary: { [binaryPropertyName]: binary },
+			},
 		]);
 	},
 });
@@ -102,4 +115,10 @@ const sendEmail = defineOperation({
 	schema: z.object(appraisalId.shape),
 });
 
-export const appraisalOperations: AnyOperationSpec[] = [getAll, get, createOrUpdate, downloadPdf, sendEmail];
+export const appraisalOperations: AnyOperationSpec[] = [
+	getAll,
+	get,
+	createOrUpdate,
+	downloadPdf,
+	sendEmail,
+];

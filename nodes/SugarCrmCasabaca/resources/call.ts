@@ -11,12 +11,31 @@ const createWithAppointment = bodyOperation({
 	operation: 'createWithAppointment',
 	name: 'Create With Appointment',
 	action: 'Create a call with its appointment',
-	description: 'Log a call on a ticket, optionally close the ticket, and schedule an appointment (calls)',
+	description:
+		'Log a call on a ticket, optionally close the ticket, and schedule an appointment (calls)',
 	path: '/api/calls',
 	fields: combine(
-		required(fieldsNamed('user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction')),
+		required(
+			fieldsNamed(
+				'user_name_call_center',
+				'date_start',
+				'duration_hours',
+				'duration_minutes',
+				'status',
+				'direction',
+			),
+		),
 		callType('call'),
-		required(fieldsNamed('category', 'medio', 'notes', 'call_ticket_id', 'call_ticket_is_closed', 'call_ticket_motivo_cierre')),
+		required(
+			fieldsNamed(
+				'category',
+				'medio',
+				'notes',
+				'call_ticket_id',
+				'call_ticket_is_closed',
+				'call_ticket_motivo_cierre',
+			),
+		),
 		required(fieldsNamed('user_name_asesor'), appointmentOnly('call')),
 		optional(fieldsNamed('campania')),
 		callMeeting.fields,

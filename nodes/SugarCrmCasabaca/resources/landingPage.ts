@@ -3,7 +3,15 @@ import { z } from 'zod';
 
 import { fixedList } from '../../common/fields';
 import type { FieldDef } from '../../common/fieldSet';
-import { combine, notRequired, optional, required, toProperty, toSchema, withApiName } from '../../common/fieldSet';
+import {
+	combine,
+	notRequired,
+	optional,
+	required,
+	toProperty,
+	toSchema,
+	withApiName,
+} from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { buildBody } from '../body';
@@ -11,7 +19,15 @@ import { fieldsNamed } from '../fields';
 
 const fields = combine(
 	required(
-		fieldsNamed('landing_name', 'medio', 'autorizador', 'campaign', 'business_line_id', 'user_login', 'user_assigned_position'),
+		fieldsNamed(
+			'landing_name',
+			'medio',
+			'autorizador',
+			'campaign',
+			'business_line_id',
+			'user_login',
+			'user_assigned_position',
+		),
 	),
 	optional(fieldsNamed('type_transaction')),
 );
@@ -19,8 +35,17 @@ const fields = combine(
 /** A form property: `{label, value, validations}`, as the documented example shows. */
 const label: FieldDef = { name: 'label', label: 'Label', text: 'Label shown in the form' };
 const value: FieldDef = { name: 'value', label: 'Value', text: 'Name of the value' };
-const validations: FieldDef = { name: 'validations', label: 'Validations', text: 'Validation rules', placeholder: 'e.g. required' };
-const formProperty = z.object({ label: toSchema(label, true), value: toSchema(value, true), validations: toSchema(validations) });
+const validations: FieldDef = {
+	name: 'validations',
+	label: 'Validations',
+	text: 'Validation rules',
+	placeholder: 'e.g. required',
+};
+const formProperty = z.object({
+	label: toSchema(label, true),
+	value: toSchema(value, true),
+	validations: toSchema(validations),
+});
 
 // Written out rather than with fieldSet's list(): the vendor takes the list as one JSON text field.
 const formProperties = withApiName<INodeProperties>(
@@ -32,7 +57,13 @@ const formProperties = withApiName<INodeProperties>(
 		placeholder: 'Add Form Property',
 		default: {},
 		description: 'Extra properties of the form; sent as a JSON text (API field: properties_form)',
-		options: [{ displayName: 'Property', name: 'properties', values: [label, value, validations].map((def) => toProperty(def)) }],
+		options: [
+			{
+				displayName: 'Property',
+				name: 'properties',
+				values: [label, value, validations].map((def) => toProperty(def)),
+			},
+		],
 	},
 	'properties_form',
 );
@@ -63,12 +94,20 @@ const create = defineOperation({
 			formProperties: fixedList('properties', formProperty),
 			...formPropertiesJson.shape,
 		})
-		.superRefine((params: { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }, ctx) => {
-			if (!params.formProperties.length && !params.formPropertiesJson?.length) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['formProperties'], message: 'needs at least one property' });
-			}
-		}),
-	request: (params: IDataObject & { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }) => {
+		.superRefine(
+			(params: { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }, ctx) => {
+				if (!params.formProperties.length && !params.formPropertiesJson?.length) {
+					ctx.addIssue({
+						code: z.ZodIssueCode.custom,
+						path: ['formProperties'],
+						message: 'needs at least one property',
+					});
+				}
+			},
+		),
+	request: (
+		params: IDataObject & { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] },
+	) => {
 		const list = params.formProperties.length ? params.formProperties : params.formPropertiesJson;
 		const body = buildBody(params, fields.fields);
 		// The vendor takes the list as a JSON text inside the JSON body.

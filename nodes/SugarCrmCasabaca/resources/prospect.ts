@@ -12,10 +12,14 @@ const fromQuotation = bodyOperation({
 	operation: 'createFromQuotation',
 	name: 'Create From Quotation',
 	action: 'Create a prospect from a quotation',
-	description: 'Create a prospect from a quotation made over WhatsApp, web chat or Facebook (quotation)',
+	description:
+		'Create a prospect from a quotation made over WhatsApp, web chat or Facebook (quotation)',
 	path: '/api/quotation',
 	fields: combine(
-		required([...fieldsNamed('user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio'), ...QUOTATION_CLIENT]),
+		required([
+			...fieldsNamed('user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio'),
+			...QUOTATION_CLIENT,
+		]),
 		optional(fieldsNamed('campania')),
 	),
 	additional: 'pairs',
@@ -26,10 +30,19 @@ const fromCallQuotation = bodyOperation({
 	operation: 'createFromCallQuotation',
 	name: 'Create From Call Quotation',
 	action: 'Create a prospect from a call quotation',
-	description: 'Create a prospect and its call from a quotation made by the 1800 call center (call_quotation)',
+	description:
+		'Create a prospect and its call from a quotation made by the 1800 call center (call_quotation)',
 	path: '/api/call_quotation',
 	fields: combine(
-		required(fieldsNamed('user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction')),
+		required(
+			fieldsNamed(
+				'user_name_call_center',
+				'date_start',
+				'duration_hours',
+				'duration_minutes',
+				'direction',
+			),
+		),
 		callType('quotation'),
 		required([...fieldsNamed('ticket_id', 'comments', 'modelo', 'medio'), ...QUOTATION_CLIENT]),
 	),
@@ -43,11 +56,20 @@ const logCall = bodyOperation({
 	operation: 'logCall',
 	name: 'Log Call or Reschedule',
 	action: 'Log a call on a prospect',
-	description: 'Log a call on a prospect, and schedule or reschedule its appointment (calls_prospeccion)',
+	description:
+		'Log a call on a prospect, and schedule or reschedule its appointment (calls_prospeccion)',
 	path: '/api/calls_prospeccion',
 	fields: combine(
 		required(
-			fieldsNamed('prospeccion_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'status', 'direction'),
+			fieldsNamed(
+				'prospeccion_id',
+				'user_name_call_center',
+				'date_start',
+				'duration_hours',
+				'duration_minutes',
+				'status',
+				'direction',
+			),
 		),
 		callType('prospect'),
 		required(fieldsNamed('category', 'notes')),
@@ -94,7 +116,14 @@ const fromWorkshopApp = bodyOperation({
 		lastNames,
 		required(fieldsNamed('email', 'celular', 'agencia', 'fuente_taller', 'modelo')),
 		optional(
-			fieldsNamed('comentarios', 'tienetoyota', 'interesadorenovacion', 'horaentregainmediata', 'asesorcorreo', 'asesornombre'),
+			fieldsNamed(
+				'comentarios',
+				'tienetoyota',
+				'interesadorenovacion',
+				'horaentregainmediata',
+				'asesorcorreo',
+				'asesornombre',
+			),
 		),
 	),
 	rules: [
@@ -106,4 +135,10 @@ const fromWorkshopApp = bodyOperation({
 	],
 });
 
-export const prospectOperations: AnyOperationSpec[] = [fromQuotation, fromCallQuotation, logCall, close, fromWorkshopApp];
+export const prospectOperations: AnyOperationSpec[] = [
+	fromQuotation,
+	fromCallQuotation,
+	logCall,
+	close,
+	fromWorkshopApp,
+];

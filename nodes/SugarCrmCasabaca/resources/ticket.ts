@@ -8,7 +8,8 @@ import { fieldsNamed } from '../fields';
 const ticketId = pathId('Ticket ID', 'ID of the ticket in SugarCRM');
 
 const subjectWithComment = requireWhen(
-	(params: IDataObject) => Boolean((params.additionalFields as IDataObject | undefined)?.comentario_cliente),
+	(params: IDataObject) =>
+		Boolean((params.additionalFields as IDataObject | undefined)?.comentario_cliente),
 	['asunto'],
 	'when a client comment is given',
 );
@@ -18,10 +19,13 @@ const createInteraction = bodyOperation({
 	operation: 'createInteraction',
 	name: 'Create Interaction',
 	action: 'Create a ticket interaction',
-	description: 'Create a ticket and its interaction from a web form or an external system (tickets)',
+	description:
+		'Create a ticket and its interaction from a web form or an external system (tickets)',
 	path: '/api/tickets',
 	fields: combine(
-		required(fieldsNamed('email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert')),
+		required(
+			fieldsNamed('email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert'),
+		),
 		optional(
 			fieldsNamed(
 				'numero_identificacion',
@@ -66,7 +70,16 @@ const createFromCall = bodyOperation({
 	path: '/api/call_ticket',
 	fields: combine(
 		required(
-			fieldsNamed('numero_identificacion', 'tipo_identificacion', 'email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert'),
+			fieldsNamed(
+				'numero_identificacion',
+				'tipo_identificacion',
+				'email',
+				'nombres',
+				'apellidos',
+				'celular',
+				'medio',
+				'id_interaccion_inconcert',
+			),
 		),
 		optional(
 			fieldsNamed(
@@ -94,7 +107,16 @@ const createFromLandingPage = bodyOperation({
 	description: 'Create a ticket from a landing page form (landing_ticket)',
 	path: '/api/landing_ticket',
 	fields: required(
-		fieldsNamed('formulario', 'numero_identificacion', 'tipo_identificacion', 'nombres', 'apellidos', 'email', 'celular', 'concesionario'),
+		fieldsNamed(
+			'formulario',
+			'numero_identificacion',
+			'tipo_identificacion',
+			'nombres',
+			'apellidos',
+			'email',
+			'celular',
+			'concesionario',
+		),
 	),
 });
 
@@ -116,7 +138,16 @@ const logUnansweredCall = bodyOperation({
 	action: 'Log an unanswered call on a ticket',
 	description: 'Log a call to the client of a ticket that was not answered (not_answer_call)',
 	path: '/api/not_answer_call',
-	fields: required(fieldsNamed('ticket_id', 'user_name_call_center', 'date_start', 'duration_hours', 'duration_minutes', 'direction')),
+	fields: required(
+		fieldsNamed(
+			'ticket_id',
+			'user_name_call_center',
+			'date_start',
+			'duration_hours',
+			'duration_minutes',
+			'direction',
+		),
+	),
 	additional: 'pairsAndFormFields',
 });
 
@@ -139,7 +170,10 @@ const addNotes = bodyOperation({
 	description: 'Add notes to a ticket (addNotes)',
 	path: '/api/ticket/addNotes/{id}',
 	id: ticketId,
-	fields: combine(required(fieldsNamed('notes')), optional(fieldsNamed('interaction', 'prospeccion'))),
+	fields: combine(
+		required(fieldsNamed('notes')),
+		optional(fieldsNamed('interaction', 'prospeccion')),
+	),
 });
 
 export const ticketOperations: AnyOperationSpec[] = [

@@ -86,13 +86,23 @@ export const vehicleDetails: FieldDef[] = [
 ];
 
 export const vehicle = (label: string, text: string, fields: FieldDef[]): FieldSet =>
-	optional(fields, { name: 'vehicle', label, placeholder: 'Add Vehicle Field', api: 'vehicle', text });
+	optional(fields, {
+		name: 'vehicle',
+		label,
+		placeholder: 'Add Vehicle Field',
+		api: 'vehicle',
+		text,
+	});
 
 /* ------------------------------------------------------------------ client */
 
 export const client = optional(
 	[
-		{ name: 'name', label: 'Name', text: 'Name of the client. Required when any client field is given' },
+		{
+			name: 'name',
+			label: 'Name',
+			text: 'Name of the client. Required when any client field is given',
+		},
 		{ name: 'phone', label: 'Phone', text: 'Phone number of the client' },
 		{
 			name: 'email',

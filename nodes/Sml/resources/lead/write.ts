@@ -72,7 +72,11 @@ export const create = defineOperation({
 /* ------------------------------------------------------------------ update */
 
 const updateFields = combine(
-	optional([source, user, score, status], { name: 'updateFields', label: 'Update Fields', placeholder: 'Add Field' }),
+	optional([source, user, score, status], {
+		name: 'updateFields',
+		label: 'Update Fields',
+		placeholder: 'Add Field',
+	}),
 	vehicle('Vehicle', 'Vehicle fields to change', [brandModel, ...vehicleDetails]),
 	client,
 	notes(true),
@@ -81,7 +85,12 @@ const updateFields = combine(
 );
 
 const updateSchema = z
-	.object<ZodRawShape>({ ...byLeadId, nestedMode: nestedModeSchema, ...updateFields.shape, client: clientSchema })
+	.object<ZodRawShape>({
+		...byLeadId,
+		nestedMode: nestedModeSchema,
+		...updateFields.shape,
+		client: clientSchema,
+	})
 	.superRefine((params, ctx) => {
 		const nothing =
 			!Object.keys(compact(params.updateFields)).length &&
@@ -102,19 +111,31 @@ async function updateLead(ctx: RunContext, params: z.output<typeof updateSchema>
 	const clientChanges: IDataObject = params.client;
 	const body: IDataObject = compact(params.updateFields);
 	const nested =
-		Object.keys(vehicleChanges).length || Object.keys(clientChanges).length || note.length || tagList.length || tasks.length;
+		Object.keys(vehicleChanges).length ||
+		Object.keys(clientChanges).length ||
+		note.length ||
+		tagList.length ||
+		tasks.length;
 	const current =
 		nested && params.nestedMode === 'merge'
-			? await readLeadForUpdate(ctx, { action: 'Lead > Update', path: ctx.path, leadId: params.leadId })
+			? await readLeadForUpdate(ctx, {
+					action: 'Lead > Update',
+					path: ctx.path,
+					leadId: params.leadId,
+				})
 			: undefined;
 
-	if (Object.keys(vehicleChanges).length) body.vehicle = current ? withCurrentId(current.vehicle, vehicleChanges) : vehicleChanges;
-	if (Object.keys(clientChanges).length) body.client = current ? withCurrentId(current.client, clientChanges) : clientChanges;
+	if (Object.keys(vehicleChanges).length)
+		body.vehicle = current ? withCurrentId(current.vehicle, vehicleChanges) : vehicleChanges;
+	if (Object.keys(clientChanges).length)
+		body.client = current ? withCurrentId(current.client, clientChanges) : clientChanges;
 	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
 	if (tagList.length) body.tags = current ? mergeContentList(current.tags, tagList) : tagList;
 	if (tasks.length) {
 		const request = current?.request as IDataObject | null | undefined;
-		body.request = current ? withCurrentId(request, { task: mergeTasks(request?.task, tasks) }) : { task: tasks };
+		body.request = current
+			? withCurrentId(request, { task: mergeTasks(request?.task, tasks) })
+			: { task: tasks };
 	}
 	return await ctx.request({ method: 'PATCH', path: ctx.path, body });
 }
