@@ -17,7 +17,9 @@ import type { FormFile } from './transport';
 /** Binary field names: a comma-separated text, or a list from an expression. */
 const binaryNames = () =>
 	z
-		.union([z.array(z.string()), optionalText()], { invalid_type_error: 'must be binary field names separated by commas' })
+		.union([z.array(z.string()), optionalText()], {
+			invalid_type_error: 'must be binary field names separated by commas',
+		})
 		.transform((value) =>
 			(Array.isArray(value) ? value : (value ?? '').split(','))
 				.map((name) => name.trim())
@@ -104,13 +106,20 @@ function checkBinaryFields(
 		);
 }
 
-export const checkBinaryProperties = (fn: IExecuteFunctions, params: AttachmentParams, itemIndex: number) =>
-	checkBinaryFields(fn, params.binaryProperties, itemIndex);
+export const checkBinaryProperties = (
+	fn: IExecuteFunctions,
+	params: AttachmentParams,
+	itemIndex: number,
+) => checkBinaryFields(fn, params.binaryProperties, itemIndex);
 
 const FILE_FIELD_LABEL = '"Input Binary Field" (binaryProperty)';
 
 /** The binary field sent as a form-data file part must exist, and its MIME type must fit in the part's header. */
-export function checkFormFile(fn: IExecuteFunctions, name: string | undefined, itemIndex: number): string[] {
+export function checkFormFile(
+	fn: IExecuteFunctions,
+	name: string | undefined,
+	itemIndex: number,
+): string[] {
 	if (!name) return [];
 	const missing = checkBinaryFields(fn, [name], itemIndex, FILE_FIELD_LABEL);
 	if (missing.length) return missing;
@@ -132,7 +141,10 @@ export async function readFormFile(ctx: OperationContext, name: string): Promise
 }
 
 /** The files of the item's binary fields, then the given base64 texts, as the API's list of base64 strings. */
-export async function readAttachments(ctx: OperationContext, params: AttachmentParams): Promise<string[]> {
+export async function readAttachments(
+	ctx: OperationContext,
+	params: AttachmentParams,
+): Promise<string[]> {
 	const files: string[] = [];
 	for (const name of params.binaryProperties) {
 		const buffer = await ctx.fn.helpers.getBinaryDataBuffer(ctx.itemIndex, name);

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 import { compact } from '../common/fields';
 import type { FieldSet } from '../common/fieldSet';
+import { CASE_TYPES, CUSTOM_CASE_TYPE } from './caseFields';
 import type { RecordFieldsParams } from './fields';
-import { CASE_TYPES, CUSTOM_CASE_TYPE, fieldsFrom, schemaOf } from './fields';
+import { fieldsFrom, schemaOf } from './fields';
 
 export type CaseParams = RecordFieldsParams & {
 	'case-type': (typeof CASE_TYPES)[number];
@@ -23,15 +24,24 @@ export type CaseParams = RecordFieldsParams & {
 /** The conditional rules: a custom type needs its name, a closed status needs a solution. */
 function caseRules(params: CaseParams, ctx: z.RefinementCtx) {
 	if (params['case-type'] === CUSTOM_CASE_TYPE && !params.customCaseType) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['customCaseType'], message: 'is required for a custom case type' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['customCaseType'],
+			message: 'is required for a custom case type',
+		});
 	}
 	if (params.statusIsClosed && !params.solution) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['solution'], message: 'is required when the status is a closed one' });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['solution'],
+			message: 'is required when the status is a closed one',
+		});
 	}
 }
 
 /** A case operation's schema: its fields (`P` besides the case's), then the case rules. */
-export const caseSchema = <P = object>(fields: FieldSet) => schemaOf<CaseParams & P>(fields).superRefine(caseRules);
+export const caseSchema = <P = object>(fields: FieldSet) =>
+	schemaOf<CaseParams & P>(fields).superRefine(caseRules);
 
 /**
  * The case as the API names it, leaving out what was not given; `form` is always sent, `{}` when
@@ -39,7 +49,8 @@ export const caseSchema = <P = object>(fields: FieldSet) => schemaOf<CaseParams 
  */
 export function caseBody(params: CaseParams): IDataObject {
 	return compact({
-		'case-type': params['case-type'] === CUSTOM_CASE_TYPE ? params.customCaseType : params['case-type'],
+		'case-type':
+			params['case-type'] === CUSTOM_CASE_TYPE ? params.customCaseType : params['case-type'],
 		responsible: params.responsible,
 		owner: params.owner,
 		contact: params.contact,

@@ -1,21 +1,27 @@
 /**
  * wolkvox fields that several operations share, each declared once with common/fieldSet.ts: the
- * CRM module, a record's ID, a record's fields (name / value pairs or JSON), a case, and the
- * options of the bulk operations. Attachments are declared in attachments.ts.
+ * CRM module, a record's ID, a record's fields (name / value pairs or JSON), and the options of
+ * the bulk operations. A case's fields are declared in caseFields.ts, attachments in
+ * attachments.ts.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { fixedList, optionalInteger, requiredText } from '../common/fields';
-import type { CollectionDef, FieldDef, FieldSet, ListDef } from '../common/fieldSet';
-import { combine, notRequired, required, requiredUnmarked, withApiName } from '../common/fieldSet';
+import type { CollectionDef, FieldSet, ListDef } from '../common/fieldSet';
+import { combine, notRequired, required, withApiName } from '../common/fieldSet';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';
 
 /** The validation of an operation's fields, typed as what its request reads (a FieldSet's shape is not). */
-export const schemaOf = <P>(fields: FieldSet) => z.object(fields.shape) as unknown as z.ZodType<P, z.ZodTypeDef, unknown>;
+export const schemaOf = <P>(fields: FieldSet) =>
+	z.object(fields.shape) as unknown as z.ZodType<P, z.ZodTypeDef, unknown>;
 
-export const OPTIONS: CollectionDef = { name: 'options', label: 'Options', placeholder: 'Add Option' };
+export const OPTIONS: CollectionDef = {
+	name: 'options',
+	label: 'Options',
+	placeholder: 'Add Option',
+};
 
 /** An Options collection of the node's own choices (none of them a field of the API). */
 export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
@@ -91,7 +97,11 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 		type: 'options',
 		options: [
 			{ name: 'Name / Value Pairs', value: 'pairs', description: 'One entry per field' },
-			{ name: 'JSON', value: 'json', description: 'An object, for typed fields such as address, search, table or currency' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'An object, for typed fields such as address, search, table or currency',
+			},
 		],
 		default: 'pairs',
 		description: `How the ${what} are given`,
@@ -152,7 +162,9 @@ export type RecordFieldsParams = {
 /** The record fields the user gave, from whichever input is shown. */
 export function fieldsFrom(params: RecordFieldsParams): IDataObject {
 	if (params.fieldsInput === 'json') return params.fieldsJson ?? {};
-	return Object.fromEntries(params.fieldPairs.map(({ name, value }) => [name, (value ?? '') as IDataObject[string]]));
+	return Object.fromEntries(
+		params.fieldPairs.map(({ name, value }) => [name, (value ?? '') as IDataObject[string]]),
+	);
 }
 
 /** A refinement for operations that need at least one field. */
@@ -168,92 +180,19 @@ export function requireFields(label: string) {
 	};
 }
 
-/* -------------------------------------------------------------------- case */
-
-/** The Case Type choice that reveals Custom Case Type. */
-export const CUSTOM_CASE_TYPE = '__custom';
-
-/** The documented case types, as an error message lists them, then the custom choice. */
-export const CASE_TYPES = ['Request', 'Complaints', 'Claims', 'Suggestions', CUSTOM_CASE_TYPE] as const;
-
-export const caseType = combine(
-	requiredUnmarked([
-		{
-			name: 'case-type',
-			label: 'Case Type',
-			kind: 'enum',
-			options: [
-				{ name: 'Claim', value: 'Claims', description: 'Reclamo' },
-				{ name: 'Complaint', value: 'Complaints', description: 'Queja' },
-				{ name: 'Custom Type', value: CUSTOM_CASE_TYPE, description: 'A case type created in your cases module' },
-				{ name: 'Request', value: 'Request', description: 'Petición' },
-				{ name: 'Suggestion', value: 'Suggestions', description: 'Sugerencia' },
-			],
-			values: CASE_TYPES,
-			default: 'Request',
-			text: 'Type of the case',
-		},
-	]),
-	required(
-		[{ name: 'customCaseType', label: 'Custom Case Type', api: 'case-type', text: 'Name of a case type created in your cases module' }],
-		{ 'case-type': [CUSTOM_CASE_TYPE] },
-	),
-);
-
-const user = (name: string, label: string, text: string): FieldDef => ({
-	name,
-	label,
-	placeholder: 'e.g. ADMIN_@myoperation',
-	text: `${text}: the user's "wolkvox e-mail" from the users list of your operation; the user must exist`,
-});
-
-export const caseResponsible = required([user('responsible', 'Responsible', 'User responsible for the case')]);
-
-/** Required to create a case; the update page requires none of them (Update: additional fields). */
-export const caseParties: FieldDef[] = [
-	user('owner', 'Owner', 'Owner of the case'),
-	{
-		name: 'contact',
-		label: 'Contact E-Mail',
-		kind: 'email',
-		placeholder: 'name@email.com',
-		text: 'E-mail of the contact of the case, as in the "contact e-mail" column of the contacts module; the contact must exist',
-	},
-	{ name: 'description', label: 'Description', text: 'Description of the case', property: { typeOptions: { rows: 3 } } },
-];
-
-/** Status (with its solution when closed), priority and the case's form fields. */
-export const caseState = combine(
-	required([{ name: 'status', label: 'Status', placeholder: 'e.g. abierto', text: 'Status of the case; it must exist in the cases module for this case type' }]),
-	notRequired([
-		{
-			name: 'statusIsClosed',
-			label: 'Status Is Closed',
-			api: 'solution',
-			kind: 'boolean',
-			text: 'Whether the status is a closed one in your cases module; wolkvox then requires a solution',
-		},
-	]),
-	required(
-		[{ name: 'solution', label: 'Solution', kind: 'longText', text: 'How the case was solved; required when the status is a closed one' }],
-		{ statusIsClosed: [true] },
-	),
-	required([{ name: 'priority', label: 'Priority', placeholder: 'e.g. baja', text: 'Priority of the case; it must exist in the cases module for this case type' }]),
-	recordFieldsInput('Case Form Fields', 'form', 'extra case fields (e.g. Subject)'),
-);
-
-/** Every field of a case, as Create takes them. */
-export const caseFields = combine(caseType, caseResponsible, required(caseParties), caseState);
-
 /* ------------------------------------------------------------------- batch */
 
 const DEFAULT_BATCH_SIZE = 50;
 
 /** A whole number of at least 1, or nothing (then the default applies). */
-export const atLeastOne = () => optionalInteger().pipe(z.number().int().positive('must be at least 1').optional());
+export const atLeastOne = () =>
+	optionalInteger().pipe(z.number().int().positive('must be at least 1').optional());
 
 /** Options > Batch Size of a bulk operation, beside the operation's other options (`more`). */
-export function batchOptions(noun: string, more: { properties: INodeProperties[]; shape: ZodRawShape } = { properties: [], shape: {} }): FieldSet {
+export function batchOptions(
+	noun: string,
+	more: { properties: INodeProperties[]; shape: ZodRawShape } = { properties: [], shape: {} },
+): FieldSet {
 	const batchSize: INodeProperties = {
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -269,4 +208,5 @@ export function batchOptions(noun: string, more: { properties: INodeProperties[]
 	};
 }
 
-export const batchSizeOf = (params: { options: { batchSize?: number } }) => params.options.batchSize ?? DEFAULT_BATCH_SIZE;
+export const batchSizeOf = (params: { options: { batchSize?: number } }) =>
+	params.options.batchSize ?? DEFAULT_BATCH_SIZE;

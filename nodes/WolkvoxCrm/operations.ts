@@ -3,14 +3,31 @@ import { activityOperations } from './resources/activity';
 import { caseOperations } from './resources/case';
 import { managementOperations } from './resources/collection/management';
 import { obligationOperations } from './resources/collection/obligation';
-import { recordOperations } from './resources/record';
+import { recordSearchOperations } from './resources/record/search';
+import { recordWriteOperations } from './resources/record/write';
 import { tokenOperations } from './resources/token';
 
 export const wolkvoxResources: ResourceOption[] = [
-	{ name: 'Case', value: 'case', description: 'Cases (requests, complaints, claims, suggestions) with attachments' },
-	{ name: 'Activity', value: 'activity', description: 'Calls and tasks attached to a record of any module' },
-	{ name: 'Collection Management', value: 'collection', description: 'Managements, obligations and case files of the collections module' },
-	{ name: 'Record', value: 'record', description: 'Records of any module: contacts, leads or your own modules' },
+	{
+		name: 'Case',
+		value: 'case',
+		description: 'Cases (requests, complaints, claims, suggestions) with attachments',
+	},
+	{
+		name: 'Activity',
+		value: 'activity',
+		description: 'Calls and tasks attached to a record of any module',
+	},
+	{
+		name: 'Collection Management',
+		value: 'collection',
+		description: 'Managements, obligations and case files of the collections module',
+	},
+	{
+		name: 'Record',
+		value: 'record',
+		description: 'Records of any module: contacts, leads or your own modules',
+	},
 	{ name: 'Token', value: 'token', description: "The token's daily usage" },
 ];
 
@@ -20,6 +37,7 @@ export const wolkvoxOperations: AnyOperationSpec[] = [
 	...activityOperations,
 	...managementOperations,
 	...obligationOperations,
-	...recordOperations,
+	...recordWriteOperations,
+	...recordSearchOperations,
 	...tokenOperations,
 ];

@@ -6,7 +6,11 @@
 import { normalizeBaseUrlExpression } from '../common/session';
 
 /** The servers the vendor documents (2024-09 onwards). */
-export const WOLKVOX_SERVERS = ['crm0001.wolkvox.com', 'crm0000.wolkvox.com', 'crm.wolkvox.com'] as const;
+export const WOLKVOX_SERVERS = [
+	'crm0001.wolkvox.com',
+	'crm0000.wolkvox.com',
+	'crm.wolkvox.com',
+] as const;
 
 export const CUSTOM_SERVER = 'custom';
 

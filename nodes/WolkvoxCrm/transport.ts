@@ -24,7 +24,9 @@ export function readAnswer(body: unknown): IDataObject | undefined {
 			return undefined;
 		}
 	}
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 /** The vendor writes "no error" as null or as the text "null". */
@@ -46,8 +48,14 @@ export function failureMessage({ statusCode, body }: ApiResponse): string | unde
 	if (answer && (codeFailed || said(answer.msg) || said(answer.error))) {
 		const error = said(answer.error);
 		const msg = said(answer.msg);
-		const head = code !== undefined && code !== null && code !== '' ? `code ${said(code)}` : `HTTP ${statusCode}`;
-		const http = head.startsWith('code') && String(code).trim() !== String(statusCode) ? ` (HTTP ${statusCode})` : '';
+		const head =
+			code !== undefined && code !== null && code !== ''
+				? `code ${said(code)}`
+				: `HTTP ${statusCode}`;
+		const http =
+			head.startsWith('code') && String(code).trim() !== String(statusCode)
+				? ` (HTTP ${statusCode})`
+				: '';
 		return `${head}${error ? ` ${error}` : ''}${msg ? `: ${msg}` : ''}${http}`;
 	}
 	// An HTML error page says nothing useful; a short text answer does.
@@ -60,7 +68,9 @@ export function failureMessage({ statusCode, body }: ApiResponse): string | unde
 export function unwrap(body: unknown): unknown {
 	const answer = readAnswer(body);
 	if (!answer) return body;
-	return answer.data !== undefined && answer.data !== null && answer.data !== '' ? answer.data : answer;
+	return answer.data !== undefined && answer.data !== null && answer.data !== ''
+		? answer.data
+		: answer;
 }
 
 /** A file sent as a form-data part (the `file` field of the form-data case endpoints). */
@@ -89,7 +99,10 @@ function encodeFormData(fields: IDataObject): { body: Buffer; contentType: strin
 				const head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}; filename=${quoted(value.fileName)}\r\nContent-Type: ${value.mimeType}\r\n\r\n`;
 				return Buffer.concat([Buffer.from(head, 'utf8'), value.data, Buffer.from('\r\n', 'utf8')]);
 			}
-			return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}\r\n\r\n${formValue(value)}\r\n`, 'utf8');
+			return Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(name)}\r\n\r\n${formValue(value)}\r\n`,
+				'utf8',
+			);
 		});
 	return {
 		body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`, 'utf8')]),
@@ -107,19 +120,28 @@ function prepare(plan: RequestPlan, credentials: IDataObject): RequestPlan {
 	const body = plan.body;
 	if (!body || Array.isArray(body) || Buffer.isBuffer(body)) return plan;
 	const withOperation: IDataObject = { operation, ...body };
-	const contentType = Object.entries(plan.headers ?? {}).find(([key]) => key.toLowerCase() === 'content-type')?.[1];
+	const contentType = Object.entries(plan.headers ?? {}).find(
+		([key]) => key.toLowerCase() === 'content-type',
+	)?.[1];
 	if (contentType !== FORM_DATA) return { ...plan, body: withOperation };
 	const encoded = encodeFormData(withOperation);
 	const headers = Object.fromEntries(
 		Object.entries(plan.headers ?? {}).filter(([key]) => key.toLowerCase() !== 'content-type'),
 	);
-	return { ...plan, body: encoded.body, headers: { ...headers, 'Content-Type': encoded.contentType } };
+	return {
+		...plan,
+		body: encoded.body,
+		headers: { ...headers, 'Content-Type': encoded.contentType },
+	};
 }
 
 /** The credential's server; none, or a retired one, stops the request before it is sent. */
 function baseUrl(credentials: IDataObject): string {
 	const url = wolkvoxBaseUrl(credentials);
-	if (!url) throw new Error("The credential has no server: choose one in its Server list or enter your CRM's host");
+	if (!url)
+		throw new Error(
+			"The credential has no server: choose one in its Server list or enter your CRM's host",
+		);
 	const host = hostOf(url);
 	const replacement = replacementOfRetired(host);
 	if (replacement) {
@@ -154,17 +176,25 @@ export async function externalToken(ctx: OperationContext): Promise<string> {
 	const token = String(credentials.externalToken ?? '').trim();
 	const problem = token ? headerValueProblem(token) : undefined;
 	if (problem) {
-		throw new NodeOperationError(ctx.fn.getNode(), 'The External Token of the wolkvox CRM credential is not valid', {
-			itemIndex: ctx.itemIndex,
-			description: `The External Token ${problem}. Paste it again in the credential.`,
-		});
+		throw new NodeOperationError(
+			ctx.fn.getNode(),
+			'The External Token of the wolkvox CRM credential is not valid',
+			{
+				itemIndex: ctx.itemIndex,
+				description: `The External Token ${problem}. Paste it again in the credential.`,
+			},
+		);
 	}
 	if (!token) {
-		throw new NodeOperationError(ctx.fn.getNode(), 'The wolkvox CRM credential has no External Token', {
-			itemIndex: ctx.itemIndex,
-			description:
-				'Get Notes History needs an External token tied to the company (wolkvox accepts no Internal token there). Add it to the credential, in External Token.',
-		});
+		throw new NodeOperationError(
+			ctx.fn.getNode(),
+			'The wolkvox CRM credential has no External Token',
+			{
+				itemIndex: ctx.itemIndex,
+				description:
+					'Get Notes History needs an External token tied to the company (wolkvox accepts no Internal token there). Add it to the credential, in External Token.',
+			},
+		);
 	}
 	return token;
 }

@@ -1,7 +1,8 @@
 /**
  * Cases: create (form-data), create with base64 attachments, update (form-data, with an optional
  * file), update with attachments, search, and the notes history (the one API that takes an
- * External token). A case's fields are declared in fields.ts, its rules and body in caseBody.ts.
+ * External token). A case's fields are declared in caseFields.ts, its rules and body in
+ * caseBody.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
@@ -12,10 +13,17 @@ import { combine, notRequired, optional, required, requiredUnmarked } from '../.
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import type { AttachmentParams } from '../attachments';
-import { attachmentFields, checkBinaryProperties, checkFormFile, readAttachments, readFormFile } from '../attachments';
+import {
+	attachmentFields,
+	checkBinaryProperties,
+	checkFormFile,
+	readAttachments,
+	readFormFile,
+} from '../attachments';
 import type { CaseParams } from '../caseBody';
 import { caseBody, caseSchema } from '../caseBody';
-import { OPTIONS, caseFields, caseParties, caseResponsible, caseState, caseType, recordId } from '../fields';
+import { caseFields, caseParties, caseResponsible, caseState, caseType } from '../caseFields';
+import { OPTIONS, recordId } from '../fields';
 import { FORM_DATA, externalToken } from '../transport';
 
 /* ------------------------------------------------------------------ create */
@@ -49,7 +57,11 @@ const createWithAttachments = defineOperation({
 	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params, itemIndex),
 	run: async (ctx, params) => {
 		const attachments = await readAttachments(ctx, params);
-		return await ctx.request({ method: 'POST', path: ctx.path, body: { ...caseBody(params), attachments } });
+		return await ctx.request({
+			method: 'POST',
+			path: ctx.path,
+			body: { ...caseBody(params), attachments },
+		});
 	},
 });
 
@@ -74,7 +86,11 @@ const updateFields = combine(
 	]),
 );
 
-type UpdateParams = { recordId: string; additionalFields: Partial<CaseParams>; binaryProperty?: string };
+type UpdateParams = {
+	recordId: string;
+	additionalFields: Partial<CaseParams>;
+	binaryProperty?: string;
+};
 
 /** Form-data with at most one file; the update page requires neither owner, contact nor description. */
 const updateCase = defineOperation({
@@ -89,9 +105,18 @@ const updateCase = defineOperation({
 	schema: caseSchema<UpdateParams>(updateFields),
 	checkItem: (fn, params, itemIndex) => checkFormFile(fn, params.binaryProperty, itemIndex),
 	run: async (ctx, params) => {
-		const body: IDataObject = { 'wolkvox-id': params.recordId, ...caseBody({ ...params, ...params.additionalFields }) };
-		if (params.binaryProperty) body.file = (await readFormFile(ctx, params.binaryProperty)) as unknown as IDataObject;
-		return await ctx.request({ method: 'POST', path: ctx.path, body, headers: { 'Content-Type': FORM_DATA } });
+		const body: IDataObject = {
+			'wolkvox-id': params.recordId,
+			...caseBody({ ...params, ...params.additionalFields }),
+		};
+		if (params.binaryProperty)
+			body.file = (await readFormFile(ctx, params.binaryProperty)) as unknown as IDataObject;
+		return await ctx.request({
+			method: 'POST',
+			path: ctx.path,
+			body,
+			headers: { 'Content-Type': FORM_DATA },
+		});
 	},
 });
 
@@ -216,7 +241,8 @@ const getNotesHistory = defineOperation({
 	path: '/server/API/v2/cases/listHistoryNote.php',
 	properties: [
 		{
-			displayName: "This action uses the credential's External Token (tied to one company), not its Internal token",
+			displayName:
+				"This action uses the credential's External Token (tied to one company), not its Internal token",
 			name: 'externalTokenNotice',
 			type: 'notice',
 			default: '',

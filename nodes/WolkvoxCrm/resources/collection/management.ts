@@ -27,7 +27,8 @@ const MANAGEMENT_SAMPLES_PATH = '/server/API/v2/collections/insertGestion.php';
 const looseDateText = () =>
 	z.unknown().transform((value, ctx) => {
 		if (value === undefined || value === null || value === '') return undefined;
-		if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value.trim())) return value.trim() || undefined;
+		if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value.trim()))
+			return value.trim() || undefined;
 		if (typeof value === 'number') return String(value);
 		const date = toWallClock(value);
 		if (!date) {
@@ -40,15 +41,31 @@ const looseDateText = () =>
 /** The optional attributes of a management, every one of the seed's list, in its order (the body's). */
 const managementOptionalFields: FieldDef[] = [
 	{ name: 'id_customer', label: 'Customer ID Number', text: 'Identification number of the client' },
-	{ name: 'customer_id', label: 'Customer Additional ID', text: 'Additional identification of the client' },
+	{
+		name: 'customer_id',
+		label: 'Customer Additional ID',
+		text: 'Additional identification of the client',
+	},
 	{ name: 'wolkvox_idCall', label: 'Call ID', text: 'Identification number of the call' },
 	{ name: 'client_name', label: 'Client Name', text: 'Name of the client' },
 	{ name: 'client_lastname', label: 'Client Last Name', text: 'Last name of the client' },
-	{ name: 'client_type_document', label: 'Client Document Type', text: 'Type of identity document of the client' },
+	{
+		name: 'client_type_document',
+		label: 'Client Document Type',
+		text: 'Type of identity document of the client',
+	},
 	{ name: 'client_telephone', label: 'Client Phone', text: 'Phone number of the client' },
 	{ name: 'agent_name', label: 'Agent Name', text: 'Name of the agent who handled the record' },
-	{ name: 'agent_id', label: 'Agent Extension', text: 'Extension number of the agent who handled the record' },
-	{ name: 'type_interaction', label: 'Interaction Type', text: 'Channel of the interaction the record was handled with' },
+	{
+		name: 'agent_id',
+		label: 'Agent Extension',
+		text: 'Extension number of the agent who handled the record',
+	},
+	{
+		name: 'type_interaction',
+		label: 'Interaction Type',
+		text: 'Channel of the interaction the record was handled with',
+	},
 	{ name: 'time', label: 'Interaction Time', text: 'Duration of the interaction' },
 	{
 		name: 'date',
@@ -68,9 +85,17 @@ const managementOptionalFields: FieldDef[] = [
 		label: 'Typification Description (Alternative Spelling)',
 		text: "Typification description, in the second spelling of the vendor's code samples",
 	},
-	{ name: 'wolkvox_idCustomer', label: 'Wolkvox Customer ID', text: 'Identification number of the customer in wolkvox' },
+	{
+		name: 'wolkvox_idCustomer',
+		label: 'Wolkvox Customer ID',
+		text: 'Identification number of the customer in wolkvox',
+	},
 	{ name: 'wolkvox_phoneCall', label: 'Wolkvox Phone Call', text: 'Phone number in wolkvox' },
-	{ name: 'wolkvox_CrmPhoneCall', label: 'Wolkvox CRM Call Phone', text: 'Phone number of the call in wolkvox CRM' },
+	{
+		name: 'wolkvox_CrmPhoneCall',
+		label: 'Wolkvox CRM Call Phone',
+		text: 'Phone number of the call in wolkvox CRM',
+	},
 	{ name: 'obligation', label: 'Obligation', text: 'Reference name of the obligation' },
 ];
 
@@ -100,27 +125,48 @@ const endpointOption = optionsCollection([
 
 const insertFields = combine(
 	required([
-		{ name: 'tipifycation_code', label: 'Typification Code', text: 'Code of the typification (result) of the management' },
-		{ name: 'tipifycation_desc', label: 'Typification Description', text: 'Description of the typification' },
+		{
+			name: 'tipifycation_code',
+			label: 'Typification Code',
+			text: 'Code of the typification (result) of the management',
+		},
+		{
+			name: 'tipifycation_desc',
+			label: 'Typification Description',
+			text: 'Description of the typification',
+		},
 		{
 			name: 'wolkvox_idRecord',
 			label: 'Collection Record ID',
 			text: 'ID of the record of the collections module the management belongs to',
 		},
-		{ name: 'module', label: 'Module', default: 'collections', text: 'Module of the record; for collections it is "collections"' },
+		{
+			name: 'module',
+			label: 'Module',
+			default: 'collections',
+			text: 'Module of the record; for collections it is "collections"',
+		},
 	]),
 	optional(managementOptionalFields),
-	{ properties: [endpointOption], shape: { options: z.object({ endpoint: optionalEnum(MANAGEMENT_FILES) }).default({}) }, fields: [] },
+	{
+		properties: [endpointOption],
+		shape: { options: z.object({ endpoint: optionalEnum(MANAGEMENT_FILES) }).default({}) },
+		fields: [],
+	},
 );
 
-type InsertParams = { additionalFields: IDataObject; options: { endpoint?: (typeof MANAGEMENT_FILES)[number] } };
+type InsertParams = {
+	additionalFields: IDataObject;
+	options: { endpoint?: (typeof MANAGEMENT_FILES)[number] };
+};
 
 const insertManagement = defineOperation({
 	resource: 'collection',
 	operation: 'insertManagement',
 	name: 'Insert Management',
 	action: 'Insert a management on a collection record',
-	description: 'Record a management (gestión) with its typification on a record of the collections module',
+	description:
+		'Record a management (gestión) with its typification on a record of the collections module',
 	method: 'POST',
 	path: OBLIGATION_PATH,
 	properties: insertFields.properties,

@@ -7,11 +7,24 @@ import { z } from 'zod';
 
 import { compact, fixedList } from '../../../common/fields';
 import type { FieldDef } from '../../../common/fieldSet';
-import { combine, notRequired, optional, required, requiredUnmarked } from '../../../common/fieldSet';
+import {
+	combine,
+	notRequired,
+	optional,
+	required,
+	requiredUnmarked,
+} from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import type { RecordFieldsParams } from '../../fields';
-import { batchOptions, batchSizeOf, entryList, fieldsFrom, recordFieldsInput, schemaOf } from '../../fields';
+import {
+	batchOptions,
+	batchSizeOf,
+	entryList,
+	fieldsFrom,
+	recordFieldsInput,
+	schemaOf,
+} from '../../fields';
 
 /** The documented URL of obligations (insert: POST, update: PUT) and of managements. */
 export const OBLIGATION_PATH = '/server/API/v2/collections/insertObligation.php';
@@ -26,7 +39,12 @@ const collectionRecordId: FieldDef = {
 /* --------------------------------------------------------------------- get */
 
 const getFields = required([
-	{ name: 'obligation', label: 'Obligation', placeholder: 'e.g. 6669999 API', text: 'Identifier of the obligation' },
+	{
+		name: 'obligation',
+		label: 'Obligation',
+		placeholder: 'e.g. 6669999 API',
+		text: 'Identifier of the obligation',
+	},
 	collectionRecordId,
 ]);
 
@@ -47,7 +65,9 @@ const getObligation = defineOperation({
 
 /** A name / value pair of the obligation's `form` list. */
 const formEntry = combine(
-	requiredUnmarked([{ name: 'name', label: 'Name', placeholder: 'e.g. Titulation', text: 'Name of the field' }]),
+	requiredUnmarked([
+		{ name: 'name', label: 'Name', placeholder: 'e.g. Titulation', text: 'Name of the field' },
+	]),
 	notRequired([{ name: 'value', label: 'Value', text: 'Value of the field' }]),
 );
 
@@ -64,10 +84,22 @@ const formProperty = entryList(
 );
 
 const obligationFields = combine(
-	required([collectionRecordId, { name: 'id', label: 'Obligation Code', placeholder: 'e.g. obl1', text: 'Code of the obligation within the record' }]),
+	required([
+		collectionRecordId,
+		{
+			name: 'id',
+			label: 'Obligation Code',
+			placeholder: 'e.g. obl1',
+			text: 'Code of the obligation within the record',
+		},
+	]),
 	// The attributes besides its code, as the insert and update pages list them.
 	optional([
-		{ name: 'name', label: 'Name', text: 'Name of the obligation, e.g. Invoice 12345 - Pending Payment' },
+		{
+			name: 'name',
+			label: 'Name',
+			text: 'Name of the obligation, e.g. Invoice 12345 - Pending Payment',
+		},
 		{ name: 'total_balance', label: 'Total Balance', text: 'Total balance of the obligation' },
 		{ name: 'portfolio_type', label: 'Portfolio Type', text: 'Portfolio type, e.g. VIP Client' },
 		{ name: 'last_pay', label: 'Last Payment', text: 'Amount of the last payment' },
@@ -85,7 +117,11 @@ const obligationFields = combine(
 		},
 		{ name: 'days_delay', label: 'Days Overdue', text: 'Days the obligation is overdue' },
 	]),
-	{ properties: [formProperty], shape: { form: fixedList('field', z.object(formEntry.shape)) }, fields: [] },
+	{
+		properties: [formProperty],
+		shape: { form: fixedList('field', z.object(formEntry.shape)) },
+		fields: [],
+	},
 );
 
 type ObligationParams = {
@@ -105,7 +141,9 @@ function obligationOperation(kind: 'insert' | 'update') {
 		resource: 'collection',
 		operation: insert ? 'insertObligation' : 'updateObligation',
 		name: insert ? 'Insert Obligation' : 'Update Obligation',
-		action: insert ? 'Insert an obligation on a collection record' : 'Update an obligation of a collection record',
+		action: insert
+			? 'Insert an obligation on a collection record'
+			: 'Update an obligation of a collection record',
 		description: insert
 			? 'Add an obligation (a debt) to a record of the collections module'
 			: 'Change an obligation of a record of the collections module, found by its code',
@@ -116,7 +154,16 @@ function obligationOperation(kind: 'insert' | 'update') {
 		request: ({ wolkvox_id, id, additionalFields, form }) => {
 			// An entry's value left empty is sent as an empty text.
 			const entries = form.map(({ name, value }) => ({ name, value: value ?? '' }));
-			return { body: { wolkvox_id, fields: { id, ...compact(additionalFields), ...(entries.length ? { form: entries } : {}) } } };
+			return {
+				body: {
+					wolkvox_id,
+					fields: {
+						id,
+						...compact(additionalFields),
+						...(entries.length ? { form: entries } : {}),
+					},
+				},
+			};
 		},
 	});
 }
@@ -125,9 +172,19 @@ function obligationOperation(kind: 'insert' | 'update') {
 
 const bulkLoadFields = combine(
 	required([
-		{ name: 'Identification', label: 'Identification', text: 'Unique identification of the debtor' },
+		{
+			name: 'Identification',
+			label: 'Identification',
+			text: 'Unique identification of the debtor',
+		},
 		{ name: 'Name', label: 'Name', text: 'Name of the debtor' },
-		{ name: 'Email', label: 'Email', kind: 'email', placeholder: 'name@email.com', text: 'E-mail address of the debtor' },
+		{
+			name: 'Email',
+			label: 'Email',
+			kind: 'email',
+			placeholder: 'name@email.com',
+			text: 'E-mail address of the debtor',
+		},
 		{ name: 'Telephone', label: 'Telephone', text: 'Phone number of the debtor' },
 	]),
 	optional([
@@ -141,7 +198,11 @@ const bulkLoadFields = combine(
 			text: 'The obligations of the case file as a JSON list, e.g. [{"name": "Invoice 12345", "total_balance": "10000", "days_delay": "90"}]. The vendor page does not show the key of this list: it is sent as "obligations"; if your operation expects another key, put the list in Custom Fields (JSON) under that key instead',
 		},
 	]),
-	recordFieldsInput('Custom Fields', 'collections[].custom_field', 'custom fields of the case file'),
+	recordFieldsInput(
+		'Custom Fields',
+		'collections[].custom_field',
+		'custom fields of the case file',
+	),
 	batchOptions('case files'),
 );
 
@@ -164,7 +225,8 @@ const bulkLoadSchema = schemaOf<BulkLoadParams>(bulkLoadFields).transform((param
 		...compact({ Address: params.additionalFields.Address }),
 		...fieldsFrom(params),
 	};
-	if (params.additionalFields.obligations) caseFile.obligations = params.additionalFields.obligations;
+	if (params.additionalFields.obligations)
+		caseFile.obligations = params.additionalFields.obligations;
 	return { caseFile, options: params.options };
 });
 
@@ -173,7 +235,8 @@ const bulkLoad = defineOperation({
 	operation: 'bulkLoad',
 	name: 'Bulk Load Case Files',
 	action: 'Bulk load collection case files with their obligations',
-	description: 'Insert or update case files (one per input item) with their obligations, many per request',
+	description:
+		'Insert or update case files (one per input item) with their obligations, many per request',
 	method: 'POST',
 	path: '/server/API/v2/collections/massiveCollections.php',
 	properties: bulkLoadFields.properties,

@@ -1,19 +1,20 @@
-/** Records of any module (contacts, leads, custom modules) through the generic custom/*.php endpoints. */
+/**
+ * Changing records of any module (contacts, leads, custom modules) through the generic
+ * custom/*.php endpoints: insert and update (one record, or many per request), and delete.
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum } from '../../common/fields';
-import type { FieldDef, FieldSet } from '../../common/fieldSet';
-import { combine, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
-import { segmentCheck } from '../../common/pathSegments';
-import type { AttachmentParams } from '../attachments';
-import { attachmentFields, checkBinaryProperties, readAttachments } from '../attachments';
-import type { RecordFieldsParams } from '../fields';
+import { optionalEnum } from '../../../common/fields';
+import type { FieldSet } from '../../../common/fieldSet';
+import { combine, required } from '../../../common/fieldSet';
+import type { AnyOperationSpec } from '../../../common/operation';
+import { defineOperation } from '../../../common/operation';
+import { segmentCheck } from '../../../common/pathSegments';
+import type { AttachmentParams } from '../../attachments';
+import { attachmentFields, checkBinaryProperties, readAttachments } from '../../attachments';
+import type { RecordFieldsParams } from '../../fields';
 import {
-	OPTIONS,
-	atLeastOne,
 	batchOptions,
 	batchSizeOf,
 	fieldsFrom,
@@ -22,7 +23,7 @@ import {
 	recordId,
 	requireFields,
 	schemaOf,
-} from '../fields';
+} from '../../fields';
 
 const recordInput = recordFieldsInput('Fields', 'fields', 'fields of the record');
 
@@ -35,7 +36,10 @@ const recordSchema = <P = object>(fields: FieldSet) =>
 	schemaOf<RecordParams & P>(fields).superRefine(requireFields('field'));
 
 /** Validation goes through the ID before the module, so an error message lists its problem first. */
-const idFirst = (id: FieldSet, fields: FieldSet): FieldSet => ({ ...fields, shape: { ...id.shape, ...fields.shape } });
+const idFirst = (id: FieldSet, fields: FieldSet): FieldSet => ({
+	...fields,
+	shape: { ...id.shape, ...fields.shape },
+});
 
 /* ------------------------------------------------------------------ insert */
 
@@ -70,18 +74,28 @@ const insertMany = defineOperation({
 		size: (params) => batchSizeOf(params),
 		// Records of different modules never share a request.
 		key: (params) => params.module,
-		request: (chunk) => ({ body: { module: chunk[0].module, fields: chunk.map((params) => fieldsFrom(params)) } }),
+		request: (chunk) => ({
+			body: { module: chunk[0].module, fields: chunk.map((params) => fieldsFrom(params)) },
+		}),
 	},
 });
 
 /* ------------------------------------------------------------------ update */
 
 // The id also goes into the Wolkvox-id header: a line break there would end the header.
-const updateId = recordId('ID of the record: the last part of its address in the CRM. Sent in the Wolkvox-id header and in the body.', {
-	inHeader: true,
-});
+const updateId = recordId(
+	'ID of the record: the last part of its address in the CRM. Sent in the Wolkvox-id header and in the body.',
+	{
+		inHeader: true,
+	},
+);
 
-const updateFields = combine(moduleField, updateId, recordInput, attachmentFields({ binaryDefault: '' }));
+const updateFields = combine(
+	moduleField,
+	updateId,
+	recordInput,
+	attachmentFields({ binaryDefault: '' }),
+);
 
 const update = defineOperation({
 	resource: 'record',
@@ -96,10 +110,19 @@ const update = defineOperation({
 	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params, itemIndex),
 	run: async (ctx, params) => {
 		const attachments = await readAttachments(ctx, params);
-		const body: IDataObject = { module: params.module, 'wolkvox-id': params.recordId, fields: fieldsFrom(params) };
+		const body: IDataObject = {
+			module: params.module,
+			'wolkvox-id': params.recordId,
+			fields: fieldsFrom(params),
+		};
 		// Only given attachments are sent: an empty list is never sent on the record's behalf.
 		if (attachments.length) body.attachments = attachments;
-		return await ctx.request({ method: 'POST', path: ctx.path, headers: { 'Wolkvox-id': params.recordId }, body });
+		return await ctx.request({
+			method: 'POST',
+			path: ctx.path,
+			headers: { 'Wolkvox-id': params.recordId },
+			body,
+		});
 	},
 });
 
@@ -117,16 +140,22 @@ const idKeyOption: INodeProperties = {
 		{ name: 'Wolkvox_id (as Searches Return It)', value: 'wolkvox_id' },
 	],
 	default: 'wolkvox-id',
-	description: 'Key that carries the record ID inside each record sent. The vendor page does not show it.',
+	description:
+		'Key that carries the record ID inside each record sent. The vendor page does not show it.',
 };
 
-const updateManyId = recordId('ID of the record to change, sent inside its entry of the fields list');
+const updateManyId = recordId(
+	'ID of the record to change, sent inside its entry of the fields list',
+);
 
 const updateManyFields = combine(
 	moduleField,
 	updateManyId,
 	recordInput,
-	batchOptions('records', { properties: [idKeyOption], shape: { idKey: optionalEnum(RECORD_ID_KEYS) } }),
+	batchOptions('records', {
+		properties: [idKeyOption],
+		shape: { idKey: optionalEnum(RECORD_ID_KEYS) },
+	}),
 );
 
 const updateMany = defineOperation({
@@ -138,14 +167,20 @@ const updateMany = defineOperation({
 	method: 'PUT',
 	path: '/server/API/v2/custom/updateMany.php',
 	properties: updateManyFields.properties,
-	schema: recordSchema<{ recordId: string; options: { batchSize?: number; idKey?: (typeof RECORD_ID_KEYS)[number] } }>(idFirst(updateManyId, updateManyFields)),
+	schema: recordSchema<{
+		recordId: string;
+		options: { batchSize?: number; idKey?: (typeof RECORD_ID_KEYS)[number] };
+	}>(idFirst(updateManyId, updateManyFields)),
 	batch: {
 		size: (params) => batchSizeOf(params),
 		key: (params) => `${params.module}\n${params.options.idKey ?? 'wolkvox-id'}`,
 		request: (chunk) => ({
 			body: {
 				module: chunk[0].module,
-				fields: chunk.map((params) => ({ [params.options.idKey ?? 'wolkvox-id']: params.recordId, ...fieldsFrom(params) })),
+				fields: chunk.map((params) => ({
+					[params.options.idKey ?? 'wolkvox-id']: params.recordId,
+					...fieldsFrom(params),
+				})),
 			},
 		}),
 	},
@@ -200,80 +235,10 @@ const remove = defineOperation({
 	}),
 });
 
-/* ---------------------------------------------------------- search by date */
-
-/** A bound of the range, sent as Y-m-d H:i in the clock time given: wolkvox documents no time zone. */
-const bound = (name: string, label: string, text: string): FieldDef => ({
-	name,
-	label,
-	kind: 'date',
-	date: { format: 'Y-m-d H:i', zone: 'asGiven' },
-	text: `${text}; sent as Y-m-d H:i, in the time given (wolkvox documents no time zone)`,
-});
-
-const searchByDateFields = combine(
-	moduleField,
-	required([bound('from', 'From', 'Start of the range'), bound('to', 'To', 'End of the range')]),
-	optional(
-		[
-			{
-				name: 'recordLimit',
-				label: 'Record Limit',
-				api: 'limit',
-				kind: 'integer',
-				default: 50,
-				text: 'Max number of records to return',
-				property: { typeOptions: { minValue: 1 } },
-				schema: atLeastOne,
-			},
-		],
-		OPTIONS,
-	),
-);
-
-const searchByDate = defineOperation({
-	resource: 'record',
-	operation: 'searchByDate',
-	name: 'Search by Date Range',
-	action: 'Search records by date range',
-	description: 'Find the records of a module within a date range',
-	method: 'POST',
-	path: '/server/API/v2/custom/queryDates.php',
-	properties: searchByDateFields.properties,
-	schema: schemaOf<{ module: string; from: string; to: string; options: { recordLimit?: number } }>(searchByDateFields).superRefine(
-		(params, ctx) => {
-			if (params.from > params.to) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must not be before From' });
-			}
-		},
-	),
-	// `date: true` switches the date-range search on; the vendor's example writes the limit as text.
-	request: ({ module, from, to, options }) => ({
-		body: { module, date: true, from, to, ...(options.recordLimit !== undefined ? { limit: String(options.recordLimit) } : {}) },
-	}),
-});
-
-/* --------------------------------------------------------- search by field */
-
-const searchFields = combine(
-	moduleField,
-	required([
-		{ name: 'field', label: 'Field', placeholder: 'e.g. emailcontact', text: 'Field of the module to filter on, as the CRM names it' },
-		{ name: 'value', label: 'Value', text: 'Value to look for' },
-	]),
-);
-
-const search = defineOperation({
-	resource: 'record',
-	operation: 'search',
-	name: 'Search by Field',
-	action: 'Search records by field',
-	description: 'Find the records of a module whose field has a value',
-	method: 'POST',
-	path: '/server/API/v2/custom/query.php',
-	properties: searchFields.properties,
-	schema: z.object(searchFields.shape),
-	request: ({ module, field, value }) => ({ body: { module, field, value } }),
-});
-
-export const recordOperations: AnyOperationSpec[] = [insert, insertMany, update, updateMany, remove, searchByDate, search];
+export const recordWriteOperations: AnyOperationSpec[] = [
+	insert,
+	insertMany,
+	update,
+	updateMany,
+	remove,
+];
