@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../common/description';
 import { executeOperations } from '../common/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
+import { listSearch } from './listSearch';
 import { loadOptions } from './loadOptions';
 import { smlOperations, smlResources } from './operations';
 import { smlApi } from './transport';
@@ -18,7 +20,8 @@ export class Sml implements INodeType {
 		name: 'sml',
 		icon: { light: 'file:sml.svg', dark: 'file:sml.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: LOCATOR_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage car-dealer leads, tasks and clients in SML',
 		defaults: { name: 'SML' },
@@ -29,7 +32,7 @@ export class Sml implements INodeType {
 		properties: nodeProperties(smlResources, smlOperations, smlApi),
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, smlApi, smlOperations);

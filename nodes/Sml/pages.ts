@@ -10,6 +10,7 @@ import type { AnyOperationSpec } from '../common/operation';
 import { defineOperation } from '../common/operation';
 import type { Page, VendorPages } from '../common/pagination';
 import { paginationSchema } from '../common/pagination';
+import { simplifiedOutput, simplifyProperty, simplifyShape } from '../common/simplify';
 
 /** Reads a DRF page; a plain array (e.g. `page_size=all` on some servers) is one whole page. */
 export function asPage(body: unknown): Page {
@@ -98,6 +99,8 @@ interface ListDefinition {
 	fields?: FieldSet;
 	/** Whether the kit documents `search` for this list. */
 	search?: boolean;
+	/** Adds Simplify (version 2): each record through this when it is on. */
+	simplify?: (record: IDataObject) => IDataObject;
 }
 
 /** A "Get Many" over a paged SML list (`{count, next, previous, results}`). */
@@ -119,6 +122,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 		paginate: true,
 		properties: [
 			...(definition.fields?.properties ?? []),
+			...(definition.simplify ? [simplifyProperty] : []),
 			...(filters.length ? filterSet.properties : []),
 			pageOptions,
 		],
@@ -127,6 +131,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...definition.fields?.shape,
 				...paginationSchema,
 				...filterSet.shape,
+				...(definition.simplify ? simplifyShape : {}),
 				options: z
 					.object<ZodRawShape>({ allAtOnce: z.boolean().optional(), ...pageFields.shape })
 					.default({}),
@@ -138,8 +143,17 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				pageSize: options.allAtOnce ? 'all' : options.page_size,
 				startPage: options.page,
 			})),
-		request: ({ filters: given, returnAll, limit, pageSize, startPage, ...required }) => ({
+		request: ({
+			filters: given,
+			returnAll,
+			limit,
+			pageSize,
+			startPage,
+			simplify,
+			...required
+		}) => ({
 			qs: { ...required, ...(given as IDataObject) },
 		}),
+		output: definition.simplify ? simplifiedOutput(definition.simplify) : undefined,
 	});
 }

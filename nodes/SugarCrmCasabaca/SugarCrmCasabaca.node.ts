@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../common/description';
 import { executeOperations } from '../common/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
+import { listSearch } from './listSearch';
 import { casabacaOperations, casabacaResources } from './operations';
 import { casabacaApi } from './transport';
 
@@ -17,7 +19,8 @@ export class SugarCrmCasabaca implements INodeType {
 		name: 'sugarCrmCasabaca',
 		icon: { light: 'file:sugarCrmCasabaca.svg', dark: 'file:sugarCrmCasabaca.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: LOCATOR_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create tickets, prospects, calls and appointments in the SugarCRM of Casabaca (Toyota)',
@@ -28,6 +31,8 @@ export class SugarCrmCasabaca implements INodeType {
 		credentials: [{ name: 'sugarCrmCasabacaApi', required: true }],
 		properties: nodeProperties(casabacaResources, casabacaOperations, casabacaApi),
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations.call(this, casabacaApi, casabacaOperations);

@@ -212,6 +212,8 @@ interface BodyOperation {
 	wrap?: boolean;
 	/** Send the fields as the query string instead of a body (a GET: n8n never sends a GET body). */
 	inQuery?: boolean;
+	/** A list: Return All / Limit (see OperationSpec.paginate). */
+	paginate?: OperationSpec['paginate'];
 	output?: OperationSpec['output'];
 }
 
@@ -242,6 +244,7 @@ export function bodyOperation(definition: BodyOperation): AnyOperationSpec {
 			const body = buildBody(params, fields.fields, definition.wrap ?? true);
 			return definition.inQuery ? { qs: body } : { body };
 		},
+		paginate: definition.paginate,
 		output: definition.output,
 	});
 }

@@ -5,6 +5,7 @@
  * the meeting and the client blocks come as blocks from appointment.ts.
  */
 import type { FieldDef, FieldKind } from '../common/fieldSet';
+import type { LocatorDef } from '../common/locator';
 import {
 	BUSINESS_LINES,
 	CATEGORIES,
@@ -19,6 +20,16 @@ import {
 } from './choices';
 
 type Extra = Omit<Partial<FieldDef>, 'name' | 'label' | 'kind' | 'text'>;
+
+/**
+ * The advisor of an appointment, from node version 2 picked from the advisors (asesores) of the
+ * operation's Medio ID; an operation without a Medio ID keeps the plain field.
+ */
+export const ADVISOR_LOCATOR: LocatorDef = {
+	noun: 'advisor',
+	search: 'searchAdvisors',
+	id: { placeholder: 'e.g. MA_PALACIOS', regex: '.*\\S.*' },
+};
 
 /** A field in one line; its API name is its parameter name unless `extra.api` says otherwise. */
 export const field = <N extends string>(

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from '../common/description';
 import { executeOperations } from '../common/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
 import { wolkvoxOperations, wolkvoxResources } from './operations';
 import { wolkvoxApi } from './transport';
 
@@ -17,7 +18,8 @@ export class WolkvoxCrm implements INodeType {
 		name: 'wolkvoxCrm',
 		icon: { light: 'file:wolkvoxCrm.svg', dark: 'file:wolkvoxCrm.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: LOCATOR_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage cases, activities, collections and records of any module in wolkvox CRM',
 		defaults: { name: 'wolkvox CRM' },

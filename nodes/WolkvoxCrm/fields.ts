@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { fixedList, optionalInteger, requiredText } from '../common/fields';
 import type { CollectionDef, FieldSet, ListDef } from '../common/fieldSet';
 import { combine, notRequired, required, withApiName } from '../common/fieldSet';
+import type { LocatorDef } from '../common/locator';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';
 
 /** The validation of an operation's fields, typed as what its request reads (a FieldSet's shape is not). */
@@ -67,6 +68,20 @@ export const moduleField = required([
 ]);
 
 /**
+ * A record's ID is the last part of its address in the CRM's web app: from node version 2 the field
+ * takes that address (By URL) or the ID (By ID). No From List: wolkvox lists records only by a
+ * field's value or a date range of one module, and every call spends the token's daily quota.
+ */
+const RECORD_LOCATOR: LocatorDef = {
+	noun: 'record',
+	id: { placeholder: 'e.g. 6074xxx0801374xxxxx781025xxx7d3', regex: '[^/\\\\\\s]+' },
+	url: {
+		placeholder: 'https://crm0001.wolkvox.com/.../6074xxx0801374xxxxx781025xxx7d3',
+		extract: '^https?://[^/?#]+/(?:[^?#]*/)?([^/?#\\s]+)/?(?:[?#].*)?$',
+	},
+};
+
+/**
  * The ID of a record (or case) the operation changes. It is held to the rule for values put into
  * a request (pathSegments.ts); Record > Update also sends it in the Wolkvox-id header.
  */
@@ -79,6 +94,7 @@ export const recordId = (text: string, { inHeader = false } = {}) =>
 			placeholder: 'e.g. 6074xxx0801374xxxxx781025xxx7d3',
 			text,
 			schema: () => (inHeader ? headerSafeSegment() : pathSegment()),
+			locator: RECORD_LOCATOR,
 		},
 	]);
 

@@ -53,7 +53,7 @@ export function fieldProperties(specs: AnyOperationSpec[], api: VendorApi): INod
 		const own = spec.paginate
 			? [
 					...spec.properties.filter((property) => !isBag(property)),
-					...paginationProperties(),
+					...paginationProperties(spec.paginate),
 					...spec.properties.filter(isBag),
 				]
 			: spec.properties;

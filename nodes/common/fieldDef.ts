@@ -7,6 +7,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 
 import type { DateFormat, DateZone } from './dates';
+import type { LocatorDef } from './locator';
 import { optionalDate, requiredDate } from './dates';
 import {
 	jsonArray,
@@ -61,6 +62,11 @@ export interface FieldDef {
 	 * that is the vendor's order rather than the dropdown's (sorted by name); the options' otherwise.
 	 */
 	values?: readonly [string, ...string[]];
+	/**
+	 * A resource locator from node version 2 (locator.ts): a top-level field then offers From List /
+	 * By URL / By ID, and stays a plain field in version 1. Ignored inside collections.
+	 */
+	locator?: LocatorDef;
 	/** Choices listed by the vendor (n8n's loadOptions); the value is validated by `kind`. */
 	load?: { method: string; dependsOn?: string[] };
 	/** How a 'date' is sent, and whether it is converted to UTC or sent as the clock time written. */

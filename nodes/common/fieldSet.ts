@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { FieldDef, Show } from './fieldDef';
 import { toProperty, toSchema, withApiName } from './fieldDef';
 import { fixedList } from './fields';
+import { declaredProperties, declaredSchema } from './locator';
 
 export * from './fieldDef';
 
@@ -26,8 +27,8 @@ export interface FieldSet {
  */
 export function required(defs: FieldDef[], show?: Show): FieldSet {
 	return {
-		properties: defs.map((def) => toProperty(def, true, show)),
-		shape: Object.fromEntries(defs.map((def) => [def.name, toSchema(def, !show)])),
+		properties: defs.flatMap((def) => declaredProperties(def, true, show)),
+		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, !show)])),
 		fields: defs,
 	};
 }
@@ -38,8 +39,8 @@ export function required(defs: FieldDef[], show?: Show): FieldSet {
  */
 export function requiredUnmarked(defs: FieldDef[]): FieldSet {
 	return {
-		properties: defs.map((def) => toProperty(def)),
-		shape: Object.fromEntries(defs.map((def) => [def.name, toSchema(def, true)])),
+		properties: defs.flatMap((def) => declaredProperties(def)),
+		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, true)])),
 		fields: defs,
 	};
 }
@@ -47,8 +48,8 @@ export function requiredUnmarked(defs: FieldDef[]): FieldSet {
 /** Top-level fields that may stay empty (then they are not sent, or a rule says when they are needed). */
 export function notRequired(defs: FieldDef[], show?: Show): FieldSet {
 	return {
-		properties: defs.map((def) => toProperty(def, false, show)),
-		shape: Object.fromEntries(defs.map((def) => [def.name, toSchema(def, false)])),
+		properties: defs.flatMap((def) => declaredProperties(def, false, show)),
+		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, false)])),
 		fields: defs,
 	};
 }

@@ -122,24 +122,47 @@ export const optionalEnum = <T extends string>(values: readonly [T, ...T[]]) =>
 		z.enum(values, { errorMap: () => ({ message: enumMessage(values) }) }).optional(),
 	);
 
+/**
+ * "true" / "false" typed as text (any case, spaces around) as booleans: an expression, or an AI
+ * agent's `$fromAI()` value, which arrives as text unless its type is boolean.
+ */
+const toBoolean = (value: unknown) => {
+	if (typeof value !== 'string') return value;
+	const text = value.trim().toLowerCase();
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	return value;
+};
+
 export const optionalBoolean = () =>
 	z.preprocess(
-		(value) => {
-			if (value === 'true') return true;
-			if (value === 'false') return false;
-			return blankToUndefined(value);
-		},
+		(value) => toBoolean(blankToUndefined(value)),
 		z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
 	);
 
 export const requiredBoolean = () =>
 	z.preprocess(
-		(value) => {
-			if (value === 'true') return true;
-			if (value === 'false') return false;
-			return value;
-		},
+		toBoolean,
 		z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }),
+	);
+
+/** A boolean with a default for an empty value (e.g. Return All). */
+export const booleanOr = (fallback: boolean) =>
+	z.preprocess(
+		(value) => toBoolean(blankToUndefined(value)),
+		z.boolean({ invalid_type_error: 'must be true or false' }).default(fallback),
+	);
+
+/** A whole number of at least 1 with a default for an empty value (e.g. Limit); accepts "20". */
+export const positiveIntegerOr = (fallback: number) =>
+	z.preprocess(
+		toInteger,
+		z
+			.number({ invalid_type_error: 'must be a whole number' })
+			.int('must be a whole number')
+			.positive('must be at least 1')
+			.refine(safeWhole, SAFE_INTEGER_MESSAGE)
+			.default(fallback),
 	);
 
 /** Reads JSON typed as text (or already parsed by an expression) and checks its shape. */

@@ -79,7 +79,10 @@ export interface VendorApi {
 	answerWords?(body: unknown): string | undefined;
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
-	/** How its lists are paged, for the operations with Return All / Limit (`paginate`). */
+	/**
+	 * How its lists are paged, for the operations with Return All / Limit (`paginate`). Without
+	 * it, a list is read in one request and Limit keeps its first records.
+	 */
 	pages?: VendorPages;
 }
 
@@ -155,10 +158,14 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 		headers?: IDataObject;
 	};
 	/**
-	 * Adds Return All / Limit and walks the vendor's pages; the validated parameters then
-	 * carry `returnAll`, `limit` and optionally `pageSize` / `startPage` (see PageRequest).
+	 * Adds Return All / Limit; the validated parameters then carry `returnAll` and `limit` (the
+	 * engine reads them, whatever the spec's schema keeps) and optionally `pageSize` / `startPage`
+	 * (see PageRequest). The engine walks the vendor's `pages`; a vendor without them is read in one
+	 * request whose records are cut to Limit (so is the output of a `run`).
+	 * `{ returnAllBefore: LISTS_VERSION }`: a list published before it had the pair, whose saved
+	 * workflows (older node versions) must keep their whole output: Return All starts on there.
 	 */
-	paginate?: boolean;
+	paginate?: boolean | { returnAllBefore: number };
 	/** Turns the (unwrapped) answer into output items; default: one item per record. */
 	output?(body: unknown, params: P): OperationOutput;
 	/**

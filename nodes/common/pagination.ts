@@ -2,34 +2,81 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { EngineFunctions, OperationContext, RequestPlan } from './operation';
+import { booleanOr, positiveIntegerOr } from './fields';
+import type { EngineFunctions, OperationContext, OperationSpec, RequestPlan } from './operation';
+import { LOCATOR_VERSION, beforeVersion, fromVersion } from './versions';
+
+/**
+ * The node version that gave every list Return All / Limit (with resource locators and Simplify).
+ * A list published before it without the pair (`paginate: { returnAllBefore: LISTS_VERSION }`)
+ * starts with Return All on in the older versions: their saved workflows carry neither parameter,
+ * n8n gives them the defaults, and they must keep their whole list. Later versions have n8n's usual
+ * defaults (Return All off, Limit 50).
+ */
+export const LISTS_VERSION = LOCATOR_VERSION;
+
+/** Whether Return All starts on for this operation in this version of the node. */
+export const returnAllDefault = (paginate: OperationSpec['paginate'], typeVersion: number) =>
+	typeof paginate === 'object' && typeVersion < paginate.returnAllBefore;
 
 /** The Return All / Limit pair n8n users expect on every list. */
-export function paginationProperties(): INodeProperties[] {
+export function paginationProperties(
+	paginate: OperationSpec['paginate'] = true,
+): INodeProperties[] {
+	const returnAll: INodeProperties = {
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	};
+	const limit: INodeProperties = {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	};
+	if (typeof paginate !== 'object') return [returnAll, limit];
 	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		beforeVersion(paginate.returnAllBefore, { ...returnAll, default: true }),
+		fromVersion(paginate.returnAllBefore, returnAll),
+		limit,
 	];
 }
 
+/**
+ * A list's own limit option from before the pair (e.g. wolkvox's Options > Record Limit): shown, and
+ * so kept by n8n, only in the node versions before LISTS_VERSION that may have saved it. The spec
+ * reads a saved value as Return All off and Limit that value.
+ */
+export function beforeListsVersion(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) =>
+		property.type === 'collection'
+			? {
+					...property,
+					options: (property.options as INodeProperties[]).map((option) =>
+						beforeVersion(LISTS_VERSION, option),
+					),
+				}
+			: beforeVersion(LISTS_VERSION, property),
+	);
+}
+
 export const paginationSchema = {
-	returnAll: z.boolean().default(false),
-	limit: z.coerce.number().int().positive('must be at least 1').default(50),
+	// booleanOr / positiveIntegerOr: "true" and "20" typed as text (an expression, an AI agent's $fromAI()) are read.
+	returnAll: booleanOr(false),
+	limit: positiveIntegerOr(50),
 };
+
+/** The pair as the engine reads it for every operation with `paginate`, whatever its own schema keeps. */
+export const pageRequestSchema = (paginate: OperationSpec['paginate'], typeVersion: number) =>
+	z.object({
+		...paginationSchema,
+		returnAll: booleanOr(returnAllDefault(paginate, typeVersion)),
+	});
 
 export interface PageRequest {
 	returnAll: boolean;
@@ -179,4 +226,16 @@ export async function fetchPages(
 		}
 	}
 	return returnAll ? records : records.slice(0, limit);
+}
+
+/**
+ * A vendor that documents no paging answers its whole list at once: Return All keeps it, Limit
+ * keeps its first records. The list is the (unwrapped) answer when it is an array; any other
+ * answer is one record, or none, and is left as it is.
+ */
+export function firstRecords<T>(
+	list: T,
+	{ returnAll, limit }: Pick<PageRequest, 'returnAll' | 'limit'>,
+): T {
+	return !returnAll && Array.isArray(list) ? (list.slice(0, limit) as T) : list;
 }

@@ -18,8 +18,8 @@ import type {
 	VendorApi,
 } from './operation';
 import { isExecutionItems } from './operation';
-import type { PageRequest, VendorPages } from './pagination';
-import { fetchPages } from './pagination';
+import type { PageRequest } from './pagination';
+import { fetchPages, firstRecords } from './pagination';
 import { runPool } from './pool';
 import { failValidation, readParameters, validateParameters } from './validation';
 
@@ -68,26 +68,26 @@ export function planFor(spec: AnyOperationSpec, params: IDataObject): RequestPla
 	};
 }
 
-function pagesOf(api: VendorApi): VendorPages {
-	if (!api.pages)
-		throw new Error(
-			`${api.displayName} declares no pages, so none of its operations can use Return All`,
-		);
-	return api.pages;
-}
-
-/** Runs one validated item: the spec's own `run`, or its request (paged if it says so). */
+/**
+ * Runs one validated item: the spec's own `run`, or its request. A `paginate` spec walks the
+ * vendor's pages; a vendor without pages answers the whole list in one request, cut to Limit.
+ */
 async function runOne(
 	ctx: OperationContext,
 	api: VendorApi,
 	spec: AnyOperationSpec,
 	params: IDataObject,
 ): Promise<unknown> {
-	if (spec.run) return await spec.run({ ...ctx, path: fillPath(spec.path, params) }, params);
+	const pageRequest = params as unknown as PageRequest;
+	if (spec.run) {
+		const output = await spec.run({ ...ctx, path: fillPath(spec.path, params) }, params);
+		return spec.paginate ? firstRecords(output, pageRequest) : output;
+	}
 	const plan = planFor(spec, params);
-	const body = spec.paginate
-		? await fetchPages(ctx, plan, params as unknown as PageRequest, pagesOf(api))
-		: await ctx.request(plan);
+	let body: unknown;
+	if (!spec.paginate) body = await ctx.request(plan);
+	else if (api.pages) body = await fetchPages(ctx, plan, pageRequest, api.pages);
+	else body = firstRecords(await ctx.request(plan), pageRequest);
 	return spec.output ? spec.output(body, params) : body;
 }
 

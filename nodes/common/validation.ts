@@ -10,6 +10,7 @@ import type { ZodIssue } from 'zod';
 import type { AnyOperationSpec } from './operation';
 import { resolveNaiveDates } from './dates';
 import { apiNameOf } from './fieldSet';
+import { pageRequestSchema, paginationProperties } from './pagination';
 import { pathProblems } from './pathSegments';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */
@@ -90,7 +91,10 @@ export function describeField(
 }
 
 function fieldText(spec: AnyOperationSpec, path: Array<string | number>, message: string): string {
-	const { label, name } = describeField(spec.properties, path);
+	const properties = spec.paginate
+		? [...spec.properties, ...paginationProperties()]
+		: spec.properties;
+	const { label, name } = describeField(properties, path);
 	return `"${label}" (${name}) ${message}`;
 }
 
@@ -112,14 +116,21 @@ export function validateParameters(
 	itemIndex: number,
 ): IDataObject {
 	const result = spec.schema.safeParse(params);
-	if (!result.success) {
-		return failValidation(
-			fn,
-			itemIndex,
-			result.error.issues.map((issue) => issueText(spec, issue)),
-		);
+	// Return All / Limit are the engine's: read here for every list, whatever the schema keeps.
+	const pages = spec.paginate
+		? pageRequestSchema(spec.paginate, fn.getNode().typeVersion).safeParse(params)
+		: undefined;
+	const issues = [
+		...(result.success ? [] : result.error.issues),
+		...(pages && !pages.success ? pages.error.issues : []),
+	];
+	if (!result.success || (pages && !pages.success)) {
+		const texts = issues.map((issue) => issueText(spec, issue));
+		return failValidation(fn, itemIndex, [...new Set(texts)]);
 	}
-	const data = resolveNaiveDates(result.data, fn.getTimezone());
+	// What the schema made of the pair (e.g. a legacy limit option) comes first.
+	const parsed = pages?.success ? { ...pages.data, ...result.data } : result.data;
+	const data = resolveNaiveDates(parsed, fn.getTimezone());
 	// Whatever a schema lets through, a value filled into the path must stay one segment of it.
 	const segmentProblems = pathProblems(spec, data).map(({ name, problem }) =>
 		fieldText(spec, [name], problem),

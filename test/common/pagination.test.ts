@@ -2,7 +2,13 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
-import { MAX_PAGES, fetchPages } from '../../nodes/common/pagination';
+import {
+	MAX_PAGES,
+	fetchPages,
+	firstRecords,
+	pageRequestSchema,
+	returnAllDefault,
+} from '../../nodes/common/pagination';
 import { smlPages } from '../../nodes/Sml/pages';
 
 const node: INode = {
@@ -100,5 +106,28 @@ describe('fetchPages bounds', () => {
 			{ id: 2 },
 		]);
 		expect([empty.pages, array.pages]).toEqual([[1], [1]]);
+	});
+});
+
+describe('lists of a vendor without pages', () => {
+	test('firstRecords: Limit keeps the first records of a list; Return All and non-lists are kept', () => {
+		const list = [{ id: 1 }, { id: 2 }, { id: 3 }];
+		expect(firstRecords(list, { returnAll: false, limit: 2 })).toEqual([{ id: 1 }, { id: 2 }]);
+		expect(firstRecords(list, { returnAll: true, limit: 2 })).toBe(list);
+		expect(firstRecords(list, { returnAll: false, limit: 5 })).toEqual(list);
+		const single = { code: 200, msg: '0 records were are found' };
+		expect(firstRecords(single, { returnAll: false, limit: 1 })).toBe(single);
+	});
+
+	test('Return All starts on only before the version that gave the list its pair', () => {
+		const published = { returnAllBefore: 2 };
+		expect([1, 2, 3].map((version) => returnAllDefault(published, version))).toEqual([
+			true,
+			false,
+			false,
+		]);
+		expect(returnAllDefault(true, 1)).toBe(false);
+		expect(pageRequestSchema(published, 1).parse({})).toEqual({ returnAll: true, limit: 50 });
+		expect(pageRequestSchema(published, 2).parse({})).toEqual({ returnAll: false, limit: 50 });
 	});
 });

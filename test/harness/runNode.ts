@@ -15,6 +15,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -63,6 +64,8 @@ export interface RunOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	/** The workflow's time zone (its settings), UTC unless a test says otherwise. */
 	timezone?: string;
+	/** The node's typeVersion: 1 (what saved workflows hold) unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -90,6 +93,7 @@ interface Setup {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	credentialsHelper?: TestCredentialsHelper;
 	timezone?: string;
+	typeVersion?: number;
 }
 
 /** n8n gives every execution its own id; state kept per execution (refused logins) relies on it. */
@@ -115,7 +119,7 @@ function buildWorkflow(options: Setup) {
 			id: 'under-test',
 			name: 'Node',
 			type: `${PACKAGE}.${options.node}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			continueOnFail: options.continueOnFail ?? false,
@@ -183,6 +187,17 @@ export async function loadOptions(
 		options.path ?? '',
 	);
 	return await method.call(context);
+}
+
+/** Calls one of the node's listSearch methods (a resource locator's "From List") like the editor. */
+export async function listSearch(
+	options: Setup & { method: string; filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const { workflow, additionalData, nodeType } = buildWorkflow(options);
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`No listSearch method ${options.method}`);
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, '');
+	return await method.call(context, options.filter, options.paginationToken);
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {

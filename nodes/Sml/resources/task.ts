@@ -2,8 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, optionalId, requiredId } from '../../common/fields';
-import { combine, optional, required } from '../../common/fieldSet';
+import { compact, requiredId } from '../../common/fields';
+import { combine, notRequired, optional, required } from '../../common/fieldSet';
 import { fillPath } from '../../common/http';
 import type { AnyOperationSpec, RunContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
@@ -23,6 +23,7 @@ import {
 	readTaskForUpdate,
 	withCurrentId,
 } from '../safeUpdate';
+import { leadLocator } from './lead/fields';
 import { LEAD_PATH } from './lead/read';
 
 const taskId: INodeProperties = {
@@ -32,15 +33,27 @@ const taskId: INodeProperties = {
 	required: true,
 	default: '',
 	description: 'ID of the task, as found in the request.task list of Lead > Get',
+	hint: 'SML has no list of tasks to pick from: take the ID from Lead > Get (request.task)',
 };
+
+/** The task's lead, picked like every lead ID (a resource locator from version 2). */
+const taskLead = (name: string, text: string, isRequired: boolean) =>
+	(isRequired ? required : notRequired)([
+		{ name, label: 'Lead ID', kind: 'id', text, locator: leadLocator },
+	]);
+
+const createLead = taskLead('lead', 'ID of the lead to add the task to', true);
+const updateLead = taskLead(
+	'leadId',
+	'Lead the task belongs to. Needed to read the current appraisal and notes when changing them with Keep IDs',
+	false,
+);
 
 /* ------------------------------------------------------------------ create */
 
 const createFields = combine(
-	required([
-		{ name: 'lead', label: 'Lead ID', kind: 'id', text: 'ID of the lead to add the task to' },
-		taskType,
-	]),
+	createLead,
+	required([taskType]),
 	// The appraisal block is shown when the chosen type is an appraisal.
 	appraisal({ type: ['appraisal'] }),
 	optional(taskDetails),
@@ -52,7 +65,8 @@ const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a task',
-	description: 'Add a task (request) to a lead',
+	description:
+		'Add a task (request) to a lead: Lead ID and Task Type; an appraisal task also needs its Appraisal fields',
 	method: 'POST',
 	path: '/api/lead_task_create/',
 	properties: createFields.properties,
@@ -87,7 +101,7 @@ const updateFields = combine(
 const updateSchema = z
 	.object<ZodRawShape>({
 		taskId: requiredId(),
-		leadId: optionalId(),
+		...updateLead.shape,
 		nestedMode: nestedModeSchema,
 		...updateFields.shape,
 		appraisal: appraisalSchema,
@@ -135,19 +149,13 @@ const update = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a task',
-	description: 'Change a task, keeping the IDs of its appraisal and notes',
+	description:
+		'Change the given fields of a task, by Task ID, keeping the IDs of its appraisal and notes',
 	method: 'PATCH',
 	path: '/api/task/{taskId}/',
 	properties: [
 		taskId,
-		{
-			displayName: 'Lead ID',
-			name: 'leadId',
-			type: 'string',
-			default: '',
-			description:
-				'Lead the task belongs to. Needed to read the current appraisal and notes when changing them with Keep IDs.',
-		},
+		...updateLead.properties,
 		nestedMode("How changes to the task's appraisal and notes are sent"),
 		...updateFields.properties,
 	],
@@ -162,7 +170,7 @@ const remove = defineOperation({
 	operation: 'delete',
 	name: 'Delete',
 	action: 'Delete a task',
-	description: 'Discard a task of a lead',
+	description: 'Delete a task of a lead by its Task ID (see the request.task list of Lead > Get)',
 	method: 'DELETE',
 	path: '/api/task/{taskId}/',
 	properties: [taskId],

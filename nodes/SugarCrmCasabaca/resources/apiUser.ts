@@ -8,7 +8,7 @@ const create = bodyOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create an API user',
-	description: 'Register a user of the API (register)',
+	description: 'Register a new user of the API with a name and an e-mail (register)',
 	path: '/api/register',
 	fields: combine(
 		required(fieldsNamed('name', 'register_email')),

@@ -2,20 +2,38 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { jsonObject, requiredText } from '../../common/fields';
+import { required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation, executionItems } from '../../common/operation';
-import { pathId } from '../body';
+import { LISTS_VERSION } from '../../common/pagination';
+import { pathSegment } from '../../common/pathSegments';
 
-const appraisalId = pathId('Appraisal ID', 'ID of the appraisal (avalúo) in SugarCRM');
+/** A plain ID in version 1; from version 2 picked from getAvaluos (From List) or typed (By ID). */
+const appraisalId = required([
+	{
+		name: 'id',
+		label: 'Appraisal ID',
+		text: 'ID of the appraisal (avalúo) in SugarCRM',
+		schema: pathSegment,
+		locator: {
+			noun: 'appraisal',
+			search: 'searchAppraisals',
+			id: { placeholder: '1', regex: '[^/\\\\\\s]+' },
+		},
+	},
+]);
 
 const getAll = defineOperation({
 	resource: 'appraisal',
 	operation: 'getAll',
 	name: 'Get Many',
 	action: 'Get many appraisals',
-	description: 'Retrieve the appraisals (getAvaluos)',
+	description: 'Retrieve a list of appraisals (getAvaluos)',
 	method: 'GET',
 	path: '/api/getAvaluos',
+	// Casabaca documents no paging: one request, cut to Limit. Saved workflows (published before
+	// the pair) keep every appraisal: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
 	properties: [],
 	schema: z.object({}),
 });
@@ -25,7 +43,7 @@ const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get an appraisal',
-	description: 'Retrieve one appraisal (getAvaluo)',
+	description: 'Retrieve one appraisal by its Appraisal ID (getAvaluo)',
 	method: 'GET',
 	path: '/api/getAvaluo/{id}',
 	properties: appraisalId.properties,
@@ -74,11 +92,11 @@ const downloadPdf = defineOperation({
 	operation: 'downloadPdf',
 	name: 'Download PDF',
 	action: 'Download the PDF of an appraisal',
-	description: 'Get the PDF of an appraisal as a file (binary data)',
+	description: 'Get the PDF of an appraisal, by Appraisal ID, as a file in a binary field (pdf)',
 	method: 'GET',
 	path: '/api/pdf/{id}',
 	properties: [...appraisalId.properties, binaryProperty],
-	schema: z.object({ ...appraisalId.shape, binaryPropertyName: requiredText() }),
+	schema: z.object({ id: appraisalId.shape.id, binaryPropertyName: requiredText() }),
 	run: async (ctx, { id, binaryPropertyName }) => {
 		// A JSON answer instead of the PDF fails in the engine, with the vendor's words.
 		const response = await ctx.requestRaw({
@@ -106,7 +124,8 @@ const sendEmail = defineOperation({
 	operation: 'sendEmail',
 	name: 'Send by E-Mail',
 	action: 'Send an appraisal by email',
-	description: 'Have SugarCRM e-mail the appraisal (correo)',
+	description:
+		'Have SugarCRM send the appraisal by e-mail, by Appraisal ID; every call sends an e-mail (correo)',
 	method: 'GET',
 	path: '/api/correo/{id}',
 	// Its answer is undocumented: an empty one is no reason to think the e-mail failed.

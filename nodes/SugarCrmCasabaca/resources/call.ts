@@ -2,7 +2,7 @@ import { combine, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation } from '../body';
-import { fieldsNamed } from '../fields';
+import { ADVISOR_LOCATOR, fieldsNamed } from '../fields';
 
 const callMeeting = meeting('call');
 
@@ -36,7 +36,10 @@ const createWithAppointment = bodyOperation({
 				'call_ticket_motivo_cierre',
 			),
 		),
-		required(fieldsNamed('user_name_asesor'), appointmentOnly('call')),
+		required(
+			fieldsNamed('user_name_asesor').map((def) => ({ ...def, locator: ADVISOR_LOCATOR })),
+			appointmentOnly('call'),
+		),
 		optional(fieldsNamed('campania')),
 		callMeeting.fields,
 	),

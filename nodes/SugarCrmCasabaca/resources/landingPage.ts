@@ -84,7 +84,8 @@ const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a landing page',
-	description: 'Create a landing page form in SugarCRM',
+	description:
+		'Create a landing page form in SugarCRM: its name, Medio ID, campaign, business line, user and form properties',
 	method: 'POST',
 	path: '/api/create_landing_page',
 	properties: [...fields.properties, formProperties, ...formPropertiesJson.properties],

@@ -85,7 +85,8 @@ const close = bodyOperation({
 	operation: 'close',
 	name: 'Close',
 	action: 'Close a prospect',
-	description: 'Close a prospect with a reason (close_prospeccion)',
+	description:
+		'Close a prospect, by Prospect ID, with one of the listed reasons (close_prospeccion)',
 	path: '/api/close_prospeccion/{id}',
 	id: pathId('Prospect ID', 'ID of the prospect (prospección) in SugarCRM'),
 	fields: required(fieldsNamed('prospect_motivo_cierre')),

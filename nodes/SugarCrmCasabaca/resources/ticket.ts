@@ -66,7 +66,8 @@ const createFromCall = bodyOperation({
 	operation: 'createFromCall',
 	name: 'Create From Call',
 	action: 'Create a ticket from a call',
-	description: 'Create a ticket from an inbound or outbound call (call_ticket)',
+	description:
+		"Create a ticket from an inbound or outbound call: the client's identification, names, e-mail and mobile, the Medio ID and the call's external ID (call_ticket)",
 	path: '/api/call_ticket',
 	fields: combine(
 		required(
@@ -104,7 +105,8 @@ const createFromLandingPage = bodyOperation({
 	operation: 'createFromLandingPage',
 	name: 'Create From Landing Page',
 	action: 'Create a ticket from a landing page',
-	description: 'Create a ticket from a landing page form (landing_ticket)',
+	description:
+		"Create a ticket from a landing page form: the form name, the client's identification, names, e-mail and mobile, and the dealership (landing_ticket)",
 	path: '/api/landing_ticket',
 	fields: required(
 		fieldsNamed(
@@ -125,7 +127,8 @@ const markNotAnswered = bodyOperation({
 	operation: 'markNotAnswered',
 	name: 'Mark Not Answered',
 	action: 'Mark a ticket interaction as not answered',
-	description: 'Record that the client of a ticket did not answer (not_answer_ticket)',
+	description:
+		'Record that the client of a ticket did not answer, by Ticket ID (not_answer_ticket)',
 	path: '/api/not_answer_ticket/{id}',
 	id: ticketId,
 	fields: combine(),
@@ -136,7 +139,8 @@ const logUnansweredCall = bodyOperation({
 	operation: 'logUnansweredCall',
 	name: 'Log Unanswered Call',
 	action: 'Log an unanswered call on a ticket',
-	description: 'Log a call to the client of a ticket that was not answered (not_answer_call)',
+	description:
+		'Log an unanswered call to the client of a ticket: Ticket ID, call center user, start, duration and direction (not_answer_call)',
 	path: '/api/not_answer_call',
 	fields: required(
 		fieldsNamed(
@@ -156,7 +160,7 @@ const close = bodyOperation({
 	operation: 'close',
 	name: 'Close',
 	action: 'Close a ticket',
-	description: 'Close a ticket with a reason (close_ticket)',
+	description: 'Close a ticket, by Ticket ID, with one of the listed reasons (close_ticket)',
 	path: '/api/close_ticket/{id}',
 	id: ticketId,
 	fields: required(fieldsNamed('ticket_motivo_cierre')),
@@ -167,7 +171,7 @@ const addNotes = bodyOperation({
 	operation: 'addNotes',
 	name: 'Add Notes',
 	action: 'Add notes to a ticket',
-	description: 'Add notes to a ticket (addNotes)',
+	description: 'Add notes to a ticket, by Ticket ID (addNotes)',
 	path: '/api/ticket/addNotes/{id}',
 	id: ticketId,
 	fields: combine(

@@ -88,7 +88,8 @@ const createCall = defineOperation({
 	operation: 'createCall',
 	name: 'Create Call',
 	action: 'Create a call activity',
-	description: 'Add a call activity to a record of any module',
+	description:
+		'Add a call activity to a record of any module (Related Module and Record ID), with its owner, due date and status',
 	method: 'POST',
 	path: '/server/API/v2/custom/insert.php',
 	properties: callFields.properties,
@@ -113,7 +114,8 @@ const createTask = defineOperation({
 	operation: 'createTask',
 	name: 'Create Task',
 	action: 'Create a task activity',
-	description: 'Add a task activity to a record of any module',
+	description:
+		'Add a task activity to a record of any module (Related Module and Record ID), with its owner, due date and status',
 	method: 'POST',
 	path: '/server/API/v2/custom/insert.php',
 	properties: activityFields.properties,
@@ -157,7 +159,8 @@ const createMeeting = defineOperation({
 	operation: 'createMeeting',
 	name: 'Create Meeting',
 	action: 'Create a meeting activity',
-	description: 'Add a meeting activity to a record of any module',
+	description:
+		'Add a meeting activity to a record of any module (Related Module and Record ID), with its owner, start and completion dates and status',
 	method: 'POST',
 	path: '/server/API/v2/custom/insert.php',
 	properties: meetingFields.properties,

@@ -12,6 +12,7 @@ import type { FieldDef } from '../../common/fieldSet';
 import { combine, notRequired, optional, required, requiredUnmarked } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
+import { LISTS_VERSION, beforeListsVersion } from '../../common/pagination';
 import type { AttachmentParams } from '../attachments';
 import {
 	attachmentFields,
@@ -23,7 +24,7 @@ import {
 import type { CaseParams } from '../caseBody';
 import { caseBody, caseSchema } from '../caseBody';
 import { caseFields, caseParties, caseResponsible, caseState, caseType } from '../caseFields';
-import { OPTIONS, recordId } from '../fields';
+import { OPTIONS, atLeastOne, recordId } from '../fields';
 import { FORM_DATA, externalToken } from '../transport';
 
 /* ------------------------------------------------------------------ create */
@@ -33,7 +34,8 @@ const create = defineOperation({
 	operation: 'create',
 	name: 'Create',
 	action: 'Create a case',
-	description: 'Create a case (sent as form-data, without files)',
+	description:
+		'Create a case: type, responsible, owner, contact e-mail, description, status and priority (without files)',
 	method: 'POST',
 	path: '/server/API/v2/cases/insert.php',
 	properties: caseFields.properties,
@@ -98,7 +100,8 @@ const updateCase = defineOperation({
 	operation: 'update',
 	name: 'Update',
 	action: 'Update a case',
-	description: 'Change a case (sent as form-data, with an optional file)',
+	description:
+		'Change a case by its Record ID: type, responsible, status, solution, priority, and an optional file',
 	method: 'POST',
 	path: '/server/API/v2/cases/update.php',
 	properties: updateFields.properties,
@@ -202,9 +205,12 @@ const search = defineOperation({
 	operation: 'search',
 	name: 'Search',
 	action: 'Search cases',
-	description: 'Find the cases whose field has a value',
+	description: 'Find the cases whose chosen field has a value, e.g. the case number (idPrefijo)',
 	method: 'POST',
 	path: '/server/API/v2/cases/queryCases.php',
+	// wolkvox documents no paging nor limit here: one request, cut to Limit. Saved workflows
+	// (published before the pair) keep every case: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
 	properties: searchFields.properties,
 	schema: z.object(searchFields.shape),
 	request: ({ field, value }) => ({ body: { field, value } }),
@@ -212,23 +218,37 @@ const search = defineOperation({
 
 /* ------------------------------------------------------------ notes history */
 
-const notesFields = combine(
-	caseFilter('type case', { placeholder: 'e.g. Request', text: 'Value to look for' }),
-	optional(
-		[
-			{
-				name: 'noteLimit',
-				label: 'Note Limit',
-				api: 'limit',
-				kind: 'integer',
-				default: 50,
-				text: 'Max number of notes to return',
-				property: { typeOptions: { minValue: 1 } },
-			},
-		],
-		OPTIONS,
-	),
+const notesFields = caseFilter('type case', {
+	placeholder: 'e.g. Request',
+	text: 'Value to look for',
+});
+
+/**
+ * Before Return All / Limit, the vendor's `limit` was Options > Note Limit: still shown in the node
+ * versions that may have saved it, where a saved value means Return All off, Limit that value.
+ */
+const legacyOptions = optional(
+	[
+		{
+			name: 'noteLimit',
+			label: 'Note Limit',
+			api: 'limit',
+			kind: 'integer',
+			default: 50,
+			text: 'Max number of notes to return (this version of the node; later ones use Limit)',
+			property: { typeOptions: { minValue: 1 } },
+			schema: atLeastOne,
+		},
+	],
+	OPTIONS,
 );
+
+interface NotesParams extends IDataObject {
+	field: string;
+	value: string;
+	returnAll: boolean;
+	limit: number;
+}
 
 const getNotesHistory = defineOperation({
 	resource: 'case',
@@ -248,13 +268,22 @@ const getNotesHistory = defineOperation({
 			default: '',
 		},
 		...notesFields.properties,
+		...beforeListsVersion(legacyOptions.properties),
 	],
-	schema: z.object(notesFields.shape),
-	run: async (ctx, { field, value, options }) =>
+	// wolkvox documents a `limit` and no page: one request, with Limit sent as `limit`. Saved
+	// workflows (published before the pair) keep every note: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
+	schema: z
+		.object({ ...notesFields.shape, ...legacyOptions.shape })
+		.transform(({ options, ...params }) => {
+			const { noteLimit } = options as { noteLimit?: number };
+			return noteLimit === undefined ? params : { ...params, returnAll: false, limit: noteLimit };
+		}) as unknown as z.ZodType<NotesParams, z.ZodTypeDef, unknown>,
+	run: async (ctx, { field, value, returnAll, limit }) =>
 		await ctx.request({
 			method: 'POST',
 			path: ctx.path,
-			body: compact({ field, value, limit: options.noteLimit }),
+			body: compact({ field, value, limit: returnAll ? undefined : limit }),
 			credentialOverrides: { token: await externalToken(ctx) },
 		}),
 });

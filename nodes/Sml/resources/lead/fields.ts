@@ -3,13 +3,14 @@
  * client and the tasks it carries. Fields shared with other resources are in ../../fields.ts.
  * Fields are declared in the order they are sent; the editor sorts them by name.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, requiredId } from '../../../common/fields';
+import { compact } from '../../../common/fields';
 import type { FieldDef, FieldSet } from '../../../common/fieldSet';
-import { combine, list, notRequired, optional } from '../../../common/fieldSet';
+import { combine, list, notRequired, optional, required } from '../../../common/fieldSet';
+import type { LocatorDef } from '../../../common/locator';
 import {
 	appraisal,
 	appraisalRule,
@@ -22,21 +23,32 @@ import {
 	taskType,
 } from '../../fields';
 
-/** The lead in the URL of most lead operations (not a body field). */
-export const leadId: INodeProperties = {
-	displayName: 'Lead ID',
-	name: 'leadId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'ID of the lead, as returned by Lead > Get Many or Create',
+/**
+ * The lead in the URL of most lead operations (not a body field): a plain ID in version 1, a
+ * resource locator (From List, with the lead list's `search`; By ID) from version 2. SML documents
+ * no web-app URL for a lead, so there is no By URL mode.
+ */
+export const leadLocator: LocatorDef = {
+	noun: 'lead',
+	search: 'searchLeads',
+	id: { placeholder: '984', regex: '[1-9][0-9]*' },
 };
 
-export const byLeadId = { leadId: requiredId() };
+export const leadIdField = required([
+	{
+		name: 'leadId',
+		label: 'Lead ID',
+		kind: 'id',
+		text: 'ID of the lead, as returned by Lead > Get Many or Create',
+		locator: leadLocator,
+	},
+]);
+
+export const byLeadId = leadIdField.shape;
 
 /** The lead's ID, then the operation's own fields. */
 export const withLeadId = (fields?: FieldSet) => ({
-	properties: [leadId, ...(fields?.properties ?? [])],
+	properties: [...leadIdField.properties, ...(fields?.properties ?? [])],
 	schema: z.object<ZodRawShape>({ ...byLeadId, ...fields?.shape }),
 });
 

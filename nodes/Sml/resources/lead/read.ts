@@ -4,9 +4,11 @@ import { z } from 'zod';
 import type { FieldDef } from '../../../common/fieldSet';
 import { defineOperation } from '../../../common/operation';
 import { paginationSchema } from '../../../common/pagination';
+import { simplifiedOutput, simplifyProperty, simplifyShape } from '../../../common/simplify';
 import { status } from '../../fields';
 import { listOperation } from '../../pages';
-import { byLeadId, leadId, withLeadId } from './fields';
+import { simplifyLead } from '../../simplify';
+import { byLeadId, leadIdField } from './fields';
 
 /** Lead > Get's path, also read by the Keep IDs updates of a lead and of its tasks. */
 export const LEAD_PATH = '/api/lead/{leadId}/';
@@ -16,10 +18,12 @@ export const get = defineOperation({
 	operation: 'get',
 	name: 'Get',
 	action: 'Get a lead',
-	description: 'Retrieve one lead with its client, vehicle, tasks, notes and tags',
+	description: 'Retrieve one lead by its Lead ID, with its client, vehicle, tasks, notes and tags',
 	method: 'GET',
 	path: LEAD_PATH,
-	...withLeadId(),
+	properties: [...leadIdField.properties, simplifyProperty],
+	schema: z.object({ ...byLeadId, ...simplifyShape }),
+	output: simplifiedOutput(simplifyLead),
 });
 
 /* ---------------------------------------------------------------- get many */
@@ -60,6 +64,7 @@ export const getAll = listOperation({
 	resource: 'lead',
 	noun: 'leads',
 	path: '/api/lead/',
+	simplify: simplifyLead,
 	filters: [
 		status,
 		{
@@ -83,10 +88,10 @@ export const getHistory = defineOperation({
 	operation: 'getHistory',
 	name: 'Get History',
 	action: 'Get the change history of a lead',
-	description: 'Retrieve the summary of changes made to a lead',
+	description: 'Retrieve the summary of the changes made to a lead, by Lead ID',
 	method: 'GET',
 	path: '/api/lead_history/{leadId}/get_history/',
 	paginate: true,
-	properties: [leadId],
+	properties: leadIdField.properties,
 	schema: z.object({ ...byLeadId, ...paginationSchema }),
 });

@@ -8,6 +8,7 @@ import type { FieldDef } from '../../../common/fieldSet';
 import { combine, optional, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
+import { LISTS_VERSION } from '../../../common/pagination';
 import { optionsCollection, schemaOf } from '../../fields';
 import { OBLIGATION_PATH } from './obligation';
 
@@ -199,6 +200,9 @@ const searchManagements = defineOperation({
 	description: 'Find the managements whose field has a value',
 	method: 'POST',
 	path: '/server/API/v2/collections/queryGestion.php',
+	// wolkvox documents no paging nor limit here: one request, cut to Limit. Saved workflows
+	// (published before the pair) keep every management: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
 	properties: searchFields.properties,
 	schema: z.object(searchFields.shape),
 	request: ({ field, value }) => ({ body: { field, value } }),

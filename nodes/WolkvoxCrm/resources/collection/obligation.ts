@@ -53,7 +53,7 @@ const getObligation = defineOperation({
 	operation: 'getObligation',
 	name: 'Get Obligation',
 	action: 'Get an obligation of a collection record',
-	description: 'Retrieve an obligation of a record of the collections module',
+	description: 'Retrieve an obligation, by its code, of a record of the collections module',
 	method: 'POST',
 	path: '/server/API/v2/collections/queryObligation.php',
 	properties: getFields.properties,

@@ -2,13 +2,15 @@
  * Searching the records of any module (contacts, leads, custom modules) through the generic
  * custom/*.php endpoints: by date range (queryDates.php) or by the value of a field (query.php).
  */
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { FieldDef } from '../../../common/fieldSet';
 import { combine, optional, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
-import { OPTIONS, atLeastOne, moduleField, schemaOf } from '../../fields';
+import { LISTS_VERSION, beforeListsVersion } from '../../../common/pagination';
+import { OPTIONS, atLeastOne, moduleField } from '../../fields';
 
 /* ---------------------------------------------------------- search by date */
 
@@ -24,22 +26,35 @@ const bound = (name: string, label: string, text: string): FieldDef => ({
 const searchByDateFields = combine(
 	moduleField,
 	required([bound('from', 'From', 'Start of the range'), bound('to', 'To', 'End of the range')]),
-	optional(
-		[
-			{
-				name: 'recordLimit',
-				label: 'Record Limit',
-				api: 'limit',
-				kind: 'integer',
-				default: 50,
-				text: 'Max number of records to return',
-				property: { typeOptions: { minValue: 1 } },
-				schema: atLeastOne,
-			},
-		],
-		OPTIONS,
-	),
 );
+
+/**
+ * Before Return All / Limit, the vendor's `limit` was Options > Record Limit: still shown in the
+ * node versions that may have saved it, where a saved value means Return All off, Limit that value.
+ */
+const legacyOptions = optional(
+	[
+		{
+			name: 'recordLimit',
+			label: 'Record Limit',
+			api: 'limit',
+			kind: 'integer',
+			default: 50,
+			text: 'Max number of records to return (this version of the node; later ones use Limit)',
+			property: { typeOptions: { minValue: 1 } },
+			schema: atLeastOne,
+		},
+	],
+	OPTIONS,
+);
+
+interface SearchByDate extends IDataObject {
+	module: string;
+	from: string;
+	to: string;
+	returnAll: boolean;
+	limit: number;
+}
 
 const searchByDate = defineOperation({
 	resource: 'record',
@@ -49,27 +64,31 @@ const searchByDate = defineOperation({
 	description: 'Find the records of a module within a date range',
 	method: 'POST',
 	path: '/server/API/v2/custom/queryDates.php',
-	properties: searchByDateFields.properties,
-	schema: schemaOf<{ module: string; from: string; to: string; options: { recordLimit?: number } }>(
-		searchByDateFields,
-	).superRefine((params, ctx) => {
-		if (params.from > params.to) {
-			ctx.addIssue({
-				code: z.ZodIssueCode.custom,
-				path: ['to'],
-				message: 'must not be before From',
-			});
-		}
-	}),
+	// wolkvox documents a `limit` and no page: one request, with Limit sent as `limit`. Saved
+	// workflows (published before the pair) keep every record: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
+	properties: [...searchByDateFields.properties, ...beforeListsVersion(legacyOptions.properties)],
+	schema: z
+		.object({ ...searchByDateFields.shape, ...legacyOptions.shape })
+		.superRefine((params, ctx) => {
+			const { from, to } = params as { from?: string; to?: string };
+			if (from !== undefined && to !== undefined && from > to) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['to'],
+					message: 'must not be before From',
+				});
+			}
+		})
+		.transform(({ options, ...params }) => {
+			const { recordLimit } = options as { recordLimit?: number };
+			return recordLimit === undefined
+				? params
+				: { ...params, returnAll: false, limit: recordLimit };
+		}) as unknown as z.ZodType<SearchByDate, z.ZodTypeDef, unknown>,
 	// `date: true` switches the date-range search on; the vendor's example writes the limit as text.
-	request: ({ module, from, to, options }) => ({
-		body: {
-			module,
-			date: true,
-			from,
-			to,
-			...(options.recordLimit !== undefined ? { limit: String(options.recordLimit) } : {}),
-		},
+	request: ({ module, from, to, returnAll, limit }) => ({
+		body: { module, date: true, from, to, ...(returnAll ? {} : { limit: String(limit) }) },
 	}),
 });
 
@@ -93,9 +112,12 @@ const search = defineOperation({
 	operation: 'search',
 	name: 'Search by Field',
 	action: 'Search records by field',
-	description: 'Find the records of a module whose field has a value',
+	description: 'Find the records of a module whose field has a value, e.g. a contact by its e-mail',
 	method: 'POST',
 	path: '/server/API/v2/custom/query.php',
+	// wolkvox documents no paging nor limit here: one request, cut to Limit. Saved workflows
+	// (published before the pair) keep every record: Return All starts on before LISTS_VERSION.
+	paginate: { returnAllBefore: LISTS_VERSION },
 	properties: searchFields.properties,
 	schema: z.object(searchFields.shape),
 	request: ({ module, field, value }) => ({ body: { module, field, value } }),
