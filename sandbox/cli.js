@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// npm run sandbox [-- --port 5680]   (or SANDBOX_PORT=5680 npm run sandbox)
+// npm run sandbox [-- --port 5680] [--appear-every 30]   (or SANDBOX_PORT=5680 npm run sandbox)
 const { startSandbox, DEFAULT_PORT } = require('./index');
 
 function parsePort(argv) {
@@ -10,17 +10,37 @@ function parsePort(argv) {
 	return DEFAULT_PORT;
 }
 
+/** --appear-every <seconds>: an SML lead, a wolkvox contact and a Casabaca appraisal appear that often. */
+function parseAppearEvery(argv) {
+	const i = argv.findIndex((a) => a === '--appear-every' || a.startsWith('--appear-every='));
+	if (i < 0) return undefined;
+	return Number(argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]);
+}
+
 async function main() {
 	const port = parsePort(process.argv.slice(2));
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		console.error('Usage: npm run sandbox [-- --port <port>]  (or SANDBOX_PORT=<port>)');
 		process.exit(2);
 	}
+	const appearEvery = parseAppearEvery(process.argv.slice(2));
+	if (appearEvery !== undefined && !(appearEvery > 0)) {
+		console.error('Usage: npm run sandbox -- --appear-every <seconds>  (a positive number)');
+		process.exit(2);
+	}
 	let sb;
 	try {
-		sb = await startSandbox({ port, quiet: process.argv.includes('--quiet') });
+		sb = await startSandbox({
+			port,
+			quiet: process.argv.includes('--quiet'),
+			appearEvery: appearEvery && appearEvery * 1000,
+		});
 	} catch (e) {
-		console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: try npm run sandbox -- --port ${port + 1}` : e.message);
+		console.error(
+			e.code === 'EADDRINUSE'
+				? `Port ${port} is in use: try npm run sandbox -- --port ${port + 1}`
+				: e.message,
+		);
 		process.exit(1);
 	}
 	const c = sb.credentials;
@@ -57,6 +77,8 @@ async function main() {
 		'',
 		`Inspect: ${sb.url}/__sandbox/requests (received), ${sb.url}/__sandbox/store (stored);`,
 		`reset: curl -X POST ${sb.url}/__sandbox/reset. Stop with Ctrl+C.`,
+		`For the triggers: curl -X POST ${sb.url}/__sandbox/appear/sml/lead (also wolkvox/record, wolkvox/case,`,
+		`casabaca/appraisal; sandbox/README.md)${appearEvery ? `; one of each appears every ${appearEvery} s` : ''}.`,
 		'',
 	];
 	console.log(lines.join('\n'));

@@ -13,8 +13,10 @@ const MSG = {
 	bool: 'Debe ser un valor booleano válido.',
 	datetime:
 		'Fecha/hora con formato erróneo. Use uno de los siguientes formatos en su lugar: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
-	dict: (v) => `Datos inválidos. Se esperaba un diccionario pero se recibió ${Array.isArray(v) ? 'list' : typeof v}.`,
-	list: (v) => `Se esperaba una lista de elementos pero se obtuvo el tipo "${isObject(v) ? 'dict' : typeof v}".`,
+	dict: (v) =>
+		`Datos inválidos. Se esperaba un diccionario pero se recibió ${Array.isArray(v) ? 'list' : typeof v}.`,
+	list: (v) =>
+		`Se esperaba una lista de elementos pero se obtuvo el tipo "${isObject(v) ? 'dict' : typeof v}".`,
 	minValue: (n) => `Asegúrese de que este valor es mayor o igual a ${n}.`,
 	string: 'Not a valid string.',
 };
@@ -81,13 +83,20 @@ function validateField(f, v) {
 			if (isBlank(v)) return f.required ? { error: [MSG.blank] } : { value: '' };
 			return isEmail(String(v)) ? { value: String(v) } : { error: [MSG.email] };
 		case 'datetime':
-			return isIsoDate(String(v)) ? { value: new Date(String(v)).toISOString() } : { error: [MSG.datetime] };
+			return isIsoDate(String(v))
+				? { value: new Date(String(v)).toISOString() }
+				: { error: [MSG.datetime] };
 		case 'choice': {
 			const match = f.choices.find((c) => String(c) === String(v));
-			return match === undefined ? { error: [MSG.choice(v)] } : { value: f.asString ? String(match) : match };
+			return match === undefined
+				? { error: [MSG.choice(v)] }
+				: { value: f.asString ? String(match) : match };
 		}
 		case 'pk': {
-			if (!isInteger(v)) return { error: [`Tipo incorrecto. Se esperaba valor de clave primaria y se recibió ${typeof v}.`] };
+			if (!isInteger(v))
+				return {
+					error: [`Tipo incorrecto. Se esperaba valor de clave primaria y se recibió ${typeof v}.`],
+				};
 			const n = Number(v);
 			return f.exists(n) ? { value: n } : { error: [MSG.pk(v)] };
 		}
@@ -107,7 +116,10 @@ function validateField(f, v) {
 			const errs = [];
 			let bad = false;
 			for (const item of v) {
-				const r = validateField({ type: 'object', spec: f.spec, check: f.check, partialWithId: f.partialWithId }, item);
+				const r = validateField(
+					{ type: 'object', spec: f.spec, check: f.check, partialWithId: f.partialWithId },
+					item,
+				);
 				if (r.error !== undefined) {
 					bad = true;
 					errs.push(r.error);

@@ -24,10 +24,15 @@ function readRaw(req) {
 
 function headerParams(value) {
 	const out = {};
-	for (const part of String(value || '').split(';').slice(1)) {
+	for (const part of String(value || '')
+		.split(';')
+		.slice(1)) {
 		const i = part.indexOf('=');
 		if (i < 0) continue;
-		out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim().replace(/^"|"$/g, '');
+		out[part.slice(0, i).trim().toLowerCase()] = part
+			.slice(i + 1)
+			.trim()
+			.replace(/^"|"$/g, '');
 	}
 	return out;
 }
@@ -55,7 +60,13 @@ function parseMultipart(buffer, boundary) {
 		const disp = headerParams(headers['content-disposition']);
 		const name = disp.name || '';
 		if (disp.filename !== undefined) {
-			files.push({ field: name, filename: disp.filename, contentType: headers['content-type'] || 'application/octet-stream', size: data.length, data });
+			files.push({
+				field: name,
+				filename: disp.filename,
+				contentType: headers['content-type'] || 'application/octet-stream',
+				size: data.length,
+				data,
+			});
 		} else {
 			const value = data.toString('utf8');
 			if (name in fields) fields[name] = [].concat(fields[name], value);
@@ -76,7 +87,8 @@ async function readBody(req) {
 	if (raw.length === 0) return { kind: 'empty', body: undefined, files: [], raw };
 	if (type.startsWith('multipart/form-data')) {
 		const boundary = headerParams(req.headers['content-type']).boundary;
-		if (!boundary) return { kind: 'multipart', body: {}, files: [], raw, parseError: 'missing boundary' };
+		if (!boundary)
+			return { kind: 'multipart', body: {}, files: [], raw, parseError: 'missing boundary' };
 		const { fields, files } = parseMultipart(raw, boundary);
 		return { kind: 'multipart', body: fields, files, raw };
 	}
@@ -93,7 +105,13 @@ async function readBody(req) {
 	try {
 		return { kind: 'json', body: JSON.parse(text), files: [], raw };
 	} catch (e) {
-		return { kind: 'text', body: text, files: [], raw, parseError: type.includes('json') ? e.message : undefined };
+		return {
+			kind: 'text',
+			body: text,
+			files: [],
+			raw,
+			parseError: type.includes('json') ? e.message : undefined,
+		};
 	}
 }
 
@@ -135,7 +153,13 @@ class Router {
 				return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 			})
 			.join('/');
-		this.routes.push({ methods: [].concat(methods), regex: new RegExp(`^${source}$`), keys, handler, pattern });
+		this.routes.push({
+			methods: [].concat(methods),
+			regex: new RegExp(`^${source}$`),
+			keys,
+			handler,
+			pattern,
+		});
 		return this;
 	}
 

@@ -20,7 +20,13 @@ export interface SandboxRequest {
 export interface CredentialValues {
 	smlApi: { baseUrl: string; username: string; password: string; authScheme: string };
 	sugarCrmCasabacaApi: Record<string, string>;
-	wolkvoxCrmApi: { server: string; customHost: string; operation: string; token: string };
+	wolkvoxCrmApi: {
+		server: string;
+		customHost: string;
+		operation: string;
+		token: string;
+		externalToken: string;
+	};
 }
 
 export interface Sandbox {
@@ -29,12 +35,26 @@ export interface Sandbox {
 	server: Server;
 	requests: SandboxRequest[];
 	credentials: CredentialValues;
-	vendors: Record<'sml' | 'casabaca' | 'wolkvox', { reset(): void; dump(): any; revokeTokens(): void; setTokenLimit?(n: number): void }>;
+	vendors: Record<
+		'sml' | 'casabaca' | 'wolkvox',
+		{
+			reset(): void;
+			dump(): any;
+			revokeTokens(): void;
+			setTokenLimit?(n: number): void;
+			appear?: Record<string, (...args: any[]) => any>;
+		}
+	>;
 	reset(): void;
 	close(): Promise<void>;
 }
 
-export function startSandbox(options?: { port?: number; quiet?: boolean }): Promise<Sandbox>;
+/** appearEvery: milliseconds between the SML lead, wolkvox contact and Casabaca appraisal that appear by themselves. */
+export function startSandbox(options?: {
+	port?: number;
+	quiet?: boolean;
+	appearEvery?: number;
+}): Promise<Sandbox>;
 export function credentialValues(baseUrl: string): CredentialValues;
 export const demo: {
 	sml: { username: string; password: string };

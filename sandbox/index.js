@@ -4,10 +4,12 @@
 //   /sml/api/...                  SML (credential Base URL: http://127.0.0.1:<port>/sml)
 //   /casabaca/api/...             SugarCRM Casabaca (base URL http://127.0.0.1:<port>/casabaca)
 //   /wolkvox/server/API/v2/...    wolkvox CRM (server Custom, host http://127.0.0.1:<port>/wolkvox)
-// plus /__sandbox/requests (what was received), /__sandbox/store (what is stored), /__sandbox/reset, and
+// plus /__sandbox/requests (what was received), /__sandbox/store (what is stored), /__sandbox/reset,
+// /__sandbox/appear/... (records made while it runs, for the polling triggers: appear.js), and
 // the fault hooks /__sandbox/redirect/<host:port>/... and /__sandbox/html/... (see FAULT_PATH).
 // Development tooling only: not part of the published package.
 const http = require('node:http');
+const { appearAnswer, startAppearing } = require('./appear');
 const { readBody, send } = require('./http');
 const demo = require('./demo');
 const { createSml } = require('./vendors/sml');
@@ -19,7 +21,14 @@ const HOST = '127.0.0.1';
 const MAX_LOG = 2000;
 
 /** Header names kept in the request log (lower case). */
-const LOGGED_HEADERS = ['authorization', 'content-type', 'accept', 'wolkvox-token', 'wolkvox-id', 'user-agent'];
+const LOGGED_HEADERS = [
+	'authorization',
+	'content-type',
+	'accept',
+	'wolkvox-token',
+	'wolkvox-id',
+	'user-agent',
+];
 
 /**
  * Fault hooks (the e2e's scripts/e2e/workflows/faults-tour.json): a credential whose base URL is one of these
@@ -30,7 +39,8 @@ const LOGGED_HEADERS = ['authorization', 'content-type', 'accept', 'wolkvox-toke
  *                                         answers where JSON was expected.
  */
 const FAULT_PATH = /^\/__sandbox\/(redirect\/[^/]+|html)(\/.*)?$/;
-const FAULT_PAGE = '<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1></body></html>\n';
+const FAULT_PAGE =
+	'<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><h1>Sign in to continue</h1></body></html>\n';
 
 function faultAnswer(ctx) {
 	const redirect = /^\/__sandbox\/redirect\/([^/]+)(\/.*)?$/.exec(ctx.path);
@@ -38,15 +48,29 @@ function faultAnswer(ctx) {
 		const query = ctx.query.toString();
 		const location = `http://${redirect[1]}${redirect[2] || '/'}${query ? `?${query}` : ''}`;
 		// What Express answers for res.redirect(): a short text body with the Location.
-		return { status: 302, body: `Found. Redirecting to ${location}`, headers: { Location: location } };
+		return {
+			status: 302,
+			body: `Found. Redirecting to ${location}`,
+			headers: { Location: location },
+		};
 	}
 	return { status: 200, body: FAULT_PAGE, headers: { 'Content-Type': 'text/html; charset=utf-8' } };
 }
 
+/**
+ * An appear request's body as readBody() parsed it, or the error readBody() threw.
+ * @typedef {{ error?: Error, body?: any }} AppearBody
+ */
+
 /** The values to enter in n8n for each credential, given the sandbox's base URL. */
 function credentialValues(baseUrl) {
 	return {
-		smlApi: { baseUrl: `${baseUrl}/sml`, username: demo.sml.username, password: demo.sml.password, authScheme: 'Token' },
+		smlApi: {
+			baseUrl: `${baseUrl}/sml`,
+			username: demo.sml.username,
+			password: demo.sml.password,
+			authScheme: 'Token',
+		},
 		sugarCrmCasabacaApi: {
 			baseUrl: `${baseUrl}/casabaca`,
 			autorizador: demo.casabaca.autorizador,
@@ -54,16 +78,24 @@ function credentialValues(baseUrl) {
 			password: demo.casabaca.password,
 			environment: 'dev',
 		},
-		wolkvoxCrmApi: { server: 'custom', customHost: `${baseUrl}/wolkvox`, operation: demo.wolkvox.operation, token: demo.wolkvox.token, externalToken: demo.wolkvox.externalToken },
+		wolkvoxCrmApi: {
+			server: 'custom',
+			customHost: `${baseUrl}/wolkvox`,
+			operation: demo.wolkvox.operation,
+			token: demo.wolkvox.token,
+			externalToken: demo.wolkvox.externalToken,
+		},
 	};
 }
 
 /**
- * Starts the sandbox. Options: port (0 = any free port; default SANDBOX_PORT or 5680), quiet, logBodies.
+ * Starts the sandbox. Options: port (0 = any free port; default SANDBOX_PORT or 5680), quiet, logBodies,
+ * appearEvery (ms: an SML lead, a wolkvox contact and a Casabaca appraisal appear that often).
  * Resolves to { url, port, server, vendors, requests, reset(), close(), credentials }.
  */
 function startSandbox(options = {}) {
-	const port = options.port ?? (process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORT);
+	const port =
+		options.port ?? (process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORT);
 	const vendors = {
 		sml: createSml({ demo: demo.sml }),
 		casabaca: createCasabaca({ demo: demo.casabaca }),
@@ -103,15 +135,34 @@ function startSandbox(options = {}) {
 			return send(res, 200, { revoked: true });
 		}
 		if (path === '/__sandbox/store' && method === 'GET') {
-			return send(res, 200, Object.fromEntries(Object.entries(vendors).map(([k, v]) => [k, v.dump()])));
+			return send(
+				res,
+				200,
+				Object.fromEntries(Object.entries(vendors).map(([k, v]) => [k, v.dump()])),
+			);
+		}
+		if (path.startsWith('/__sandbox/appear/')) {
+			/** @type {AppearBody} */
+			const parsed = await readBody(req).catch((e) => ({ error: e }));
+			const answer = parsed.error
+				? { status: 400, body: { message: parsed.error.message } }
+				: appearAnswer(vendors, method, path, parsed.body);
+			if (answer) {
+				log(`[sandbox] appear ${path} -> ${answer.status}`);
+				return send(res, answer.status, answer.body);
+			}
 		}
 		if (path === '/' || path === '/__sandbox' || path === '/__sandbox/') {
-			return send(res, 200, { sandbox: 'n8n-nodes-casabaca-wolkvox-sml', credentials: credentialValues(url.origin) });
+			return send(res, 200, {
+				sandbox: 'n8n-nodes-casabaca-wolkvox-sml',
+				credentials: credentialValues(url.origin),
+			});
 		}
 
 		const fault = FAULT_PATH.test(path);
 		const m = /^\/(sml|casabaca|wolkvox)(\/.*)?$/.exec(path);
-		if (!m && !fault) return send(res, 404, { detail: 'Not a sandbox path: use /sml, /casabaca or /wolkvox' });
+		if (!m && !fault)
+			return send(res, 404, { detail: 'Not a sandbox path: use /sml, /casabaca or /wolkvox' });
 		const vendorName = fault ? 'fault' : m[1];
 		const vendor = fault ? { handle: faultAnswer } : vendors[vendorName];
 		let parsed;
@@ -134,7 +185,10 @@ function startSandbox(options = {}) {
 		};
 		let answer;
 		try {
-			answer = (await vendor.handle(ctx)) || { status: 500, body: { message: 'sandbox: no answer' } };
+			answer = (await vendor.handle(ctx)) || {
+				status: 500,
+				body: { message: 'sandbox: no answer' },
+			};
 		} catch (e) {
 			console.error(`[sandbox] ${vendorName} ${method} ${path}: ${e.stack}`);
 			answer = { status: 500, body: { message: `sandbox error: ${e.message}` } };
@@ -150,14 +204,30 @@ function startSandbox(options = {}) {
 			query: Object.fromEntries(url.searchParams),
 			headers,
 			bodyKind: parsed.kind,
-			body: parsed.kind === 'text' && parsed.body.length > 2000 ? `${parsed.body.slice(0, 2000)}...` : parsed.body,
-			files: (parsed.files || []).map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.size })),
+			body:
+				parsed.kind === 'text' && parsed.body.length > 2000
+					? `${parsed.body.slice(0, 2000)}...`
+					: parsed.body,
+			files: (parsed.files || []).map((f) => ({
+				field: f.field,
+				filename: f.filename,
+				contentType: f.contentType,
+				size: f.size,
+			})),
 			status: answer.status,
-			response: Buffer.isBuffer(answer.body) ? `<${answer.body.length} bytes ${answer.headers && answer.headers['Content-Type']}>` : answer.body,
+			response: Buffer.isBuffer(answer.body)
+				? `<${answer.body.length} bytes ${answer.headers && answer.headers['Content-Type']}>`
+				: answer.body,
 		};
 		requests.push(entry);
 		if (requests.length > MAX_LOG) requests.shift();
-		const code = answer.body && typeof answer.body === 'object' && !Buffer.isBuffer(answer.body) && 'code' in answer.body ? ` code ${answer.body.code}` : '';
+		const code =
+			answer.body &&
+			typeof answer.body === 'object' &&
+			!Buffer.isBuffer(answer.body) &&
+			'code' in answer.body
+				? ` code ${answer.body.code}`
+				: '';
 		log(`[sandbox] ${vendorName} ${method} ${ctx.path}${url.search} -> ${answer.status}${code}`);
 		return send(res, answer.status, answer.body, answer.headers);
 	}
@@ -169,11 +239,14 @@ function startSandbox(options = {}) {
 		});
 	});
 	server.keepAliveTimeout = 1000;
+	const stopAppearing = options.appearEvery
+		? startAppearing(vendors, options.appearEvery)
+		: () => {};
 
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, HOST, () => {
-			const actual = server.address().port;
+			const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 			const url = `http://${HOST}:${actual}`;
 			resolve({
 				url,
@@ -185,6 +258,7 @@ function startSandbox(options = {}) {
 				credentials: credentialValues(url),
 				close: () =>
 					new Promise((done) => {
+						stopAppearing();
 						server.closeAllConnections?.();
 						server.close(() => done());
 					}),

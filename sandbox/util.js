@@ -12,21 +12,38 @@ function isBlank(v) {
 }
 
 function isNumeric(v) {
-	return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()));
+	return (
+		(typeof v === 'number' && Number.isFinite(v)) ||
+		(typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()))
+	);
 }
 
 function isInteger(v) {
-	return (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v.trim()));
+	return (
+		(typeof v === 'number' && Number.isInteger(v)) ||
+		(typeof v === 'string' && /^-?\d+$/.test(v.trim()))
+	);
 }
 
 /** 'Y-m-d H:i' or 'Y-m-d H:i:s' (PHP date formats), checked as a real calendar date. */
 function isPhpDate(v, withSeconds) {
 	if (typeof v !== 'string') return false;
-	const m = (withSeconds ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/ : /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/).exec(v.trim());
+	const m = (
+		withSeconds
+			? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+			: /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/
+	).exec(v.trim());
 	if (!m) return false;
 	const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
 	const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s || 0));
-	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && (s || 0) < 60;
+	return (
+		date.getUTCFullYear() === y &&
+		date.getUTCMonth() === mo - 1 &&
+		date.getUTCDate() === d &&
+		h < 24 &&
+		mi < 60 &&
+		(s || 0) < 60
+	);
 }
 
 function isIsoDate(v) {
@@ -67,4 +84,18 @@ function bearer(req) {
 	return m ? { scheme: m[1], token: m[2] } : null;
 }
 
-module.exports = { isEmail, isBlank, isNumeric, isInteger, isPhpDate, isIsoDate, uuid, hex, randomToken, clone, getPath, isObject, bearer };
+module.exports = {
+	isEmail,
+	isBlank,
+	isNumeric,
+	isInteger,
+	isPhpDate,
+	isIsoDate,
+	uuid,
+	hex,
+	randomToken,
+	clone,
+	getPath,
+	isObject,
+	bearer,
+};

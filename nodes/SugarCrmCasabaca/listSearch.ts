@@ -11,6 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiRequestBody } from '../common/http';
+import { APPRAISALS_PATH } from './resources/appraisal';
 import { casabacaApi } from './transport';
 
 /** The appraisal answer is undocumented: these fields name it when they are there. */
@@ -42,7 +43,7 @@ export const listSearch = {
 	): Promise<INodeListSearchResult> {
 		const body = await apiRequestBody.call(this, casabacaApi, {
 			method: 'GET',
-			path: '/api/getAvaluos',
+			path: APPRAISALS_PATH,
 		});
 		const appraisals = (Array.isArray(body) ? (body as IDataObject[]) : []).filter(
 			(appraisal) => appraisal && appraisal.id !== undefined && appraisal.id !== null,

@@ -2,7 +2,6 @@
  * The wolkvox CRM dialect: the base URL of the credential's server, the CRM `operation` every
  * request carries, form-data bodies, and every wording of this vendor's errors.
  */
-import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -91,7 +90,8 @@ const quoted = (text: string) => `"${text.replace(/[\r\n"]/g, (c) => encodeURICo
 
 /** Encodes fields as multipart/form-data, as PHP's CURLOPT_POSTFIELDS array does (files included). */
 function encodeFormData(fields: IDataObject): { body: Buffer; contentType: string } {
-	const boundary = `----n8nWolkvoxBoundary${randomBytes(12).toString('hex')}`;
+	// Only has to differ from the content: no cryptographic randomness needed (and no Node import).
+	const boundary = `----n8nWolkvoxBoundary${Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`;
 	const parts = Object.entries(fields)
 		.filter(([, value]) => value !== undefined)
 		.map(([name, value]) => {

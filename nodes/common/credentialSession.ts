@@ -53,9 +53,12 @@ export class CredentialSession {
 		private readonly ctx: RequestContext,
 		private readonly api: VendorApi,
 	) {
-		if ('getExecutionId' in ctx) {
+		// A scheduled poll runs outside any execution (no id): its refusal is not remembered, so the
+		// next poll logs in again once the credential is fixed.
+		const executionId = 'getExecutionId' in ctx ? ctx.getExecutionId() : undefined;
+		if (executionId) {
 			const credential = ctx.getNode().credentials?.[api.credentialType];
-			this.refusalKey = `${ctx.getExecutionId()}\u0000${api.credentialType}\u0000${credential?.id ?? credential?.name ?? ''}`;
+			this.refusalKey = `${executionId}\u0000${api.credentialType}\u0000${credential?.id ?? credential?.name ?? ''}`;
 		}
 	}
 

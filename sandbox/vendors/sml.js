@@ -33,23 +33,69 @@ function seed() {
 		3: { id: 3, slug: 'web', name: 'Web' },
 	};
 	const origins = {
-		2: { id: 2, name: 'coches.net', icon: 'http://127.0.0.1/media/coches-net.png', available_channels: [1, 2], },
-		3: { id: 3, name: 'Web del concesionario', icon: 'http://127.0.0.1/media/web.png', available_channels: [3] },
+		2: {
+			id: 2,
+			name: 'coches.net',
+			icon: 'http://127.0.0.1/media/coches-net.png',
+			available_channels: [1, 2],
+		},
+		3: {
+			id: 3,
+			name: 'Web del concesionario',
+			icon: 'http://127.0.0.1/media/web.png',
+			available_channels: [3],
+		},
 	};
 	const users = [
-		user(2, 'Demo', 'SML', 'demo@sml.example', { is_admin: true, is_concession_admin: true, online: true }, [1, 2]),
+		user(
+			2,
+			'Demo',
+			'SML',
+			'demo@sml.example',
+			{ is_admin: true, is_concession_admin: true, online: true },
+			[1, 2],
+		),
 		user(3, 'Lucía', 'Ortega Gil', 'lucia.ortega@sml.example', { online: true }, [1]),
 		user(4, 'Pablo', 'Ruiz Sanz', 'pablo.ruiz@sml.example', { online: false }, [2]),
-		user(5, 'Marta', 'Vidal Pons', 'marta.vidal@sml.example', { online: false, is_active: false }, [1]),
+		user(
+			5,
+			'Marta',
+			'Vidal Pons',
+			'marta.vidal@sml.example',
+			{ online: false, is_active: false },
+			[1],
+		),
 	];
 	const concessionaires = [
-		{ id: 1, name: 'Concesionario de Prueba', address: 'Calle Mayor 1, Madrid', latitude: 40.4168, longitude: -3.7038, concession_phone: '910000001', mask_c2c: '34910052683' },
-		{ id: 2, name: 'Concesionario Norte', address: 'Avenida del Norte 20, Barcelona', latitude: 41.3874, longitude: 2.1686, concession_phone: '930000002', mask_c2c: '34930052684' },
+		{
+			id: 1,
+			name: 'Concesionario de Prueba',
+			address: 'Calle Mayor 1, Madrid',
+			latitude: 40.4168,
+			longitude: -3.7038,
+			concession_phone: '910000001',
+			mask_c2c: '34910052683',
+		},
+		{
+			id: 2,
+			name: 'Concesionario Norte',
+			address: 'Avenida del Norte 20, Barcelona',
+			latitude: 41.3874,
+			longitude: 2.1686,
+			concession_phone: '930000002',
+			mask_c2c: '34930052684',
+		},
 	];
 	const sources = [
 		{ id: 1, channel: 1, data: '666666666', origin: 2, concession: 1 },
 		{ id: 2, channel: 2, data: 'leads@yamovil.com', origin: 2, concession: 1 },
-		{ id: 3, channel: 3, data: 'https://concesionario-norte.example/contacto', origin: 3, concession: 2 },
+		{
+			id: 3,
+			channel: 3,
+			data: 'https://concesionario-norte.example/contacto',
+			origin: 3,
+			concession: 2,
+		},
 	];
 	const gasTypes = [
 		{ id: 1, name: 'Gasolina' },
@@ -101,20 +147,179 @@ function seed() {
 
 // Leads present at start (14: 4 new, so the "new leads" example finds some, and more than one page).
 const SEED_LEADS = [
-	{ status: 'new', source: 1, client: { name: 'Ana García López', phone: '611223344', email: 'ana.garcia@example.com', province: 638, location: 58323 }, vehicle: { brand_model: 'Toyota Corolla 1.8 Hybrid', price: '21500', km: '45000', year: 2021, gas: 3 }, note: [{ content: 'Pregunta por financiación' }], tags: [{ content: 'web' }], score: '3' },
-	{ status: 'new', source: 2, client: { name: 'Luis Martínez Ruiz', phone: '622334455', email: 'luis.martinez@example.com', province: 639, location: 58400 }, vehicle: { brand_model: 'Toyota RAV4 2.5 Hybrid', price: '33900', km: '12000', year: 2023, gas: 3 }, score: '4' },
-	{ status: 'new', source: 1, client: { name: 'Carmen Sánchez Díaz', phone: '633445566', email: 'carmen.sanchez@example.com', province: 640, location: 58500 }, vehicle: { brand_model: 'Toyota Yaris 1.5', price: '14900', km: '60000', year: 2019, gas: 1 } },
-	{ status: 'new', source: 3, client: { name: 'Jorge Fernández Gil', phone: '644556677', email: 'jorge.fernandez@example.com', province: 641, location: 58600 }, vehicle: { brand_model: 'Toyota Hilux 2.8 D-4D', price: '38500', km: '30000', year: 2022, gas: 2 }, request: { task: [{ type: 'date', subtype: 'Prueba de conducción', description: 'Quiere probar el coche el sábado', media: 'Phone', planified_realization_date: '2025-01-11T10:00:00Z' }] } },
-	{ status: 'commercial_management', source: 1, client: { name: 'Elena Romero Castro', phone: '655667788', email: 'elena.romero@example.com', province: 638, location: 58324 }, vehicle: { brand_model: 'Toyota C-HR 1.8', price: '24900', km: '25000', year: 2022, gas: 3 } },
-	{ status: 'commercial_management', source: 2, client: { name: 'David Torres Navarro', phone: '666778899', email: 'david.torres@example.com' }, vehicle: { brand_model: 'Toyota Aygo X', price: '11900', km: '15000', year: 2023, gas: 1 } },
-	{ status: 'tracing', source: 1, client: { name: 'Lucía Moreno Vega', phone: '677889900', email: 'lucia.moreno@example.com' }, vehicle: { brand_model: 'Toyota Prius', price: '19900', km: '80000', year: 2018, gas: 3 } },
-	{ status: 'tracing', source: 3, client: { name: 'Sergio Jiménez Ortiz', phone: '688990011', email: 'sergio.jimenez@example.com' }, vehicle: { brand_model: 'Toyota Land Cruiser 150', price: '45900', km: '70000', year: 2020, gas: 2 } },
-	{ status: 'tracing', source: 1, client: null, vehicle: { brand_model: 'Toyota Auris Touring Sports', price: '12900', km: '110000', year: 2016, gas: 1 } },
-	{ status: 'end', source: 2, client: { name: 'Pilar Ruiz Molina', phone: '699001122', email: 'pilar.ruiz@example.com' }, vehicle: { brand_model: 'Toyota GT86', price: '24900', km: '50000', year: 2017, gas: 1 } },
-	{ status: 'end', source: 1, client: { name: 'Raúl Herrera León', phone: '600112233', email: 'raul.herrera@example.com' }, vehicle: { brand_model: 'Toyota Camry Hybrid', price: '29900', km: '40000', year: 2021, gas: 3 } },
-	{ status: 'end', source: 3, client: { name: 'Nuria Castillo Prieto', phone: '601223344', email: 'nuria.castillo@example.com' }, vehicle: { brand_model: 'Toyota Supra 3.0', price: '55900', km: '9000', year: 2022, gas: 1 } },
-	{ status: 'commercial_management', source: 1, client: { name: 'Óscar Delgado Rubio', phone: '602334455', email: 'oscar.delgado@example.com' }, vehicle: { brand_model: 'Toyota Proace City', price: '17900', km: '35000', year: 2021, gas: 2 } },
-	{ status: 'tracing', source: 2, client: { name: 'Irene Vázquez Pardo', phone: '603445566', email: 'irene.vazquez@example.com' }, vehicle: { brand_model: 'Toyota bZ4X', price: '39900', km: '5000', year: 2024, gas: 4 } },
+	{
+		status: 'new',
+		source: 1,
+		client: {
+			name: 'Ana García López',
+			phone: '611223344',
+			email: 'ana.garcia@example.com',
+			province: 638,
+			location: 58323,
+		},
+		vehicle: {
+			brand_model: 'Toyota Corolla 1.8 Hybrid',
+			price: '21500',
+			km: '45000',
+			year: 2021,
+			gas: 3,
+		},
+		note: [{ content: 'Pregunta por financiación' }],
+		tags: [{ content: 'web' }],
+		score: '3',
+	},
+	{
+		status: 'new',
+		source: 2,
+		client: {
+			name: 'Luis Martínez Ruiz',
+			phone: '622334455',
+			email: 'luis.martinez@example.com',
+			province: 639,
+			location: 58400,
+		},
+		vehicle: {
+			brand_model: 'Toyota RAV4 2.5 Hybrid',
+			price: '33900',
+			km: '12000',
+			year: 2023,
+			gas: 3,
+		},
+		score: '4',
+	},
+	{
+		status: 'new',
+		source: 1,
+		client: {
+			name: 'Carmen Sánchez Díaz',
+			phone: '633445566',
+			email: 'carmen.sanchez@example.com',
+			province: 640,
+			location: 58500,
+		},
+		vehicle: { brand_model: 'Toyota Yaris 1.5', price: '14900', km: '60000', year: 2019, gas: 1 },
+	},
+	{
+		status: 'new',
+		source: 3,
+		client: {
+			name: 'Jorge Fernández Gil',
+			phone: '644556677',
+			email: 'jorge.fernandez@example.com',
+			province: 641,
+			location: 58600,
+		},
+		vehicle: {
+			brand_model: 'Toyota Hilux 2.8 D-4D',
+			price: '38500',
+			km: '30000',
+			year: 2022,
+			gas: 2,
+		},
+		request: {
+			task: [
+				{
+					type: 'date',
+					subtype: 'Prueba de conducción',
+					description: 'Quiere probar el coche el sábado',
+					media: 'Phone',
+					planified_realization_date: '2025-01-11T10:00:00Z',
+				},
+			],
+		},
+	},
+	{
+		status: 'commercial_management',
+		source: 1,
+		client: {
+			name: 'Elena Romero Castro',
+			phone: '655667788',
+			email: 'elena.romero@example.com',
+			province: 638,
+			location: 58324,
+		},
+		vehicle: { brand_model: 'Toyota C-HR 1.8', price: '24900', km: '25000', year: 2022, gas: 3 },
+	},
+	{
+		status: 'commercial_management',
+		source: 2,
+		client: { name: 'David Torres Navarro', phone: '666778899', email: 'david.torres@example.com' },
+		vehicle: { brand_model: 'Toyota Aygo X', price: '11900', km: '15000', year: 2023, gas: 1 },
+	},
+	{
+		status: 'tracing',
+		source: 1,
+		client: { name: 'Lucía Moreno Vega', phone: '677889900', email: 'lucia.moreno@example.com' },
+		vehicle: { brand_model: 'Toyota Prius', price: '19900', km: '80000', year: 2018, gas: 3 },
+	},
+	{
+		status: 'tracing',
+		source: 3,
+		client: {
+			name: 'Sergio Jiménez Ortiz',
+			phone: '688990011',
+			email: 'sergio.jimenez@example.com',
+		},
+		vehicle: {
+			brand_model: 'Toyota Land Cruiser 150',
+			price: '45900',
+			km: '70000',
+			year: 2020,
+			gas: 2,
+		},
+	},
+	{
+		status: 'tracing',
+		source: 1,
+		client: null,
+		vehicle: {
+			brand_model: 'Toyota Auris Touring Sports',
+			price: '12900',
+			km: '110000',
+			year: 2016,
+			gas: 1,
+		},
+	},
+	{
+		status: 'end',
+		source: 2,
+		client: { name: 'Pilar Ruiz Molina', phone: '699001122', email: 'pilar.ruiz@example.com' },
+		vehicle: { brand_model: 'Toyota GT86', price: '24900', km: '50000', year: 2017, gas: 1 },
+	},
+	{
+		status: 'end',
+		source: 1,
+		client: { name: 'Raúl Herrera León', phone: '600112233', email: 'raul.herrera@example.com' },
+		vehicle: {
+			brand_model: 'Toyota Camry Hybrid',
+			price: '29900',
+			km: '40000',
+			year: 2021,
+			gas: 3,
+		},
+	},
+	{
+		status: 'end',
+		source: 3,
+		client: {
+			name: 'Nuria Castillo Prieto',
+			phone: '601223344',
+			email: 'nuria.castillo@example.com',
+		},
+		vehicle: { brand_model: 'Toyota Supra 3.0', price: '55900', km: '9000', year: 2022, gas: 1 },
+	},
+	{
+		status: 'commercial_management',
+		source: 1,
+		client: { name: 'Óscar Delgado Rubio', phone: '602334455', email: 'oscar.delgado@example.com' },
+		vehicle: { brand_model: 'Toyota Proace City', price: '17900', km: '35000', year: 2021, gas: 2 },
+	},
+	{
+		status: 'tracing',
+		source: 2,
+		client: { name: 'Irene Vázquez Pardo', phone: '603445566', email: 'irene.vazquez@example.com' },
+		vehicle: { brand_model: 'Toyota bZ4X', price: '39900', km: '5000', year: 2024, gas: 4 },
+	},
 ];
 
 function createSml({ demo }) {
@@ -129,7 +334,19 @@ function createSml({ demo }) {
 			leads: new Map(),
 			history: new Map(), // lead id -> entries
 			click2calls: [],
-			seq: { lead: 984, client: 700, vehicle: 1036, request: 1032, task: 2000, note: 2692, tag: 310, appraisal: 120, history: 5000, c2c: 1, callControl: 135 },
+			seq: {
+				lead: 984,
+				client: 700,
+				vehicle: 1036,
+				request: 1032,
+				task: 2000,
+				note: 2692,
+				tag: 310,
+				appraisal: 120,
+				history: 5000,
+				c2c: 1,
+				callControl: 135,
+			},
 		};
 		for (const [i, l] of SEED_LEADS.entries()) {
 			const lead = buildLead(normalizeLead(clone(l)), 2);
@@ -153,10 +370,16 @@ function createSml({ demo }) {
 	function userData(u) {
 		if (!u) return null;
 		const { concessions, online, last_seen, ...rest } = u;
+		void concessions;
 		void last_seen;
 		return {
 			...rest,
-			session: { id: u.id + 10, start_working: '2025-01-01T08:00:00Z', last_seen: u.last_seen || null, online },
+			session: {
+				id: u.id + 10,
+				start_working: '2025-01-01T08:00:00Z',
+				last_seen: u.last_seen || null,
+				online,
+			},
 		};
 	}
 
@@ -184,15 +407,26 @@ function createSml({ demo }) {
 			available_channels_data: o.available_channels.map((c) => db.channels[c]),
 		};
 		if (withSets) {
-			out.phone_set = db.sources.filter((s) => s.origin === id && s.channel === 1).map((s) => ({ id: s.id, number: s.data }));
-			out.email_set = db.sources.filter((s) => s.origin === id && s.channel === 2).map((s) => ({ id: s.id, email: s.data }));
+			out.phone_set = db.sources
+				.filter((s) => s.origin === id && s.channel === 1)
+				.map((s) => ({ id: s.id, number: s.data }));
+			out.email_set = db.sources
+				.filter((s) => s.origin === id && s.channel === 2)
+				.map((s) => ({ id: s.id, email: s.data }));
 		}
 		return out;
 	}
 
 	function sourceData(s, withConcession) {
 		if (!s) return null;
-		const out = { id: s.id, channel: s.channel, channel_data: db.channels[s.channel], data: s.data, origin: s.origin, origin_data: originData(s.origin) };
+		const out = {
+			id: s.id,
+			channel: s.channel,
+			channel_data: db.channels[s.channel],
+			data: s.data,
+			origin: s.origin,
+			origin_data: originData(s.origin),
+		};
 		if (withConcession) {
 			out.concession = s.concession;
 			out.concession_data = concessionaireShort(s.concession);
@@ -225,7 +459,12 @@ function createSml({ demo }) {
 	function concessionaireData(id) {
 		const base = concessionaireShort(id);
 		if (!base) return null;
-		const day = (working) => ({ id: 0, start_hour: working ? '09:00' : null, end_hour: working ? '20:00' : null, working_day: working });
+		const day = (working) => ({
+			id: 0,
+			start_hour: working ? '09:00' : null,
+			end_hour: working ? '20:00' : null,
+			working_day: working,
+		});
 		const { mask_c2c, concession_phone, ...head } = base;
 		return {
 			...head,
@@ -234,7 +473,15 @@ function createSml({ demo }) {
 				.map((u, i) => ({
 					id: id * 100 + i,
 					user: u.id,
-					user_data: { id: u.id, first_name: u.first_name, last_name: u.last_name, username: u.username, phone: u.phone, email: u.email, online: u.online },
+					user_data: {
+						id: u.id,
+						first_name: u.first_name,
+						last_name: u.last_name,
+						username: u.username,
+						phone: u.phone,
+						email: u.email,
+						online: u.online,
+					},
 					is_concessionaire_admin: u.is_concession_admin,
 					is_business_manager: u.is_business_manager,
 				})),
@@ -257,7 +504,12 @@ function createSml({ demo }) {
 		};
 	}
 
-	const noteOut = (n) => ({ id: n.id, content: n.content, modified: n.modified, history: n.history || [] });
+	const noteOut = (n) => ({
+		id: n.id,
+		content: n.content,
+		modified: n.modified,
+		history: n.history || [],
+	});
 
 	function taskOut(t, withLead) {
 		const out = {
@@ -290,7 +542,11 @@ function createSml({ demo }) {
 			concessionaire: l.concessionaire,
 			concessionaire_data: concessionaireData(l.concessionaire),
 			client: l.client
-				? { ...l.client, province_data: provinceData(l.client.province), location_data: localityData(l.client.location) }
+				? {
+						...l.client,
+						province_data: provinceData(l.client.province),
+						location_data: localityData(l.client.location),
+					}
 				: null,
 			vehicle: { ...l.vehicle, gas_data: gasData(l.vehicle.gas) },
 			request: { id: l.request.id, task: l.request.task.map((t) => taskOut(t, false)) },
@@ -305,13 +561,17 @@ function createSml({ demo }) {
 			finish_date: l.finish_date,
 			pending_tasks: l.request.task.some((t) => !t.realization_date_check),
 			mail_content: null,
-			first_task_date: l.request.task.length ? l.request.task[0].planified_realization_date || l.created : l.created,
+			first_task_date: l.request.task.length
+				? l.request.task[0].planified_realization_date || l.created
+				: l.created,
 			nsa: "{'years': 0, 'months': 0, 'days': 0, 'hours': 0, 'minutes': 0, 'seconds': 0}",
 			origin: source ? originData(source.origin, true) : null,
 			cur_user_can_assign: true,
 			tags: l.tags.map(noteOut),
 			source: l.source,
-			source_data: source ? { ...sourceData(source), origin_data: originData(source.origin) } : null,
+			source_data: source
+				? { ...sourceData(source), origin_data: originData(source.origin) }
+				: null,
 		};
 	}
 
@@ -348,7 +608,9 @@ function createSml({ demo }) {
 		appraisal: { type: 'object', spec: appraisalSpec, nullable: true, partialWithId: true },
 	});
 	const appraisalRequired = (t, raw) =>
-		t.type === 'appraisal' && !raw.appraisal && raw.id === undefined ? { appraisal: [MSG.required] } : null;
+		t.type === 'appraisal' && !raw.appraisal && raw.id === undefined
+			? { appraisal: [MSG.required] }
+			: null;
 	const vehicleSpec = {
 		brand_model: { type: 'string', required: true },
 		price: { type: 'string', nullable: true },
@@ -375,7 +637,9 @@ function createSml({ demo }) {
 		status: { type: 'choice', choices: LEAD_STATUSES },
 		request: {
 			type: 'object',
-			spec: { task: { type: 'list', spec: taskFields(), check: appraisalRequired, partialWithId: true } },
+			spec: {
+				task: { type: 'list', spec: taskFields(), check: appraisalRequired, partialWithId: true },
+			},
 			partialWithId: true,
 		},
 	});
@@ -438,8 +702,25 @@ function createSml({ demo }) {
 		const lead = {
 			id,
 			concessionaire: source ? source.concession : 1,
-			client: v.client ? { id: next('client'), name: v.client.name, phone: v.client.phone ?? null, email: v.client.email ?? null, province: v.client.province ?? null, location: v.client.location ?? null } : null,
-			vehicle: { id: next('vehicle'), brand_model: v.vehicle.brand_model, price: v.vehicle.price ?? null, km: v.vehicle.km ?? null, year: v.vehicle.year ?? null, gas: v.vehicle.gas ?? null, sold: Boolean(v.vehicle.sold) },
+			client: v.client
+				? {
+						id: next('client'),
+						name: v.client.name,
+						phone: v.client.phone ?? null,
+						email: v.client.email ?? null,
+						province: v.client.province ?? null,
+						location: v.client.location ?? null,
+					}
+				: null,
+			vehicle: {
+				id: next('vehicle'),
+				brand_model: v.vehicle.brand_model,
+				price: v.vehicle.price ?? null,
+				km: v.vehicle.km ?? null,
+				year: v.vehicle.year ?? null,
+				gas: v.vehicle.gas ?? null,
+				sold: Boolean(v.vehicle.sold),
+			},
 			request: { id: next('request'), task: [] },
 			note: (v.note || []).map(newNote),
 			tags: (v.tags || []).map(newTag),
@@ -491,7 +772,12 @@ function createSml({ demo }) {
 
 	function updateNote(n, v) {
 		if (v.content !== undefined && v.content !== n.content) {
-			n.history.push({ history_id: next('history'), modified: n.modified, history_user: 2, content: n.content });
+			n.history.push({
+				history_id: next('history'),
+				modified: n.modified,
+				history_user: 2,
+				content: n.content,
+			});
 			n.content = v.content;
 			n.modified = now();
 		}
@@ -501,13 +787,23 @@ function createSml({ demo }) {
 	/** Updates a task in place from validated fields; returns an error object or null. */
 	function applyTask(task, v, authorId) {
 		const changes = [];
-		for (const k of ['type', 'subtype', 'description', 'media', 'planified_realization_date', 'planified_tracking_date']) {
+		for (const k of [
+			'type',
+			'subtype',
+			'description',
+			'media',
+			'planified_realization_date',
+			'planified_tracking_date',
+		]) {
 			if (v[k] !== undefined && v[k] !== task[k]) {
 				changes.push(k);
 				task[k] = v[k];
 			}
 		}
-		for (const [check, date] of [['realization_date_check', 'realization_date'], ['tracking_date_check', 'tracking_date']]) {
+		for (const [check, date] of [
+			['realization_date_check', 'realization_date'],
+			['tracking_date_check', 'tracking_date'],
+		]) {
 			if (v[check] !== undefined && v[check] !== task[check]) {
 				task[check] = v[check];
 				task[date] = v[check] ? now() : null;
@@ -523,7 +819,11 @@ function createSml({ demo }) {
 			if (v.appraisal === null) task.appraisal = null;
 			else if (v.appraisal.id !== undefined) {
 				if (!task.appraisal || task.appraisal.id !== v.appraisal.id) {
-					return { appraisal: { id: [`El id ${v.appraisal.id} no corresponde a la tasación de esta tarea.`] } };
+					return {
+						appraisal: {
+							id: [`El id ${v.appraisal.id} no corresponde a la tasación de esta tarea.`],
+						},
+					};
 				}
 				Object.assign(task.appraisal, withoutId(v.appraisal));
 			} else {
@@ -550,7 +850,9 @@ function createSml({ demo }) {
 			history_user: userId,
 			history_user_data: (() => {
 				const u = userById(userId);
-				return u ? { id: u.id, first_name: u.first_name, last_name: u.last_name, username: u.username } : null;
+				return u
+					? { id: u.id, first_name: u.first_name, last_name: u.last_name, username: u.username }
+					: null;
 			})(),
 			lead: leadId,
 			changes,
@@ -568,22 +870,46 @@ function createSml({ demo }) {
 		}
 		if (v.vehicle !== undefined) {
 			if (v.vehicle.id !== undefined) {
-				if (v.vehicle.id !== lead.vehicle.id) errors.vehicle = { id: [`El id ${v.vehicle.id} no corresponde al vehículo de este lead.`] };
+				if (v.vehicle.id !== lead.vehicle.id)
+					errors.vehicle = {
+						id: [`El id ${v.vehicle.id} no corresponde al vehículo de este lead.`],
+					};
 				else Object.assign(lead.vehicle, withoutId(v.vehicle));
 			} else {
-				lead.vehicle = { id: next('vehicle'), brand_model: v.vehicle.brand_model, price: v.vehicle.price ?? null, km: v.vehicle.km ?? null, year: v.vehicle.year ?? null, gas: v.vehicle.gas ?? null, sold: Boolean(v.vehicle.sold) };
+				lead.vehicle = {
+					id: next('vehicle'),
+					brand_model: v.vehicle.brand_model,
+					price: v.vehicle.price ?? null,
+					km: v.vehicle.km ?? null,
+					year: v.vehicle.year ?? null,
+					gas: v.vehicle.gas ?? null,
+					sold: Boolean(v.vehicle.sold),
+				};
 			}
 		}
 		if (v.client !== undefined) {
 			if (v.client === null) lead.client = null;
 			else if (v.client.id !== undefined) {
-				if (!lead.client || v.client.id !== lead.client.id) errors.client = { id: [`El id ${v.client.id} no corresponde al cliente de este lead.`] };
+				if (!lead.client || v.client.id !== lead.client.id)
+					errors.client = { id: [`El id ${v.client.id} no corresponde al cliente de este lead.`] };
 				else Object.assign(lead.client, withoutId(v.client));
 			} else {
-				lead.client = { id: next('client'), name: v.client.name, phone: v.client.phone ?? null, email: v.client.email ?? null, province: v.client.province ?? null, location: v.client.location ?? null };
+				lead.client = {
+					id: next('client'),
+					name: v.client.name,
+					phone: v.client.phone ?? null,
+					email: v.client.email ?? null,
+					province: v.client.province ?? null,
+					location: v.client.location ?? null,
+				};
 			}
 		}
-		for (const [key, create] of [['note', newNote], ['tags', newTag]]) {
+		/** @type {Array<[string, (n: any) => object]>} */
+		const lists = [
+			['note', newNote],
+			['tags', newTag],
+		];
+		for (const [key, create] of lists) {
 			if (v[key] === undefined) continue;
 			const r = mergeList(lead[key], v[key], create, updateNote);
 			if (r.error) errors[key] = r.error;
@@ -592,7 +918,9 @@ function createSml({ demo }) {
 		if (v.request !== undefined) {
 			const keep = v.request.id !== undefined;
 			if (keep && v.request.id !== lead.request.id) {
-				errors.request = { id: [`El id ${v.request.id} no corresponde a la solicitud de este lead.`] };
+				errors.request = {
+					id: [`El id ${v.request.id} no corresponde a la solicitud de este lead.`],
+				};
 			} else {
 				const current = keep ? lead.request.task : [];
 				if (!keep) lead.request = { id: next('request'), task: [] };
@@ -643,7 +971,12 @@ function createSml({ demo }) {
 			if (before[k] !== lead[k]) changes.push({ field: k, old: before[k], new: lead[k] });
 		}
 		for (const k of ['client', 'vehicle', 'note', 'tags', 'request']) {
-			if (JSON.stringify(before[k]) !== JSON.stringify(lead[k])) changes.push({ field: k, old: before[k] && before[k].id !== undefined ? before[k].id : null, new: lead[k] && lead[k].id !== undefined ? lead[k].id : null });
+			if (JSON.stringify(before[k]) !== JSON.stringify(lead[k]))
+				changes.push({
+					field: k,
+					old: before[k] && before[k].id !== undefined ? before[k].id : null,
+					new: lead[k] && lead[k].id !== undefined ? lead[k].id : null,
+				});
 		}
 		addHistory(lead.id, '~', userId, changes);
 		return null;
@@ -656,16 +989,21 @@ function createSml({ demo }) {
 		const rawSize = q.get('page_size');
 		let all = false;
 		if (rawSize === 'all') all = true;
-		else if (rawSize && isInteger(rawSize) && Number(rawSize) > 0) size = Math.min(Number(rawSize), 1000);
+		else if (rawSize && isInteger(rawSize) && Number(rawSize) > 0)
+			size = Math.min(Number(rawSize), 1000);
 		const rawPage = q.get('page');
 		let page = 1;
 		if (rawPage !== null && rawPage !== '') {
 			if (rawPage === 'last') page = Math.max(1, Math.ceil(items.length / size));
-			else if (!isInteger(rawPage) || Number(rawPage) < 1) return { status: 404, body: { detail: 'Página inválida.' } };
+			else if (!isInteger(rawPage) || Number(rawPage) < 1)
+				return { status: 404, body: { detail: 'Página inválida.' } };
 			else page = Number(rawPage);
 		}
 		if (all) {
-			return { status: 200, body: { count: items.length, next: null, previous: null, results: items } };
+			return {
+				status: 200,
+				body: { count: items.length, next: null, previous: null, results: items },
+			};
 		}
 		const pages = Math.max(1, Math.ceil(items.length / size));
 		if (page > pages) return { status: 404, body: { detail: 'Página inválida.' } };
@@ -679,7 +1017,12 @@ function createSml({ demo }) {
 		};
 		return {
 			status: 200,
-			body: { count: items.length, next: link(page + 1), previous: link(page - 1), results: items.slice((page - 1) * size, page * size) },
+			body: {
+				count: items.length,
+				next: link(page + 1),
+				previous: link(page - 1),
+				results: items.slice((page - 1) * size, page * size),
+			},
 		};
 	}
 
@@ -690,12 +1033,22 @@ function createSml({ demo }) {
 	}
 
 	function icontains(value, term) {
-		return term === null || term === '' || String(value ?? '').toLowerCase().includes(term.toLowerCase());
+		return (
+			term === null ||
+			term === '' ||
+			String(value ?? '')
+				.toLowerCase()
+				.includes(term.toLowerCase())
+		);
 	}
 
 	function boolFilter(value, q) {
 		if (q === null || q === '') return true;
-		const want = ['true', 'True', '1'].includes(q) ? true : ['false', 'False', '0'].includes(q) ? false : null;
+		const want = ['true', 'True', '1'].includes(q)
+			? true
+			: ['false', 'False', '0'].includes(q)
+				? false
+				: null;
 		return want === null || Boolean(value) === want;
 	}
 
@@ -711,12 +1064,19 @@ function createSml({ demo }) {
 	router.add('POST', '/api/auth/login/', (ctx) => {
 		const body = jsonBody(ctx);
 		const errors = {};
-		for (const k of ['username', 'password']) if (typeof body[k] !== 'string' || body[k] === '') errors[k] = [body[k] === '' ? MSG.blank : MSG.required];
+		for (const k of ['username', 'password'])
+			if (typeof body[k] !== 'string' || body[k] === '')
+				errors[k] = [body[k] === '' ? MSG.blank : MSG.required];
 		if (Object.keys(errors).length) return { status: 400, body: errors };
 		const u = db.users.find((x) => x.username === body.username);
 		if (!u || body.username !== demo.username || body.password !== demo.password) {
 			// Documented as a string, not a list.
-			return { status: 400, body: { non_field_errors: 'No se puede iniciar sesión con las credenciales proporcionadas.' } };
+			return {
+				status: 400,
+				body: {
+					non_field_errors: 'No se puede iniciar sesión con las credenciales proporcionadas.',
+				},
+			};
 		}
 		u.last_seen = now();
 		u.online = true;
@@ -726,7 +1086,7 @@ function createSml({ demo }) {
 			db.tokens.set(token, u.id);
 		}
 		return { status: 200, body: { username: body.username, password: body.password, token } };
-	}, { public: true });
+	});
 
 	router.add('POST', '/api/auth/logout/', (ctx) => {
 		db.tokens.delete(ctx.token);
@@ -734,14 +1094,25 @@ function createSml({ demo }) {
 	});
 
 	router.add('GET', '/api/concessionaire/', (ctx) =>
-		paginate(ctx, search(db.concessionaires.map((c) => concessionaireData(c.id)), ctx.query.get('search'))),
+		paginate(
+			ctx,
+			search(
+				db.concessionaires.map((c) => concessionaireData(c.id)),
+				ctx.query.get('search'),
+			),
+		),
 	);
 
 	router.add('GET', '/api/lead/', (ctx) => {
 		const q = ctx.query;
 		const status = q.get('status');
 		if (status && !LEAD_STATUSES.includes(status)) {
-			return { status: 400, body: { status: [`Escoja una opción válida. ${status} no es una de las opciones disponibles.`] } };
+			return {
+				status: 400,
+				body: {
+					status: [`Escoja una opción válida. ${status} no es una de las opciones disponibles.`],
+				},
+			};
 		}
 		const conc = q.get('concessionaire__in');
 		const concs = conc ? conc.split(',').map((x) => Number(x.trim())) : null;
@@ -783,7 +1154,10 @@ function createSml({ demo }) {
 	router.add('PATCH', '/api/lead/:id/change_status/', (ctx) => {
 		const lead = leadOr404(ctx.params.id);
 		if (!lead) return notFound;
-		const r = validate({ status: { type: 'choice', choices: LEAD_STATUSES, required: true } }, jsonBody(ctx));
+		const r = validate(
+			{ status: { type: 'choice', choices: LEAD_STATUSES, required: true } },
+			jsonBody(ctx),
+		);
 		if (r.errors) return { status: 400, body: r.errors };
 		patchLead(lead, { status: r.value.status }, ctx.userId);
 		return { status: 200, body: leadOut(lead) };
@@ -795,9 +1169,19 @@ function createSml({ demo }) {
 		return paginate(ctx, [...(db.history.get(lead.id) || [])].reverse());
 	});
 
-	router.add('GET', '/api/source/', (ctx) => paginate(ctx, search(db.sources.map((s) => sourceData(s, true)), ctx.query.get('search'))));
+	router.add('GET', '/api/source/', (ctx) =>
+		paginate(
+			ctx,
+			search(
+				db.sources.map((s) => sourceData(s, true)),
+				ctx.query.get('search'),
+			),
+		),
+	);
 
-	router.add('GET', '/api/gas_type/', (ctx) => paginate(ctx, search(db.gasTypes.map(clone), ctx.query.get('search'))));
+	router.add('GET', '/api/gas_type/', (ctx) =>
+		paginate(ctx, search(db.gasTypes.map(clone), ctx.query.get('search'))),
+	);
 
 	router.add('GET', '/api/clients/', (ctx) => {
 		const q = ctx.query;
@@ -808,21 +1192,34 @@ function createSml({ demo }) {
 			.filter((c) => icontains(c.phone, q.get('phone__icontains')))
 			.filter((c) => icontains(c.email, q.get('email__icontains')))
 			.sort((a, b) => a.id - b.id)
-			.map((c) => ({ ...c, province_data: provinceData(c.province), location_data: localityData(c.location) }));
+			.map((c) => ({
+				...c,
+				province_data: provinceData(c.province),
+				location_data: localityData(c.location),
+			}));
 		return paginate(ctx, search(clients, q.get('search')));
 	});
 
 	router.add('GET', '/api/provinces/', (ctx) => {
 		const country = ctx.query.get('country');
-		if (country === null || country === '') return { status: 400, body: { country: [MSG.required] } };
+		if (country === null || country === '')
+			return { status: 400, body: { country: [MSG.required] } };
 		if (!isInteger(country)) return { status: 400, body: { country: [MSG.integer] } };
-		return paginate(ctx, search(db.provinces.filter((p) => p.country === Number(country)).map(clone), ctx.query.get('search')));
+		return paginate(
+			ctx,
+			search(
+				db.provinces.filter((p) => p.country === Number(country)).map(clone),
+				ctx.query.get('search'),
+			),
+		);
 	});
 
 	router.add('GET', '/api/localities/', (ctx) => {
 		const province = ctx.query.get('province');
 		if (province && !isInteger(province)) return { status: 400, body: { province: [MSG.integer] } };
-		const list = db.localities.filter((l) => !province || l.province === Number(province)).map(clone);
+		const list = db.localities
+			.filter((l) => !province || l.province === Number(province))
+			.map(clone);
 		return paginate(ctx, search(list, ctx.query.get('search')));
 	});
 
@@ -838,7 +1235,10 @@ function createSml({ demo }) {
 	});
 
 	router.add('POST', '/api/lead_task_create/', (ctx) => {
-		const spec = { lead: { type: 'pk', required: true, exists: (v) => exists.lead(v) }, ...taskFields() };
+		const spec = {
+			lead: { type: 'pk', required: true, exists: (v) => exists.lead(v) },
+			...taskFields(),
+		};
 		const body = jsonBody(ctx);
 		const r = validate(spec, body);
 		if (r.errors) return { status: 400, body: r.errors };
@@ -871,7 +1271,9 @@ function createSml({ demo }) {
 			Object.assign(found.task, before);
 			return { status: 400, body: e };
 		}
-		addHistory(found.lead.id, '~', ctx.userId, [{ field: 'request.task', old: found.task.id, new: found.task.id }]);
+		addHistory(found.lead.id, '~', ctx.userId, [
+			{ field: 'request.task', old: found.task.id, new: found.task.id },
+		]);
 		return { status: 200, body: taskOut(found.task, false) };
 	});
 
@@ -879,18 +1281,31 @@ function createSml({ demo }) {
 		const found = findTask(ctx.params.id);
 		if (!found) return notFound;
 		found.lead.request.task = found.lead.request.task.filter((t) => t !== found.task);
-		addHistory(found.lead.id, '~', ctx.userId, [{ field: 'request.task', old: found.task.id, new: null }]);
+		addHistory(found.lead.id, '~', ctx.userId, [
+			{ field: 'request.task', old: found.task.id, new: null },
+		]);
 		return { status: 204 };
 	});
 
 	router.add('PATCH', '/api/netelip/call_control_lead/click2call/', (ctx) => {
-		const r = validate({ lead: { type: 'pk', required: true, exists: (v) => exists.lead(v) } }, jsonBody(ctx));
+		const r = validate(
+			{ lead: { type: 'pk', required: true, exists: (v) => exists.lead(v) } },
+			jsonBody(ctx),
+		);
 		if (r.errors) return { status: 400, body: r.errors };
 		const lead = db.leads.get(r.value.lead);
 		if (!lead.client || !lead.client.phone) {
-			return { status: 400, body: { non_field_errors: ['El lead no tiene un teléfono de cliente al que llamar.'] } };
+			return {
+				status: 400,
+				body: { non_field_errors: ['El lead no tiene un teléfono de cliente al que llamar.'] },
+			};
 		}
-		const call = { id: next('c2c'), lead: lead.id, call_control: next('callControl'), user: ctx.userId };
+		const call = {
+			id: next('c2c'),
+			lead: lead.id,
+			call_control: next('callControl'),
+			user: ctx.userId,
+		};
 		db.click2calls.push(call);
 		return { status: 200, body: call };
 	});
@@ -899,16 +1314,34 @@ function createSml({ demo }) {
 	function handle(ctx) {
 		const m = router.match(ctx.method, ctx.path);
 		if (!m) return notFound;
-		if (m.methodNotAllowed) return { status: 405, body: { detail: `Método "${ctx.method}" no permitido.` }, headers: { Allow: m.allowed.join(', ') } };
+		if (m.methodNotAllowed)
+			return {
+				status: 405,
+				body: { detail: `Método "${ctx.method}" no permitido.` },
+				headers: { Allow: m.allowed.join(', ') },
+			};
 		if (m.pattern !== '/api/auth/login/') {
-			const auth = /^\s*(Token|Bearer|JWT)\s+(\S+)\s*$/i.exec(String(ctx.req.headers.authorization || ''));
-			if (!auth) return { status: 401, body: { detail: 'Las credenciales de autenticación no se proveyeron.' }, headers: { 'WWW-Authenticate': 'Token' } };
+			const auth = /^\s*(Token|Bearer|JWT)\s+(\S+)\s*$/i.exec(
+				String(ctx.req.headers.authorization || ''),
+			);
+			if (!auth)
+				return {
+					status: 401,
+					body: { detail: 'Las credenciales de autenticación no se proveyeron.' },
+					headers: { 'WWW-Authenticate': 'Token' },
+				};
 			const userId = db.tokens.get(auth[2]);
-			if (!userId) return { status: 401, body: { detail: 'Token inválido.' }, headers: { 'WWW-Authenticate': 'Token' } };
+			if (!userId)
+				return {
+					status: 401,
+					body: { detail: 'Token inválido.' },
+					headers: { 'WWW-Authenticate': 'Token' },
+				};
 			ctx.userId = userId;
 			ctx.token = auth[2];
 		}
-		if (ctx.parseError) return { status: 400, body: { detail: `JSON parse error - ${ctx.parseError}` } };
+		if (ctx.parseError)
+			return { status: 400, body: { detail: `JSON parse error - ${ctx.parseError}` } };
 		ctx.params = m.params;
 		return m.handler(ctx);
 	}

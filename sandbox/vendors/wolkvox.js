@@ -42,9 +42,13 @@ const CASE_QUERY_FIELDS = {
 	reason: (c) => c.reason,
 };
 
-const ok = (msg, data, extra = {}) => ({ status: 200, body: { code: 200, error: 'null', msg, data, ...extra } });
+const ok = (msg, data, extra = {}) => ({
+	status: 200,
+	body: { code: 200, error: 'null', msg, data, ...extra },
+});
 const fail = (code, error, msg) => ({ status: 200, body: { code, error, msg, data: null } });
-const REQUIRED = (names) => fail(400, 'BAD REQUEST', `SOME PARAMETERS ARE REQUIRED: ${names.join(', ')}`);
+const REQUIRED = (names) =>
+	fail(400, 'BAD REQUEST', `SOME PARAMETERS ARE REQUIRED: ${names.join(', ')}`);
 const NOT_FOUND = (what) => fail(404, 'NOT FOUND', `${what} NOT FOUND`);
 
 function createWolkvox({ demo }) {
@@ -67,14 +71,60 @@ function createWolkvox({ demo }) {
 			caseSeq: 1,
 		};
 		const contacts = [
-			{ namecontact: 'Andrés Gómez', telephonecontact: '3001234567', idcontact: '1017000001', emailcontact: 'andres@example.com' },
-			{ namecontact: 'Valentina Ríos', telephonecontact: '3007654321', idcontact: '1017000002', emailcontact: 'valentina@example.com' },
-			{ namecontact: 'FREDDY ROBERTO RODRIGUEZ VARGAS', telephonecontact: '0987519882', idcontact: '1719932079', emailcontact: 'mart@hotmail.com' },
+			{
+				namecontact: 'Andrés Gómez',
+				telephonecontact: '3001234567',
+				idcontact: '1017000001',
+				emailcontact: 'andres@example.com',
+			},
+			{
+				namecontact: 'Valentina Ríos',
+				telephonecontact: '3007654321',
+				idcontact: '1017000002',
+				emailcontact: 'valentina@example.com',
+			},
+			{
+				namecontact: 'FREDDY ROBERTO RODRIGUEZ VARGAS',
+				telephonecontact: '0987519882',
+				idcontact: '1719932079',
+				emailcontact: 'mart@hotmail.com',
+			},
 		];
 		for (const c of contacts) insertRecord('contacts', c, '2025-01-01 08:00:00');
-		const debtor = insertRecord('collections', { Identification: '12345', Name: 'Deudor de Ejemplo', Email: 'deudor@example.com', Telephone: '3000000000' }, '2025-01-01 08:00:00');
-		db.obligations.push({ wolkvox_id: debtor.wolkvox_id, fields: { id: 'obl1', name: 'Factura 12345 - Pago pendiente', total_balance: '10000', portfolio_type: 'Cliente VIP', last_pay: '2000', last_pay_date: '06-06-2025', expiring_date: '07-07-2025', days_delay: '90', form: [] } });
-		const c = newCase({ 'case-type': 'Request', responsible: `agent10@${demo.operation}`, owner: `ADMIN_@${demo.operation}`, contact: 'andres@example.com', description: 'Quiere una cotización de un RAV4 híbrido', status: 'open', priority: 'low', form: { Subject: 'Cotización RAV4', Modelo: 'RAV4 2.5 Hybrid', Genero: 'M' } });
+		const debtor = insertRecord(
+			'collections',
+			{
+				Identification: '12345',
+				Name: 'Deudor de Ejemplo',
+				Email: 'deudor@example.com',
+				Telephone: '3000000000',
+			},
+			'2025-01-01 08:00:00',
+		);
+		db.obligations.push({
+			wolkvox_id: debtor.wolkvox_id,
+			fields: {
+				id: 'obl1',
+				name: 'Factura 12345 - Pago pendiente',
+				total_balance: '10000',
+				portfolio_type: 'Cliente VIP',
+				last_pay: '2000',
+				last_pay_date: '06-06-2025',
+				expiring_date: '07-07-2025',
+				days_delay: '90',
+				form: [],
+			},
+		});
+		const c = newCase({
+			'case-type': 'Request',
+			responsible: `agent10@${demo.operation}`,
+			owner: `ADMIN_@${demo.operation}`,
+			contact: 'andres@example.com',
+			description: 'Quiere una cotización de un RAV4 híbrido',
+			status: 'open',
+			priority: 'low',
+			form: { Subject: 'Cotización RAV4', Modelo: 'RAV4 2.5 Hybrid', Genero: 'M' },
+		});
 		c.created = '2025-01-01 09:00:00';
 	}
 
@@ -88,7 +138,12 @@ function createWolkvox({ demo }) {
 	}
 
 	function insertRecord(module, fields, created) {
-		const rec = { wolkvox_id: hex(12), ...clone(fields), created: created || nowStamp(), modified: created || nowStamp() };
+		const rec = {
+			wolkvox_id: hex(12),
+			...clone(fields),
+			created: created || nowStamp(),
+			modified: created || nowStamp(),
+		};
 		moduleStore(module).set(rec.wolkvox_id, rec);
 		return rec;
 	}
@@ -96,10 +151,16 @@ function createWolkvox({ demo }) {
 	function findContact(email) {
 		const contacts = db.modules.get('contacts');
 		if (!contacts) return null;
-		return [...contacts.values()].find((c) => String(c.emailcontact || c.Email || '').toLowerCase() === String(email).toLowerCase()) || null;
+		return (
+			[...contacts.values()].find(
+				(c) =>
+					String(c.emailcontact || c.Email || '').toLowerCase() === String(email).toLowerCase(),
+			) || null
+		);
 	}
 
-	const userByLogin = (login) => db.users.find((u) => u.login.toLowerCase() === String(login).toLowerCase());
+	const userByLogin = (login) =>
+		db.users.find((u) => u.login.toLowerCase() === String(login).toLowerCase());
 
 	function newCase(v) {
 		const contact = findContact(v.contact);
@@ -144,7 +205,10 @@ function createWolkvox({ demo }) {
 
 	function caseOut(c) {
 		const out = clone(c);
-		out.attachments = c.attachments.map((a, i) => ({ name: a.name || `attachment-${i + 1}`, size: a.size }));
+		out.attachments = c.attachments.map((a, i) => ({
+			name: a.name || `attachment-${i + 1}`,
+			size: a.size,
+		}));
 		return out;
 	}
 
@@ -171,7 +235,8 @@ function createWolkvox({ demo }) {
 		const out = [];
 		for (const [i, a] of list.entries()) {
 			const s = typeof a === 'string' ? a.replace(/^data:[^;]+;base64,/, '') : '';
-			if (!s || !/^[A-Za-z0-9+/\r\n]+={0,2}$/.test(s)) return { error: `attachments[${i}] IS NOT A BASE64 STRING` };
+			if (!s || !/^[A-Za-z0-9+/\r\n]+={0,2}$/.test(s))
+				return { error: `attachments[${i}] IS NOT A BASE64 STRING` };
 			out.push({ name: `attachment-${i + 1}`, size: Buffer.from(s, 'base64').length });
 		}
 		return { value: out };
@@ -180,10 +245,16 @@ function createWolkvox({ demo }) {
 	/** Checks a case body (insert / update). Returns an error answer or null. */
 	function checkCase(v, { needContact = true, needOwner = true } = {}) {
 		if (!CASE_TYPES.map((t) => t.toLowerCase()).includes(String(v['case-type']).toLowerCase())) {
-			return fail(400, 'BAD REQUEST', `THE CASE TYPE ${v['case-type']} DOES NOT EXIST (${CASE_TYPES.join(', ')})`);
+			return fail(
+				400,
+				'BAD REQUEST',
+				`THE CASE TYPE ${v['case-type']} DOES NOT EXIST (${CASE_TYPES.join(', ')})`,
+			);
 		}
-		if (!userByLogin(v.responsible)) return fail(404, 'NOT FOUND', `THE RESPONSIBLE USER ${v.responsible} DOES NOT EXIST`);
-		if (needOwner && !userByLogin(v.owner)) return fail(404, 'NOT FOUND', `THE OWNER USER ${v.owner} DOES NOT EXIST`);
+		if (!userByLogin(v.responsible))
+			return fail(404, 'NOT FOUND', `THE RESPONSIBLE USER ${v.responsible} DOES NOT EXIST`);
+		if (needOwner && !userByLogin(v.owner))
+			return fail(404, 'NOT FOUND', `THE OWNER USER ${v.owner} DOES NOT EXIST`);
 		if (needContact && !isBlank(v.contact) && !findContact(v.contact)) {
 			return fail(404, 'NOT FOUND', `THE CONTACT ${v.contact} DOES NOT EXIST`);
 		}
@@ -191,45 +262,80 @@ function createWolkvox({ demo }) {
 			return fail(400, 'BAD REQUEST', `THE STATUS ${v.status} DOES NOT EXIST FOR THIS CASE TYPE`);
 		}
 		if (!CASE_PRIORITIES.includes(String(v.priority).toLowerCase())) {
-			return fail(400, 'BAD REQUEST', `THE PRIORITY ${v.priority} DOES NOT EXIST FOR THIS CASE TYPE`);
+			return fail(
+				400,
+				'BAD REQUEST',
+				`THE PRIORITY ${v.priority} DOES NOT EXIST FOR THIS CASE TYPE`,
+			);
 		}
 		if (CLOSED_STATUSES.includes(String(v.status).toLowerCase()) && isBlank(v.solution)) {
-			return fail(400, 'BAD REQUEST', 'SOME PARAMETERS ARE REQUIRED: solution (the status is a closed state)');
+			return fail(
+				400,
+				'BAD REQUEST',
+				'SOME PARAMETERS ARE REQUIRED: solution (the status is a closed state)',
+			);
 		}
 		return null;
 	}
 
 	function checkActivity(body) {
 		const f = isObject(body.fields) ? body.fields : {};
-		const need = ['status', 'name', 'priority', 'name_module', 'completion_date', 'remember', 'reminder_date', 'description', 'id_record', 'wolkvox_owner'];
+		const need = [
+			'status',
+			'name',
+			'priority',
+			'name_module',
+			'completion_date',
+			'remember',
+			'reminder_date',
+			'description',
+			'id_record',
+			'wolkvox_owner',
+		];
 		if (body.type === 'call') need.push('phone');
 		if (body.type === 'meeting') need.push('start_date');
 		const lack = need.filter((n) => f[n] === undefined || f[n] === null || f[n] === '');
 		if (lack.length) return REQUIRED(lack.map((n) => `fields.${n}`));
-		if (!PRIORITIES.includes(String(f.priority))) return fail(400, 'BAD REQUEST', `priority MUST BE ONE OF ${PRIORITIES.join(', ')}`);
+		if (!PRIORITIES.includes(String(f.priority)))
+			return fail(400, 'BAD REQUEST', `priority MUST BE ONE OF ${PRIORITIES.join(', ')}`);
 		for (const d of ['completion_date', 'reminder_date', 'start_date']) {
-			if (f[d] !== undefined && !isPhpDate(String(f[d]), true)) return fail(400, 'BAD REQUEST', `${d} MUST HAVE THE FORMAT YYYY-MM-DD HH:MM:SS`);
+			if (f[d] !== undefined && !isPhpDate(String(f[d]), true))
+				return fail(400, 'BAD REQUEST', `${d} MUST HAVE THE FORMAT YYYY-MM-DD HH:MM:SS`);
 		}
-		if (typeof f.remember !== 'boolean' && !['true', 'false'].includes(String(f.remember))) return fail(400, 'BAD REQUEST', 'remember MUST BE true OR false');
+		if (typeof f.remember !== 'boolean' && !['true', 'false'].includes(String(f.remember)))
+			return fail(400, 'BAD REQUEST', 'remember MUST BE true OR false');
 		if (body.type === 'call') {
 			const p = f.phone;
 			if (!isObject(p) || missing(p, ['type', 'country', 'code', 'value']).length) {
-				return REQUIRED(['fields.phone.type', 'fields.phone.country', 'fields.phone.code', 'fields.phone.value']);
+				return REQUIRED([
+					'fields.phone.type',
+					'fields.phone.country',
+					'fields.phone.code',
+					'fields.phone.value',
+				]);
 			}
 		}
-		if (!userByLogin(f.wolkvox_owner)) return fail(404, 'NOT FOUND', `THE USER ${f.wolkvox_owner} DOES NOT EXIST`);
+		if (!userByLogin(f.wolkvox_owner))
+			return fail(404, 'NOT FOUND', `THE USER ${f.wolkvox_owner} DOES NOT EXIST`);
 		// The record the activity hangs off must exist when the sandbox knows its module.
 		const target = f.name_module === 'cases' ? db.cases : db.modules.get(String(f.name_module));
-		if (target && !target.has(String(f.id_record))) return NOT_FOUND(`THE RECORD ${f.id_record} OF MODULE ${f.name_module} WAS`);
+		if (target && !target.has(String(f.id_record)))
+			return NOT_FOUND(`THE RECORD ${f.id_record} OF MODULE ${f.name_module} WAS`);
 		return null;
 	}
 
 	function queryResult(records) {
-		return ok(`${records.length} records were are found`, records, { 'Total records': records.length });
+		return ok(`${records.length} records were are found`, records, {
+			'Total records': records.length,
+		});
 	}
 
 	function matches(value, wanted) {
-		return value !== undefined && value !== null && String(value).toLowerCase() === String(wanted).toLowerCase();
+		return (
+			value !== undefined &&
+			value !== null &&
+			String(value).toLowerCase() === String(wanted).toLowerCase()
+		);
 	}
 
 	/** A record's field by its label, also through typed values {type, value}. */
@@ -244,13 +350,18 @@ function createWolkvox({ demo }) {
 		const lack = missing(b, ['module']).concat(isObject(b.fields) ? [] : ['fields']);
 		if (lack.length) return REQUIRED(lack);
 		if (b.module === 'wolkvox_activities') {
-			if (!ACTIVITY_TYPES.includes(b.type)) return fail(400, 'BAD REQUEST', `type MUST BE ONE OF ${ACTIVITY_TYPES.join(', ')}`);
+			if (!ACTIVITY_TYPES.includes(b.type))
+				return fail(400, 'BAD REQUEST', `type MUST BE ONE OF ${ACTIVITY_TYPES.join(', ')}`);
 			const bad = checkActivity(b);
 			if (bad) return bad;
 			const rec = insertRecord('wolkvox_activities', { type: b.type, ...b.fields });
 			return ok('Succesfully create record', { wolkvox_id: rec.wolkvox_id });
 		}
-		if (b.module === 'contacts' && b.fields.emailcontact !== undefined && !isEmail(String(b.fields.emailcontact))) {
+		if (
+			b.module === 'contacts' &&
+			b.fields.emailcontact !== undefined &&
+			!isEmail(String(b.fields.emailcontact))
+		) {
 			return fail(400, 'BAD REQUEST', 'emailcontact IS NOT A VALID EMAIL');
 		}
 		const rec = insertRecord(String(b.module), b.fields);
@@ -259,9 +370,12 @@ function createWolkvox({ demo }) {
 
 	router.add('POST', '/server/API/v2/custom/insertMany.php', (ctx) => {
 		const b = ctx.body;
-		const lack = missing(b, ['module']).concat(Array.isArray(b.fields) && b.fields.length ? [] : ['fields']);
+		const lack = missing(b, ['module']).concat(
+			Array.isArray(b.fields) && b.fields.length ? [] : ['fields'],
+		);
 		if (lack.length) return REQUIRED(lack);
-		if (!b.fields.every(isObject)) return fail(400, 'BAD REQUEST', 'fields MUST BE A LIST OF OBJECTS');
+		if (!b.fields.every(isObject))
+			return fail(400, 'BAD REQUEST', 'fields MUST BE A LIST OF OBJECTS');
 		const ids = b.fields.map((f) => ({ wolkvox_id: insertRecord(String(b.module), f).wolkvox_id }));
 		return ok(`Succesfully create ${ids.length} records`, ids);
 	});
@@ -273,7 +387,9 @@ function createWolkvox({ demo }) {
 	router.add('POST', '/server/API/v2/custom/update.php', (ctx) => {
 		const b = ctx.body;
 		const id = recordIdOf(b, ctx);
-		const lack = missing(b, ['module']).concat(isBlank(id) ? ['wolkvox-id'] : []).concat(isObject(b.fields) ? [] : ['fields']);
+		const lack = missing(b, ['module'])
+			.concat(isBlank(id) ? ['wolkvox-id'] : [])
+			.concat(isObject(b.fields) ? [] : ['fields']);
 		if (lack.length) return REQUIRED(lack);
 		const store = db.modules.get(String(b.module));
 		const rec = store && store.get(String(id));
@@ -287,7 +403,9 @@ function createWolkvox({ demo }) {
 
 	router.add(['PUT', 'POST'], '/server/API/v2/custom/updateMany.php', (ctx) => {
 		const b = ctx.body;
-		const lack = missing(b, ['module']).concat(Array.isArray(b.fields) && b.fields.length ? [] : ['fields']);
+		const lack = missing(b, ['module']).concat(
+			Array.isArray(b.fields) && b.fields.length ? [] : ['fields'],
+		);
 		if (lack.length) return REQUIRED(lack);
 		const store = db.modules.get(String(b.module));
 		const out = [];
@@ -295,7 +413,8 @@ function createWolkvox({ demo }) {
 			if (!isObject(f)) return fail(400, 'BAD REQUEST', 'fields MUST BE A LIST OF OBJECTS');
 			const id = f['wolkvox-id'] ?? f.wolkvox_id;
 			if (isBlank(id)) return REQUIRED([`fields[${i}].wolkvox-id`]);
-			if (!store || !store.has(String(id))) return NOT_FOUND(`THE RECORD ${id} OF MODULE ${b.module} WAS`);
+			if (!store || !store.has(String(id)))
+				return NOT_FOUND(`THE RECORD ${id} OF MODULE ${b.module} WAS`);
 		}
 		for (const f of b.fields) {
 			const id = String(f['wolkvox-id'] ?? f.wolkvox_id);
@@ -311,14 +430,18 @@ function createWolkvox({ demo }) {
 	router.add('POST', '/server/API/v2/custom/delete.php', (ctx) => {
 		const b = ctx.body;
 		const ids = b['wolkvox-id'] ?? b.wolkvox_id;
-		const lack = missing(b, ['module']).concat(b.multiple === undefined ? ['multiple'] : []).concat(isBlank(ids) || (Array.isArray(ids) && !ids.length) ? ['wolkvox-id'] : []);
+		const lack = missing(b, ['module'])
+			.concat(b.multiple === undefined ? ['multiple'] : [])
+			.concat(isBlank(ids) || (Array.isArray(ids) && !ids.length) ? ['wolkvox-id'] : []);
 		if (lack.length) return REQUIRED(lack);
 		const multiple = b.multiple === true || b.multiple === 'true';
 		const list = Array.isArray(ids) ? ids.map(String) : [String(ids)];
-		if (!multiple && list.length > 1) return fail(400, 'BAD REQUEST', 'multiple MUST BE true TO DELETE SEVERAL RECORDS');
+		if (!multiple && list.length > 1)
+			return fail(400, 'BAD REQUEST', 'multiple MUST BE true TO DELETE SEVERAL RECORDS');
 		const store = b.module === 'cases' ? db.cases : db.modules.get(String(b.module));
 		const unknown = list.filter((id) => !store || !store.has(id));
-		if (unknown.length) return NOT_FOUND(`THE RECORD ${unknown.join(', ')} OF MODULE ${b.module} WAS`);
+		if (unknown.length)
+			return NOT_FOUND(`THE RECORD ${unknown.join(', ')} OF MODULE ${b.module} WAS`);
 		for (const id of list) store.delete(id);
 		return ok(`Succesfully delete ${list.length} records`, { deleted: list });
 	});
@@ -328,7 +451,9 @@ function createWolkvox({ demo }) {
 		const lack = missing(b, ['module', 'field', 'value']);
 		if (lack.length) return REQUIRED(lack);
 		const store = b.module === 'cases' ? db.cases : db.modules.get(String(b.module));
-		const found = store ? [...store.values()].filter((r) => matches(fieldValue(r, b.field), b.value)) : [];
+		const found = store
+			? [...store.values()].filter((r) => matches(fieldValue(r, b.field), b.value))
+			: [];
 		const limit = Number(b.limit) > 0 ? Number(b.limit) : undefined;
 		return queryResult(found.slice(0, limit).map(b.module === 'cases' ? caseOut : clone));
 	});
@@ -337,18 +462,31 @@ function createWolkvox({ demo }) {
 		const b = ctx.body;
 		const lack = missing(b, ['module', 'from', 'to']).concat(b.date === undefined ? ['date'] : []);
 		if (lack.length) return REQUIRED(lack);
-		if (!(b.date === true || b.date === 'true')) return fail(400, 'BAD REQUEST', 'date MUST BE true');
-		for (const k of ['from', 'to']) if (!isPhpDate(String(b[k]), false)) return fail(400, 'BAD REQUEST', `${k} MUST HAVE THE FORMAT YYYY-MM-DD HH:MM`);
+		if (!(b.date === true || b.date === 'true'))
+			return fail(400, 'BAD REQUEST', 'date MUST BE true');
+		for (const k of ['from', 'to'])
+			if (!isPhpDate(String(b[k]), false))
+				return fail(400, 'BAD REQUEST', `${k} MUST HAVE THE FORMAT YYYY-MM-DD HH:MM`);
 		const from = `${b.from}:00`;
 		const to = `${b.to}:59`;
 		const store = b.module === 'cases' ? db.cases : db.modules.get(String(b.module));
-		const found = store ? [...store.values()].filter((r) => r.created >= from && r.created <= to) : [];
+		const found = store
+			? [...store.values()].filter((r) => r.created >= from && r.created <= to)
+			: [];
 		const limit = Number(b.limit) > 0 ? Number(b.limit) : undefined;
 		return queryResult(found.slice(0, limit).map(b.module === 'cases' ? caseOut : clone));
 	});
 
 	// ---------- cases ----------
-	const CASE_REQUIRED = ['case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority'];
+	const CASE_REQUIRED = [
+		'case-type',
+		'responsible',
+		'owner',
+		'contact',
+		'description',
+		'status',
+		'priority',
+	];
 
 	router.add('POST', '/server/API/v2/cases/insert.php', (ctx) => {
 		const b = ctx.body;
@@ -380,7 +518,9 @@ function createWolkvox({ demo }) {
 	function updateCase(ctx, { json }) {
 		const b = ctx.body;
 		const id = b['wolkvox-id'] ?? b.wolkvox_id;
-		const required = json ? ['wolkvox-id', ...CASE_REQUIRED] : ['wolkvox-id', 'case-type', 'responsible', 'status', 'priority'];
+		const required = json
+			? ['wolkvox-id', ...CASE_REQUIRED]
+			: ['wolkvox-id', 'case-type', 'responsible', 'status', 'priority'];
 		const lack = missing({ ...b, 'wolkvox-id': id }, required);
 		if (lack.length) return REQUIRED(lack);
 		const c = db.cases.get(String(id));
@@ -393,12 +533,30 @@ function createWolkvox({ demo }) {
 			if (att.error) return fail(400, 'BAD REQUEST', att.error);
 			attachments = att.value; // replaces the case's attachments
 		} else if (ctx.files && ctx.files.length) {
-			attachments = c.attachments.concat(ctx.files.map((f) => ({ name: f.filename, size: f.size })));
+			attachments = c.attachments.concat(
+				ctx.files.map((f) => ({ name: f.filename, size: f.size })),
+			);
 		}
-		const merged = { ...c, ...b, owner: b.owner ?? c.owner, contact: b.contact ?? c.contact, solution: b.solution ?? c.solution };
+		const merged = {
+			...c,
+			...b,
+			owner: b.owner ?? c.owner,
+			contact: b.contact ?? c.contact,
+			solution: b.solution ?? c.solution,
+		};
 		const bad = checkCase(merged);
 		if (bad) return bad;
-		for (const k of ['case-type', 'responsible', 'owner', 'contact', 'description', 'status', 'priority', 'solution']) if (b[k] !== undefined) c[k] = b[k];
+		for (const k of [
+			'case-type',
+			'responsible',
+			'owner',
+			'contact',
+			'description',
+			'status',
+			'priority',
+			'solution',
+		])
+			if (b[k] !== undefined) c[k] = b[k];
 		c.form = { ...c.form, ...form.value };
 		if (attachments) c.attachments = attachments;
 		const resp = userByLogin(c.responsible);
@@ -409,15 +567,24 @@ function createWolkvox({ demo }) {
 	}
 
 	router.add('POST', '/server/API/v2/cases/update.php', (ctx) => updateCase(ctx, { json: false }));
-	router.add('POST', '/server/API/v2/cases/updateCaseAttachment.php', (ctx) => updateCase(ctx, { json: true }));
+	router.add('POST', '/server/API/v2/cases/updateCaseAttachment.php', (ctx) =>
+		updateCase(ctx, { json: true }),
+	);
 
 	router.add('POST', '/server/API/v2/cases/queryCases.php', (ctx) => {
 		const b = ctx.body;
 		const lack = missing(b, ['field', 'value']);
 		if (lack.length) return REQUIRED(lack);
 		const read = CASE_QUERY_FIELDS[b.field];
-		if (!read) return fail(400, 'BAD REQUEST', `THE FIELD ${b.field} CAN NOT BE QUERIED (${Object.keys(CASE_QUERY_FIELDS).join(', ')})`);
-		return queryResult([...db.cases.values()].filter((c) => matches(read(c), b.value)).map(caseOut));
+		if (!read)
+			return fail(
+				400,
+				'BAD REQUEST',
+				`THE FIELD ${b.field} CAN NOT BE QUERIED (${Object.keys(CASE_QUERY_FIELDS).join(', ')})`,
+			);
+		return queryResult(
+			[...db.cases.values()].filter((c) => matches(read(c), b.value)).map(caseOut),
+		);
 	});
 
 	router.add('POST', '/server/API/v2/cases/listHistoryNote.php', (ctx) => {
@@ -428,8 +595,14 @@ function createWolkvox({ demo }) {
 		if (!read) return fail(400, 'BAD REQUEST', `THE FIELD ${b.field} CAN NOT BE QUERIED`);
 		const limit = Number(b.limit) > 0 ? Number(b.limit) : undefined;
 		const found = [...db.cases.values()].filter((c) => matches(read(c), b.value)).slice(0, limit);
-		return queryResult(found.map((c) => ({ wolkvox_id: c.wolkvox_id, idPrefijo: c.idPrefijo, notes: clone(c.notes) })));
-	}, { external: true });
+		return queryResult(
+			found.map((c) => ({
+				wolkvox_id: c.wolkvox_id,
+				idPrefijo: c.idPrefijo,
+				notes: clone(c.notes),
+			})),
+		);
+	});
 
 	// ---------- collections ----------
 	router.add('POST', '/server/API/v2/collections/massiveCollections.php', (ctx) => {
@@ -444,18 +617,23 @@ function createWolkvox({ demo }) {
 		const out = [];
 		for (const d of b.collections) {
 			const { obligations, ...fields } = d;
-			let rec = [...store.values()].find((r) => String(r.Identification) === String(d.Identification));
+			let rec = [...store.values()].find(
+				(r) => String(r.Identification) === String(d.Identification),
+			);
 			const action = rec ? 'updated' : 'created';
 			if (rec) Object.assign(rec, clone(fields), { modified: nowStamp() });
 			else rec = insertRecord('collections', fields);
-			for (const o of Array.isArray(obligations) ? obligations : []) upsertObligation(rec.wolkvox_id, o);
+			for (const o of Array.isArray(obligations) ? obligations : [])
+				upsertObligation(rec.wolkvox_id, o);
 			out.push({ wolkvox_id: rec.wolkvox_id, Identification: String(d.Identification), action });
 		}
 		return ok(`Succesfully load ${out.length} records`, out);
 	});
 
 	function upsertObligation(recordId, fields) {
-		const existing = db.obligations.find((o) => o.wolkvox_id === recordId && String(o.fields.id) === String(fields.id));
+		const existing = db.obligations.find(
+			(o) => o.wolkvox_id === recordId && String(o.fields.id) === String(fields.id),
+		);
 		if (existing) Object.assign(existing.fields, clone(fields));
 		else db.obligations.push({ wolkvox_id: recordId, fields: clone(fields) });
 		return !existing;
@@ -464,11 +642,18 @@ function createWolkvox({ demo }) {
 	function insertManagement(b) {
 		const f = isObject(b.fields) ? b.fields : null;
 		if (!f) return REQUIRED(['fields']);
-		const lack = missing(f, ['tipifycation_code', 'tipifycation_desc', 'module', 'wolkvox_idRecord']);
+		const lack = missing(f, [
+			'tipifycation_code',
+			'tipifycation_desc',
+			'module',
+			'wolkvox_idRecord',
+		]);
 		if (lack.length) return REQUIRED(lack.map((n) => `fields.${n}`));
-		if (f.module !== 'collections') return fail(400, 'BAD REQUEST', 'fields.module MUST BE collections');
+		if (f.module !== 'collections')
+			return fail(400, 'BAD REQUEST', 'fields.module MUST BE collections');
 		const store = db.modules.get('collections');
-		if (!store || !store.has(String(f.wolkvox_idRecord))) return NOT_FOUND(`THE COLLECTIONS RECORD ${f.wolkvox_idRecord} WAS`);
+		if (!store || !store.has(String(f.wolkvox_idRecord)))
+			return NOT_FOUND(`THE COLLECTIONS RECORD ${f.wolkvox_idRecord} WAS`);
 		const m = { wolkvox_id: hex(12), ...clone(f), created: nowStamp() };
 		db.managements.push(m);
 		return ok('Succesfully create record', { wolkvox_id: m.wolkvox_id });
@@ -479,27 +664,47 @@ function createWolkvox({ demo }) {
 	router.add(['POST', 'PUT'], '/server/API/v2/collections/insertObligation.php', (ctx) => {
 		const b = ctx.body;
 		const f = isObject(b.fields) ? b.fields : {};
-		if (ctx.method === 'POST' && (f.wolkvox_idRecord !== undefined || f.tipifycation_code !== undefined)) return insertManagement(b);
+		if (
+			ctx.method === 'POST' &&
+			(f.wolkvox_idRecord !== undefined || f.tipifycation_code !== undefined)
+		)
+			return insertManagement(b);
 		const recordId = b.wolkvox_id ?? b['wolkvox-id'];
-		const lack = (isBlank(recordId) ? ['wolkvox_id'] : []).concat(isObject(b.fields) ? missing(f, ['id']).map((n) => `fields.${n}`) : ['fields']);
+		const lack = (isBlank(recordId) ? ['wolkvox_id'] : []).concat(
+			isObject(b.fields) ? missing(f, ['id']).map((n) => `fields.${n}`) : ['fields'],
+		);
 		if (lack.length) return REQUIRED(lack);
 		const store = db.modules.get('collections');
-		if (!store || !store.has(String(recordId))) return NOT_FOUND(`THE COLLECTIONS RECORD ${recordId} WAS`);
-		const exists = db.obligations.some((o) => o.wolkvox_id === String(recordId) && String(o.fields.id) === String(f.id));
+		if (!store || !store.has(String(recordId)))
+			return NOT_FOUND(`THE COLLECTIONS RECORD ${recordId} WAS`);
+		const exists = db.obligations.some(
+			(o) => o.wolkvox_id === String(recordId) && String(o.fields.id) === String(f.id),
+		);
 		if (ctx.method === 'PUT' && !exists) return NOT_FOUND(`THE OBLIGATION ${f.id} WAS`);
-		if (ctx.method === 'POST' && exists) return fail(400, 'BAD REQUEST', `THE OBLIGATION ${f.id} ALREADY EXISTS`);
+		if (ctx.method === 'POST' && exists)
+			return fail(400, 'BAD REQUEST', `THE OBLIGATION ${f.id} ALREADY EXISTS`);
 		upsertObligation(String(recordId), f);
-		return ok(ctx.method === 'PUT' ? 'Succesfully edit record' : 'Succesfully create record', { wolkvox_id: String(recordId), obligation: String(f.id) });
+		return ok(ctx.method === 'PUT' ? 'Succesfully edit record' : 'Succesfully create record', {
+			wolkvox_id: String(recordId),
+			obligation: String(f.id),
+		});
 	});
 
-	router.add('POST', '/server/API/v2/collections/insertGestion.php', (ctx) => insertManagement(ctx.body));
+	router.add('POST', '/server/API/v2/collections/insertGestion.php', (ctx) =>
+		insertManagement(ctx.body),
+	);
 
 	router.add(['POST', 'GET'], '/server/API/v2/collections/queryObligation.php', (ctx) => {
 		const b = ctx.body;
 		const recordId = b.wolkvox_id ?? b['wolkvox-id'];
 		const lack = missing({ ...b, wolkvox_id: recordId }, ['obligation', 'wolkvox_id']);
 		if (lack.length) return REQUIRED(lack);
-		const found = db.obligations.filter((o) => o.wolkvox_id === String(recordId) && (String(o.fields.id) === String(b.obligation) || String(o.fields.name) === String(b.obligation)));
+		const found = db.obligations.filter(
+			(o) =>
+				o.wolkvox_id === String(recordId) &&
+				(String(o.fields.id) === String(b.obligation) ||
+					String(o.fields.name) === String(b.obligation)),
+		);
 		return queryResult(found.map((o) => ({ wolkvox_id: o.wolkvox_id, ...clone(o.fields) })));
 	});
 
@@ -538,10 +743,12 @@ function createWolkvox({ demo }) {
 		const token = ctx.req.headers['wolkvox-token'];
 		if (isBlank(token)) return fail(401, 'UNAUTHORIZED', 'PLEASE ENTER THE WOLKVOX-TOKEN');
 		const external = m.pattern.endsWith('/listHistoryNote.php');
-		if (token !== (external ? demo.externalToken : demo.token)) return fail(403, 'FORBIDDEN', 'PLEASE VALIDATE TOKEN');
+		if (token !== (external ? demo.externalToken : demo.token))
+			return fail(403, 'FORBIDDEN', 'PLEASE VALIDATE TOKEN');
 		if (db.usesToday >= db.tokenLimit) return fail(403, 'FORBIDDEN', 'TOKEN LIMIT EXCEEDED');
 		db.usesToday++;
-		if (ctx.parseError) return fail(400, 'BAD REQUEST', `THE BODY IS NOT VALID JSON: ${ctx.parseError}`);
+		if (ctx.parseError)
+			return fail(400, 'BAD REQUEST', `THE BODY IS NOT VALID JSON: ${ctx.parseError}`);
 		const isTokenInfo = m.pattern.endsWith('/tokenInformation.php');
 		if (!isTokenInfo && !isObject(ctx.body)) return REQUIRED(['operation']);
 		const operation = isTokenInfo ? ctx.query.get('operation') : ctx.body.operation;
@@ -558,6 +765,11 @@ function createWolkvox({ demo }) {
 		reset,
 		revokeTokens: () => {},
 		setTokenLimit: (n) => (db.tokenLimit = n),
+		// Records and cases made by people working in the CRM (sandbox/appear.js): no token, no quota use.
+		appear: {
+			record: (module, fields) => clone(insertRecord(module, fields)),
+			case: (values) => caseOut(newCase(values)),
+		},
 		dump: () => ({
 			usesToday: db.usesToday,
 			tokenLimit: db.tokenLimit,

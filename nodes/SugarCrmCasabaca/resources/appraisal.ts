@@ -8,6 +8,8 @@ import { defineOperation, executionItems } from '../../common/operation';
 import { LISTS_VERSION } from '../../common/pagination';
 import { pathSegment } from '../../common/pathSegments';
 
+/** getAvaluos: Get Many, its From List, and the trigger's New Appraisal read the same list. */
+export const APPRAISALS_PATH = '/api/getAvaluos';
 /** A plain ID in version 1; from version 2 picked from getAvaluos (From List) or typed (By ID). */
 const appraisalId = required([
 	{
@@ -30,7 +32,7 @@ const getAll = defineOperation({
 	action: 'Get many appraisals',
 	description: 'Retrieve a list of appraisals (getAvaluos)',
 	method: 'GET',
-	path: '/api/getAvaluos',
+	path: APPRAISALS_PATH,
 	// Casabaca documents no paging: one request, cut to Limit. Saved workflows (published before
 	// the pair) keep every appraisal: Return All starts on before LISTS_VERSION.
 	paginate: { returnAllBefore: LISTS_VERSION },
