@@ -2,15 +2,22 @@
 // buildScanConfig): the community-nodes recommended rules, no-console, and the
 // community / credentials / nodes rule sets of eslint-plugin-n8n-nodes-base with the
 // scanner's own overrides. Inline eslint-disable comments are ignored, as in the scanner.
+// The developer tooling (scripts/, the vendor sandbox) is plain JavaScript run by Node: ESLint's recommended rules
+// with Node's globals, none of the n8n rules (they are about nodes and credentials), and console allowed (CLI tools).
+import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
+import globals from 'globals';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 import { defineConfig } from 'eslint/config';
 
+const TOOLING = ['scripts/**', 'sandbox/**'];
+const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
+
 export default defineConfig(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'sandbox/**', 'examples/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'examples/**'] },
 	{ linterOptions: { noInlineConfig: true } },
-	n8nCommunityNodesPlugin.configs.recommended,
+	{ ...communityRecommended, ignores: [...(communityRecommended.ignores ?? []), ...TOOLING] },
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 	{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },
@@ -33,4 +40,17 @@ export default defineConfig(
 	},
 	{ files: ['**/*.json'], languageOptions: { parser: tsParser } },
 	{ files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+	{
+		files: ['scripts/**/*.{js,mjs,cjs}', 'sandbox/**/*.js'],
+		rules: { ...js.configs.recommended.rules, 'no-console': 'off' }, // CLI tools: the console is their output
+	},
+	{
+		files: ['scripts/**/*.mjs'],
+		languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.nodeBuiltin },
+	},
+	{
+		// No "type": "module" in package.json: .js is CommonJS, as .cjs.
+		files: ['scripts/**/*.{js,cjs}', 'sandbox/**/*.js'],
+		languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs', globals: globals.node },
+	},
 );

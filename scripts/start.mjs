@@ -27,14 +27,25 @@ import net from 'node:net';
 import path from 'node:path';
 import { N8N_VERSION, ROOT } from './e2e/config.mjs';
 import { ensureN8n } from './e2e/install-n8n.mjs';
-import { CREDENTIAL_IDS, credentialsFor, N8nRest, startServer, stopProcessGroup } from './e2e/n8n.mjs';
+import {
+	CREDENTIAL_IDS,
+	credentialsFor,
+	N8nRest,
+	startServer,
+	stopProcessGroup,
+} from './e2e/n8n.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox } = require('../sandbox/index.js');
 
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 // A local, throwaway instance on 127.0.0.1: the login is printed, not secret.
-export const DEV_OWNER = { email: 'dev@example.com', firstName: 'Node', lastName: 'Developer', password: 'Dev-Passw0rd!' };
+export const DEV_OWNER = {
+	email: 'dev@example.com',
+	firstName: 'Node',
+	lastName: 'Developer',
+	password: 'Dev-Passw0rd!',
+};
 // What npm start wrote into the user folder: --fresh empties only a folder that has it (or an empty one).
 const STATE_FILE = 'npm-start.json';
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -50,14 +61,28 @@ function log(msg) {
 }
 
 function parseArgs(argv) {
-	const opts = { fresh: false, userFolder: path.join(ROOT, '.cache', 'start'), port: 5678, sandboxPort: 5680 };
+	const opts = {
+		fresh: false,
+		userFolder: path.join(ROOT, '.cache', 'start'),
+		port: 5678,
+		sandboxPort: 5680,
+	};
 	for (const a of argv) {
-		const [name, value] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+		const [name, value] = a.includes('=')
+			? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+			: [a, undefined];
 		if (name === '--fresh' && value === undefined) opts.fresh = true;
 		else if (name === '--user-folder' && value) opts.userFolder = path.resolve(value);
-		else if ((name === '--port' || name === '--sandbox-port') && /^\d+$/.test(value ?? '') && Number(value) < 65536) opts[name === '--port' ? 'port' : 'sandboxPort'] = Number(value);
+		else if (
+			(name === '--port' || name === '--sandbox-port') &&
+			/^\d+$/.test(value ?? '') &&
+			Number(value) < 65536
+		)
+			opts[name === '--port' ? 'port' : 'sandboxPort'] = Number(value);
 		else {
-			console.error(`npm start: unknown option ${a}\nUsage: npm start [-- --fresh] [--user-folder=<dir>] [--port=<n>] [--sandbox-port=<n>]`);
+			console.error(
+				`npm start: unknown option ${a}\nUsage: npm start [-- --fresh] [--user-folder=<dir>] [--port=<n>] [--sandbox-port=<n>]`,
+			);
 			process.exit(2);
 		}
 	}
@@ -90,7 +115,9 @@ function emptyUserFolder(userFolder) {
 	if (!fs.existsSync(userFolder)) return;
 	const entries = fs.readdirSync(userFolder);
 	if (entries.length && !entries.includes(STATE_FILE)) {
-		throw new Error(`--fresh: ${userFolder} was not made by npm start (no ${STATE_FILE} in it): not emptying it`);
+		throw new Error(
+			`--fresh: ${userFolder} was not made by npm start (no ${STATE_FILE} in it): not emptying it`,
+		);
 	}
 	fs.rmSync(userFolder, { recursive: true, force: true });
 }
@@ -101,11 +128,13 @@ function emptyUserFolder(userFolder) {
  */
 function copyAssets(distDir) {
 	let copied = 0;
-	for (const [dir, re] of [
+	/** @type {[string, RegExp][]} */
+	const assets = [
 		['nodes', /\.(png|svg)$|\.node\.json$/],
 		['credentials', /\.(png|svg)$/],
-	]) {
-		for (const rel of fs.readdirSync(path.join(ROOT, dir), { recursive: true })) {
+	];
+	for (const [dir, re] of assets) {
+		for (const rel of fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
 			if (!re.test(rel)) continue;
 			const from = path.join(ROOT, dir, rel);
 			const to = path.join(distDir, dir, rel);
@@ -129,6 +158,10 @@ function preparePackageFolder(userFolder) {
 	return { pkgDir, distDir: path.join(pkgDir, 'dist') };
 }
 
+// tsc's colour codes (ESC [ ... m), taken out of the lines it prints. ESC comes from its character code: a control
+// character written into a regular expression literal is what ESLint's no-control-regex reports.
+const ANSI_COLOR = new RegExp(`${String.fromCharCode(0x1b)}\\[[0-9;]*m`, 'g');
+
 // tsc's record of its last compile (--incremental): a warm start re-emits only what changed since then.
 const buildInfoOf = (userFolder) => path.join(userFolder, 'tsc-watch.tsbuildinfo');
 
@@ -141,7 +174,13 @@ function outputUpToDate(userFolder, distDir) {
 	const buildInfo = buildInfoOf(userFolder);
 	if (!fs.existsSync(buildInfo) || !fs.existsSync(distDir)) return false;
 	const built = fs.statSync(buildInfo).mtimeMs;
-	const sources = ['tsconfig.json', 'tsconfig.build.json', ...['nodes', 'credentials'].flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true }).map((f) => path.join(dir, f)))];
+	const sources = [
+		'tsconfig.json',
+		'tsconfig.build.json',
+		...['nodes', 'credentials'].flatMap((dir) =>
+			fs.readdirSync(path.join(ROOT, dir), { recursive: true }).map((f) => path.join(dir, f)),
+		),
+	];
 	return sources.every((f) => fs.statSync(path.join(ROOT, f)).mtimeMs < built);
 }
 
@@ -156,7 +195,18 @@ function startTsc(userFolder, distDir, { onCompiled, onSpawn }) {
 	if (!fs.existsSync(distDir)) fs.rmSync(buildInfo, { force: true });
 	const child = spawn(
 		process.execPath,
-		[TSC, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput', '--outDir', distDir, '--incremental', '--tsBuildInfoFile', buildInfo],
+		[
+			TSC,
+			'-p',
+			'tsconfig.build.json',
+			'--watch',
+			'--preserveWatchOutput',
+			'--outDir',
+			distDir,
+			'--incremental',
+			'--tsBuildInfoFile',
+			buildInfo,
+		],
 		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
 	);
 	onSpawn(child);
@@ -168,7 +218,7 @@ function startTsc(userFolder, distDir, { onCompiled, onSpawn }) {
 			buf += d;
 			let nl;
 			while ((nl = buf.indexOf('\n')) >= 0) {
-				const line = buf.slice(0, nl).replace(/\x1b\[[0-9;]*m/g, '').trimEnd();
+				const line = buf.slice(0, nl).replace(ANSI_COLOR, '').trimEnd();
 				buf = buf.slice(nl + 1);
 				if (!line) continue;
 				const done = /Found (\d+) errors?\. Watching for file changes/.exec(line);
@@ -190,7 +240,12 @@ function startTsc(userFolder, distDir, { onCompiled, onSpawn }) {
 		child.stdout.on('data', onData);
 		child.stderr.on('data', onData);
 		child.once('exit', (code, signal) => {
-			if (first) reject(new Error(`tsc --watch exited before its first compile (${signal || `exit code ${code}`}):\n${firstErrors.join('\n')}`));
+			if (first)
+				reject(
+					new Error(
+						`tsc --watch exited before its first compile (${signal || `exit code ${code}`}):\n${firstErrors.join('\n')}`,
+					),
+				);
 		});
 	});
 }
@@ -201,7 +256,8 @@ function startTsc(userFolder, distDir, { onCompiled, onSpawn }) {
  */
 async function ensureCredentials(rest, sb, previousSandboxUrl) {
 	const served = await rest.request('GET', '/types/credentials.json');
-	if (served.status !== 200 || !Array.isArray(served.json)) throw new Error(`GET /types/credentials.json: HTTP ${served.status}`);
+	if (served.status !== 200 || !Array.isArray(served.json))
+		throw new Error(`GET /types/credentials.json: HTTP ${served.status}`);
 	const wanted = credentialsFor(sb, { credentials: served.json });
 	const list = await rest.request('GET', '/rest/credentials');
 	const existing = list.json?.data || [];
@@ -209,16 +265,30 @@ async function ensureCredentials(rest, sb, previousSandboxUrl) {
 	for (const c of wanted) {
 		const found = existing.find((e) => e.type === c.type && e.name === c.name);
 		if (!found) {
-			const r = await rest.request('POST', '/rest/credentials', { name: c.name, type: c.type, data: c.data });
-			if (r.status !== 200) throw new Error(`creating the credential ${c.name}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+			const r = await rest.request('POST', '/rest/credentials', {
+				name: c.name,
+				type: c.type,
+				data: c.data,
+			});
+			if (r.status !== 200)
+				throw new Error(
+					`creating the credential ${c.name}: HTTP ${r.status} ${r.text.slice(0, 300)}`,
+				);
 			ids[c.type] = { id: r.json.data.id, name: c.name };
 			log(`credential "${c.name}" created`);
 			continue;
 		}
 		ids[c.type] = { id: found.id, name: c.name };
 		if (previousSandboxUrl !== sb.url) {
-			const r = await rest.request('PATCH', `/rest/credentials/${found.id}`, { name: c.name, type: c.type, data: c.data });
-			if (r.status !== 200) throw new Error(`updating the credential ${c.name}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+			const r = await rest.request('PATCH', `/rest/credentials/${found.id}`, {
+				name: c.name,
+				type: c.type,
+				data: c.data,
+			});
+			if (r.status !== 200)
+				throw new Error(
+					`updating the credential ${c.name}: HTTP ${r.status} ${r.text.slice(0, 300)}`,
+				);
 			log(`credential "${c.name}" now points at ${sb.url}`);
 		}
 	}
@@ -232,13 +302,36 @@ async function ensureCredentials(rest, sb, previousSandboxUrl) {
 async function importExamples(rest, credentialIds) {
 	const dir = path.join(ROOT, 'examples');
 	const imported = [];
-	for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	for (const file of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const wf = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-		const nodes = wf.nodes.map((n) => (n.credentials ? { ...n, credentials: Object.fromEntries(Object.entries(n.credentials).map(([type, ref]) => [type, credentialIds[type] || ref])) } : n));
-		const body = { id: wf.id, name: wf.name, nodes, connections: wf.connections, settings: wf.settings, pinData: wf.pinData ?? {} };
+		const nodes = wf.nodes.map((n) =>
+			n.credentials
+				? {
+						...n,
+						credentials: Object.fromEntries(
+							Object.entries(n.credentials).map(([type, ref]) => [
+								type,
+								credentialIds[type] || ref,
+							]),
+						),
+					}
+				: n,
+		);
+		const body = {
+			id: wf.id,
+			name: wf.name,
+			nodes,
+			connections: wf.connections,
+			settings: wf.settings,
+			pinData: wf.pinData ?? {},
+		};
 		const r = await rest.request('POST', '/rest/workflows', body);
 		if (r.status === 200) imported.push(wf.name);
-		else if (!(r.status === 400 && /exists already/.test(r.text))) throw new Error(`importing ${file}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+		else if (!(r.status === 400 && /exists already/.test(r.text)))
+			throw new Error(`importing ${file}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
 	}
 	return imported;
 }
@@ -287,7 +380,11 @@ async function main() {
 	const track = (child) => {
 		groups.add(child);
 		child.once('exit', (code, signal) => {
-			if (!stopping) stop(`${child === server?.child ? 'n8n' : 'a child process'} exited unexpectedly (${signal || `exit code ${code}`})`, 1);
+			if (!stopping)
+				stop(
+					`${child === server?.child ? 'n8n' : 'a child process'} exited unexpectedly (${signal || `exit code ${code}`})`,
+					1,
+				);
 		});
 	};
 
@@ -295,7 +392,10 @@ async function main() {
 		[opts.port, 'the editor', '--port'],
 		[opts.sandboxPort, 'the sandbox', '--sandbox-port'],
 	]) {
-		if (port && !(await portFree(port))) throw new Error(`port ${port} (${what}) is in use: is another npm start (or npm run sandbox) running? Stop it, or use npm start -- ${option}=<another port>`);
+		if (port && !(await portFree(port)))
+			throw new Error(
+				`port ${port} (${what}) is in use: is another npm start (or npm run sandbox) running? Stop it, or use npm start -- ${option}=<another port>`,
+			);
 	}
 	if (opts.fresh) {
 		emptyUserFolder(userFolder);
@@ -310,15 +410,20 @@ async function main() {
 	const { distDir } = preparePackageFolder(userFolder);
 	sb = await startSandbox({ port: opts.sandboxPort, quiet: false });
 	const upToDate = outputUpToDate(userFolder, distDir);
-	log(`sandbox on ${sb.url}; compiling the nodes (tsc --watch)${upToDate ? ', and starting n8n beside it (nothing changed since the last start)' : ''}...`);
+	log(
+		`sandbox on ${sb.url}; compiling the nodes (tsc --watch)${upToDate ? ', and starting n8n beside it (nothing changed since the last start)' : ''}...`,
+	);
 	const compiled = startTsc(userFolder, distDir, {
 		onSpawn: (child) => track(child),
 		onCompiled: () => copyAssets(distDir),
 	});
 	compiled.catch(() => {}); // awaited below; not an unhandled rejection while n8n boots
-	const reportCompile = ({ errors }) => log(`compiled in ${seconds()} s${errors ? `, with ${errors} TypeScript errors (above)` : ''}`);
+	const reportCompile = ({ errors }) =>
+		log(`compiled in ${seconds()} s${errors ? `, with ${errors} TypeScript errors (above)` : ''}`);
 	if (!upToDate) reportCompile(await compiled);
-	log(`starting n8n ${N8N_VERSION} on 127.0.0.1${firstStart ? ' (first start: n8n creates its database, about 20 s)' : ''}...`);
+	log(
+		`starting n8n ${N8N_VERSION} on 127.0.0.1${firstStart ? ' (first start: n8n creates its database, about 20 s)' : ''}...`,
+	);
 	const n8nLog = fs.createWriteStream(path.join(userFolder, 'n8n.log'));
 	let echo = false;
 	server = await startServer(userFolder, {
@@ -349,7 +454,8 @@ async function main() {
 		const credentialIds = await ensureCredentials(rest, sb, state.sandboxUrl);
 		state.sandboxUrl = sb.url;
 		const imported = await importExamples(rest, credentialIds);
-		if (imported.length) log(`imported ${imported.length} example workflows: ${imported.join('; ')}`);
+		if (imported.length)
+			log(`imported ${imported.length} example workflows: ${imported.join('; ')}`);
 		writeState(userFolder, state);
 	} catch (e) {
 		// The editor works without them: say what failed and keep it running (a changed password, say).
@@ -364,7 +470,15 @@ async function main() {
 		`  Editor     ${server.url}`,
 		`  Log in     ${DEV_OWNER.email} / ${DEV_OWNER.password}`,
 		`  Sandbox    ${sb.url} (what it received: ${sb.url}/__sandbox/requests)`,
-		...(ready ? [`  Ready      the examples of examples/ under Overview, with the credentials ${Object.values(CREDENTIAL_IDS).map(([, name]) => `"${name}"`).join(', ')}`] : []),
+		...(ready
+			? [
+					`  Ready      the examples of examples/ under Overview, with the credentials ${Object.values(
+						CREDENTIAL_IDS,
+					)
+						.map(([, name]) => `"${name}"`)
+						.join(', ')}`,
+				]
+			: []),
 		`  Folder     ${shown(userFolder)} (kept between starts; npm start -- --fresh starts over; n8n's log: n8n.log)`,
 		'',
 		'  Edit nodes/ or credentials/: tsc recompiles, n8n reloads the nodes; reload the editor page to see the change.',

@@ -28,8 +28,15 @@ function readMemory(pid) {
  *  - `samples` ([Date.now(), VmRSS kB]) let the caller cut out the window of one node (runData's startTime and
  *    executionTime are Date.now() in the n8n process: the same clock on the same machine).
  * Resolves { code, signal, seconds, run (parsed, or null), outputBytes, stderrTail, hwmKb, samples }.
+ * @param {string} userFolder
+ * @param {string} workflowId
+ * @param {{ timeoutMs?: number, sampleMs?: number, keepOutput?: boolean }} [options]
  */
-export async function executeWorkflow(userFolder, workflowId, { timeoutMs = 900_000, sampleMs = 20, keepOutput } = {}) {
+export async function executeWorkflow(
+	userFolder,
+	workflowId,
+	{ timeoutMs = 900_000, sampleMs = 20, keepOutput } = {},
+) {
 	const brokerPort = await freePort();
 	const outFile = path.join(userFolder, `execute-${workflowId}-${Date.now()}.out`);
 	const errFile = `${outFile.slice(0, -4)}.err`;
@@ -54,7 +61,9 @@ export async function executeWorkflow(userFolder, workflowId, { timeoutMs = 900_
 	sample();
 	const sampler = setInterval(sample, sampleMs);
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-	const { code, signal } = await new Promise((resolve) => child.on('exit', (c, s) => resolve({ code: c, signal: s })));
+	const { code, signal } = await new Promise((resolve) =>
+		child.on('exit', (c, s) => resolve({ code: c, signal: s })),
+	);
 	clearInterval(sampler);
 	clearTimeout(timer);
 	const seconds = (Date.now() - started) / 1000;

@@ -23,7 +23,14 @@ export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 const STATUSES = ['new', 'tracing', 'commitment', 'won', 'lost'];
-const BRANDS = ['Toyota Corolla', 'Chevrolet Sail', 'Kia Rio', 'Hyundai Tucson', 'Mazda CX-5', 'Renault Duster'];
+const BRANDS = [
+	'Toyota Corolla',
+	'Chevrolet Sail',
+	'Kia Rio',
+	'Hyundai Tucson',
+	'Mazda CX-5',
+	'Renault Duster',
+];
 
 /** An SML lead as GET /api/lead/ lists it (the kit's lead-984 shape, trimmed): about 1 KB of JSON. */
 export function syntheticLead(id) {
@@ -51,7 +58,13 @@ export function syntheticLead(id) {
 			sold: false,
 		},
 		request: { id: 900000 + id, task: [] },
-		note: [{ id: 300000 + id, content: 'Nota de prueba generada para el benchmark', modified: `2024-05-${day}T10:00:00+02:00` }],
+		note: [
+			{
+				id: 300000 + id,
+				content: 'Nota de prueba generada para el benchmark',
+				modified: `2024-05-${day}T10:00:00+02:00`,
+			},
+		],
 		tags: [{ id: 1 + (id % 5), content: 'Etiqueta de ejemplo' }],
 		end_date: null,
 		user: 2,
@@ -65,13 +78,28 @@ export function syntheticLead(id) {
 		origin: { id: 2, name: 'coches.net', icon: 'http://localhost:8000/media/temp_fMtH9Qu.png' },
 		cur_user_can_assign: true,
 		source: 1,
-		source_data: { id: 1, channel: 1, channel_data: { id: 1, slug: 'phone', name: 'Teléfono' }, data: '666666666', origin: 2 },
+		source_data: {
+			id: 1,
+			channel: 1,
+			channel_data: { id: 1, slug: 'phone', name: 'Teléfono' },
+			data: '666666666',
+			origin: 2,
+		},
 	};
 }
 
 function emptyStats() {
 	// firstBody: the first create's body, so the bench can show that both nodes sent the same lead.
-	return { requests: 0, byKind: {}, logins: 0, refused: 0, inFlight: 0, maxInFlight: 0, bytesOut: 0, firstBody: undefined };
+	return {
+		requests: 0,
+		byKind: {},
+		logins: 0,
+		refused: 0,
+		inFlight: 0,
+		maxInFlight: 0,
+		bytesOut: 0,
+		firstBody: undefined,
+	};
 }
 
 /**
@@ -93,7 +121,9 @@ export async function startMock({ leads = 0 } = {}) {
 	const setLeads = (n) => {
 		leadJson = Array.from({ length: n }, (_, i) => JSON.stringify(syntheticLead(i + 1)));
 		// Built now, not on the first `page_size=all`: that request would otherwise pay for it inside a measured run.
-		allBody = Buffer.from(`{"count":${n},"next":null,"previous":null,"results":[${leadJson.join(',')}]}`);
+		allBody = Buffer.from(
+			`{"count":${n},"next":null,"previous":null,"results":[${leadJson.join(',')}]}`,
+		);
 	};
 	setLeads(leads);
 	const createdTemplate = syntheticLead(0);
@@ -103,9 +133,13 @@ export async function startMock({ leads = 0 } = {}) {
 		const rawSize = q.get('page_size');
 		const count = leadJson.length;
 		if (rawSize === 'all') return [200, allBody];
-		const size = /^\d+$/.test(rawSize ?? '') && Number(rawSize) > 0 ? Math.min(Number(rawSize), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+		const size =
+			/^\d+$/.test(rawSize ?? '') && Number(rawSize) > 0
+				? Math.min(Number(rawSize), MAX_PAGE_SIZE)
+				: DEFAULT_PAGE_SIZE;
 		const rawPage = q.get('page');
-		const pageNo = rawPage === null || rawPage === '' ? 1 : /^\d+$/.test(rawPage) ? Number(rawPage) : 0;
+		const pageNo =
+			rawPage === null || rawPage === '' ? 1 : /^\d+$/.test(rawPage) ? Number(rawPage) : 0;
 		const pages = Math.max(1, Math.ceil(count / size));
 		if (pageNo < 1 || pageNo > pages) return [404, { detail: 'Página inválida.' }];
 		// DRF's links: the same query with another page (page 1 without `page`).
@@ -137,7 +171,11 @@ export async function startMock({ leads = 0 } = {}) {
 				return [400, { non_field_errors: ['JSON parse error'] }, 'login'];
 			}
 			if (body.username !== SML_USER.username || body.password !== SML_USER.password) {
-				return [400, { non_field_errors: ['No puede iniciar sesión con las credenciales proporcionadas.'] }, 'login'];
+				return [
+					400,
+					{ non_field_errors: ['No puede iniciar sesión con las credenciales proporcionadas.'] },
+					'login',
+				];
 			}
 			const token = randomBytes(20).toString('hex');
 			tokens.add(token);
@@ -152,10 +190,21 @@ export async function startMock({ leads = 0 } = {}) {
 				} catch {
 					return [400, { non_field_errors: ['JSON parse error'] }, 'lead create'];
 				}
-				if (!body.vehicle?.brand_model || body.source === undefined) return [400, { vehicle: ['Este campo es requerido.'] }, 'lead create'];
+				if (!body.vehicle?.brand_model || body.source === undefined)
+					return [400, { vehicle: ['Este campo es requerido.'] }, 'lead create'];
 				s.firstBody ??= body;
 				const id = nextLeadId++;
-				return [201, { ...createdTemplate, ...body, id, client: body.client ? { id, ...body.client } : null, vehicle: { ...createdTemplate.vehicle, ...body.vehicle, id } }, 'lead create'];
+				return [
+					201,
+					{
+						...createdTemplate,
+						...body,
+						id,
+						client: body.client ? { id, ...body.client } : null,
+						vehicle: { ...createdTemplate.vehicle, ...body.vehicle, id },
+					},
+					'lead create',
+				];
 			}
 			if (req.method === 'GET') {
 				const [status, body] = page(url, prefix);
@@ -163,7 +212,8 @@ export async function startMock({ leads = 0 } = {}) {
 			}
 		}
 		if (req.method === 'POST' && p === WOLKVOX_INSERT_MANY_PATH) {
-			if (req.headers['wolkvox-token'] !== WOLKVOX_TOKEN) return [200, { code: 401, error: 'Invalid token', msg: null, data: null }, 'refused'];
+			if (req.headers['wolkvox-token'] !== WOLKVOX_TOKEN)
+				return [200, { code: 401, error: 'Invalid token', msg: null, data: null }, 'refused'];
 			let body;
 			try {
 				body = JSON.parse(raw || '{}');
@@ -171,7 +221,16 @@ export async function startMock({ leads = 0 } = {}) {
 				return [200, { code: 400, error: 'invalid JSON', msg: null, data: null }, 'insertMany'];
 			}
 			const fields = Array.isArray(body.fields) ? body.fields : [];
-			return [200, { code: 200, error: 'null', msg: 'ok', data: fields.map(() => ({ wolkvox_id: randomBytes(12).toString('hex') })) }, 'insertMany'];
+			return [
+				200,
+				{
+					code: 200,
+					error: 'null',
+					msg: 'ok',
+					data: fields.map(() => ({ wolkvox_id: randomBytes(12).toString('hex') })),
+				},
+				'insertMany',
+			];
 		}
 		return [404, { detail: 'No encontrado.' }, 'unknown'];
 	};
@@ -199,12 +258,24 @@ export async function startMock({ leads = 0 } = {}) {
 		req.on('data', (d) => chunks.push(d));
 		req.on('end', () => {
 			const url = new URL(m ? m[2] || '/' : req.url, base);
-			const [status, body, kind] = route(req, url, Buffer.concat(chunks).toString('utf8'), prefix, s);
+			const [status, body, kind] = route(
+				req,
+				url,
+				Buffer.concat(chunks).toString('utf8'),
+				prefix,
+				s,
+			);
 			s.byKind[kind] = (s.byKind[kind] || 0) + 1;
 			if (kind === 'refused') s.refused++;
 			const payload = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
 			s.bytesOut += payload.length;
-			const answer = () => res.writeHead(status, { 'content-type': 'application/json', 'content-length': payload.length }).end(payload);
+			const answer = () =>
+				res
+					.writeHead(status, {
+						'content-type': 'application/json',
+						'content-length': payload.length,
+					})
+					.end(payload);
 			if (latencyMs > 0) setTimeout(answer, latencyMs);
 			else answer();
 		});
@@ -212,11 +283,14 @@ export async function startMock({ leads = 0 } = {}) {
 	// n8n's agents keep connections alive: long enough that a run never reconnects on account of the server.
 	server.keepAliveTimeout = 60_000;
 	server.headersTimeout = 65_000;
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	const base = `http://127.0.0.1:${server.address().port}`;
+	await /** @type {Promise<void>} */ (
+		new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', resolve);
+		})
+	);
+	// Listening on a TCP port: the address is an AddressInfo (a string only for a pipe or a Unix socket).
+	const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 	return {
 		url: base,
 		/** The base URL a measured node is given. */

@@ -3,19 +3,37 @@
 // would.
 import http from 'node:http';
 
-/** Sends one request and resolves { status, body (parsed JSON) }. */
+/**
+ * Sends one request and resolves { status, body (parsed JSON) }.
+ * @param {http.Agent} agent
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: unknown }} [options]
+ */
 function send(agent, url, { method = 'GET', headers = {}, body } = {}) {
 	return new Promise((resolve, reject) => {
 		const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
 		const req = http.request(
 			url,
-			{ method, agent, headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}), ...headers } },
+			{
+				method,
+				agent,
+				headers: {
+					accept: 'application/json',
+					...(payload
+						? { 'content-type': 'application/json', 'content-length': payload.length }
+						: {}),
+					...headers,
+				},
+			},
 			(res) => {
 				const chunks = [];
 				res.on('data', (d) => chunks.push(d));
 				res.on('end', () => {
 					try {
-						resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+						resolve({
+							status: res.statusCode,
+							body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+						});
 					} catch (e) {
 						reject(e);
 					}
@@ -42,7 +60,11 @@ export async function rawRun(count, inFlight, request) {
 			const i = next++;
 			const { url, ...opts } = request(i);
 			const r = await send(agent, url, opts);
-			if (r.status >= 300 || (r.body && typeof r.body === 'object' && 'code' in r.body && r.body.code !== 200)) failures++;
+			if (
+				r.status >= 300 ||
+				(r.body && typeof r.body === 'object' && 'code' in r.body && r.body.code !== 200)
+			)
+				failures++;
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));

@@ -35,7 +35,13 @@ import { ensureN8n } from '../e2e/install-n8n.mjs';
 import { installCommunityPackage, nodeOutput, nodeRun, runCli } from '../e2e/n8n.mjs';
 import { buildPackAndInstall, sh } from '../e2e/package.mjs';
 import { executeWorkflow, rssGrowthMb } from './execute.mjs';
-import { SML_LEAD_PATH, STATIC_SML_TOKEN, WOLKVOX_INSERT_MANY_PATH, WOLKVOX_TOKEN, startMock } from './mock.mjs';
+import {
+	SML_LEAD_PATH,
+	STATIC_SML_TOKEN,
+	WOLKVOX_INSERT_MANY_PATH,
+	WOLKVOX_TOKEN,
+	startMock,
+} from './mock.mjs';
 import { rawGetAll, rawRun } from './raw.mjs';
 import { ISSUE_SIZES, judge, printReport } from './report.mjs';
 import * as wf from './workflows.mjs';
@@ -67,10 +73,14 @@ const log = (msg) => console.log(`[bench ${elapsed()}] ${msg}`);
 
 function checkOptions() {
 	const bad = only.filter((c) => !CASES.includes(c));
-	if (bad.length) throw new Error(`--only: unknown case ${bad.join(', ')} (cases: ${CASES.join(', ')})`);
-	if (!latencies.length || latencies.some((l) => !Number.isInteger(l) || l < 0)) throw new Error('--latency: a comma-separated list of whole milliseconds');
-	for (const [k, v] of Object.entries({ ...sizes, wolkvoxBatch })) if (!Number.isInteger(v) || v < 1) throw new Error(`${k}: a whole number of at least 1`);
-	if (!fs.existsSync(path.join(packageDir, 'package.json'))) throw new Error(`--package-dir: no package.json in ${packageDir}`);
+	if (bad.length)
+		throw new Error(`--only: unknown case ${bad.join(', ')} (cases: ${CASES.join(', ')})`);
+	if (!latencies.length || latencies.some((l) => !Number.isInteger(l) || l < 0))
+		throw new Error('--latency: a comma-separated list of whole milliseconds');
+	for (const [k, v] of Object.entries({ ...sizes, wolkvoxBatch }))
+		if (!Number.isInteger(v) || v < 1) throw new Error(`${k}: a whole number of at least 1`);
+	if (!fs.existsSync(path.join(packageDir, 'package.json')))
+		throw new Error(`--package-dir: no package.json in ${packageDir}`);
 }
 
 /** What the package is: its version, and the git commit it was built from when it is a checkout. */
@@ -79,14 +89,40 @@ function describePackage() {
 	let commit = null;
 	let dirty = null;
 	try {
-		commit = execFileSync('git', ['-C', packageDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		commit = execFileSync('git', ['-C', packageDir, 'rev-parse', '--short', 'HEAD'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim();
 		// Read-only (no optional locks: git status would otherwise refresh the index): the lead may be mid-change; the
 		// table says whether the tree had uncommitted changes.
-		dirty = execFileSync('git', ['--no-optional-locks', '-C', packageDir, 'status', '--porcelain', '--', 'nodes', 'credentials'], { encoding: 'utf8' }).trim() !== '';
+		dirty =
+			execFileSync(
+				'git',
+				[
+					'--no-optional-locks',
+					'-C',
+					packageDir,
+					'status',
+					'--porcelain',
+					'--',
+					'nodes',
+					'credentials',
+				],
+				{ encoding: 'utf8' },
+			).trim() !== '';
 	} catch {
 		/* not a checkout (e.g. a git archive) */
 	}
-	return { name: pj.name, version: pj.version, dir: packageDir, label: option('label') ?? (commit ? `${commit}${dirty ? ' + uncommitted changes' : ''}` : packageDir), commit, dirty };
+	return {
+		name: pj.name,
+		version: pj.version,
+		dir: packageDir,
+		label:
+			option('label') ??
+			(commit ? `${commit}${dirty ? ' + uncommitted changes' : ''}` : packageDir),
+		commit,
+		dirty,
+	};
 }
 
 /** Packs `packageDir` and installs it in the user folder as n8n's own installer would (the e2e's recipe). */
@@ -95,10 +131,16 @@ function packAndInstall(userFolder, pkg) {
 		buildPackAndInstall(userFolder, { skipBuild: flag('skip-build'), log });
 		return;
 	}
-	if (!fs.existsSync(path.join(packageDir, 'dist'))) throw new Error(`${packageDir} has no dist/: run npm install && npm run build there first`);
+	if (!fs.existsSync(path.join(packageDir, 'dist')))
+		throw new Error(`${packageDir} has no dist/: run npm install && npm run build there first`);
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-pack-'));
 	try {
-		const tarball = sh('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: packageDir }).trim().split('\n').pop();
+		const tarball = sh('npm', ['pack', '--silent', '--pack-destination', packDir], {
+			cwd: packageDir,
+		})
+			.trim()
+			.split('\n')
+			.pop();
 		installCommunityPackage(userFolder, path.join(packDir, tarball), pkg.name, pkg.version);
 	} finally {
 		fs.rmSync(packDir, { recursive: true, force: true });
@@ -112,14 +154,43 @@ function declaredConcurrency() {
 		const mod = req(path.join(packageDir, 'dist', 'nodes', 'Sml', 'Sml.node.js'));
 		const Node = Object.values(mod).find((v) => typeof v === 'function');
 		const props = new Node().description.properties;
-		const shows = (p, key, value) => !p.displayOptions?.show?.[key] || p.displayOptions.show[key].includes(value);
-		const holder = props.find((p) => p.options?.some?.((o) => o.name === 'concurrency') && shows(p, 'resource', 'lead') && shows(p, 'operation', 'create'));
-		const prop = holder ? holder.options.find((o) => o.name === 'concurrency') : props.find((p) => p.name === 'concurrency' && shows(p, 'resource', 'lead') && shows(p, 'operation', 'create'));
+		const shows = (p, key, value) =>
+			!p.displayOptions?.show?.[key] || p.displayOptions.show[key].includes(value);
+		const holder = props.find(
+			(p) =>
+				p.options?.some?.((o) => o.name === 'concurrency') &&
+				shows(p, 'resource', 'lead') &&
+				shows(p, 'operation', 'create'),
+		);
+		const prop = holder
+			? holder.options.find((o) => o.name === 'concurrency')
+			: props.find(
+					(p) =>
+						p.name === 'concurrency' &&
+						shows(p, 'resource', 'lead') &&
+						shows(p, 'operation', 'create'),
+				);
 		return typeof prop?.default === 'number' ? prop.default : undefined;
 	} catch {
 		return undefined;
 	}
 }
+
+/**
+ * @typedef {object} Member one line of the table
+ * @property {string} case
+ * @property {string} work
+ * @property {number} latencyMs
+ * @property {string} runner
+ * @property {number} items
+ * @property {string} tag its base URL at the mock
+ * @property {string} nodeName
+ * @property {string} [credential]
+ * @property {string} [credentialId]
+ */
+/** @typedef {{ kind: 'n8n', id: string, name: string, members: Member[], warmups: Member[] }} N8nStep */
+/** @typedef {{ kind: 'raw', member: Member, run: () => Promise<{ seconds: number, failures?: number }> }} RawStep */
+/** @typedef {N8nStep | RawStep} Step */
 
 /**
  * What to run, in order: steps { kind: 'n8n', id, name, members } (one `n8n execute` of a workflow holding the
@@ -132,43 +203,151 @@ function declaredConcurrency() {
  * `--separate`: every node in its own process.
  */
 function plan(mock) {
+	/** @type {Step[]} */
 	const steps = [];
 	const separate = flag('separate');
 	const getAllAlone = separate || sizes.leads > 20_000;
-	const member = (fields) => ({ ...fields, nodeName: `${fields.runner}: ${fields.case}, ${fields.latencyMs} ms` });
+	/** @type {(fields: Omit<Member, 'nodeName'>) => Member} */
+	const member = (fields) => ({
+		...fields,
+		nodeName: `${fields.runner}: ${fields.case}, ${fields.latencyMs} ms`,
+	});
 	const smlAuth = { authorization: `Token ${STATIC_SML_TOKEN}` };
-	const n8nStep = (id, members) => ({ kind: 'n8n', id, name: `bench: ${members.map((m) => m.nodeName).join('; ')}`, members, warmups: wf.warmupsFor(members) });
+	/** @type {(id: string, members: Member[]) => N8nStep} */
+	const n8nStep = (id, members) => ({
+		kind: 'n8n',
+		id,
+		name: `bench: ${members.map((m) => m.nodeName).join('; ')}`,
+		members,
+		warmups: wf.warmupsFor(members),
+	});
 	if (only.includes('getAll') && getAllAlone) {
-		steps.push(n8nStep('benchTrivial', [member({ case: 'baseline', work: 'memory baseline', latencyMs: 0, runner: 'trivial workflow', items: 1, tag: 'baseline' })]));
+		steps.push(
+			n8nStep('benchTrivial', [
+				member({
+					case: 'baseline',
+					work: 'memory baseline',
+					latencyMs: 0,
+					runner: 'trivial workflow',
+					items: 1,
+					tag: 'baseline',
+				}),
+			]),
+		);
 	}
 	for (const l of latencies) {
+		/** @type {Member[]} */
 		const shared = [];
+		/** @type {Member[]} */
 		const alone = [];
+		/** @type {RawStep[]} */
 		const raws = [];
 		if (only.includes('create')) {
 			const n = sizes.creates;
 			const work = `${n} SML Lead > Create`;
-			shared.push(member({ case: 'create', work, latencyMs: l, runner: 'SML node', items: n, tag: `createSml${l}`, credential: 'smlApi', credentialId: `benchCreateSml${l}` }));
-			shared.push(member({ case: 'create', work, latencyMs: l, runner: 'HTTP Request node', items: n, tag: `createHttp${l}` }));
-			const raw = member({ case: 'create', work, latencyMs: l, runner: `raw HTTP (${RAW_IN_FLIGHT} in flight)`, items: n, tag: `createRaw${l}` });
-			raws.push({ kind: 'raw', member: raw, run: () => rawRun(n, RAW_IN_FLIGHT, () => ({ url: `${mock.base(raw.tag)}${SML_LEAD_PATH}`, method: 'POST', headers: smlAuth, body: wf.AVERAGE_LEAD_BODY })) });
+			shared.push(
+				member({
+					case: 'create',
+					work,
+					latencyMs: l,
+					runner: 'SML node',
+					items: n,
+					tag: `createSml${l}`,
+					credential: 'smlApi',
+					credentialId: `benchCreateSml${l}`,
+				}),
+			);
+			shared.push(
+				member({
+					case: 'create',
+					work,
+					latencyMs: l,
+					runner: 'HTTP Request node',
+					items: n,
+					tag: `createHttp${l}`,
+				}),
+			);
+			const raw = member({
+				case: 'create',
+				work,
+				latencyMs: l,
+				runner: `raw HTTP (${RAW_IN_FLIGHT} in flight)`,
+				items: n,
+				tag: `createRaw${l}`,
+			});
+			raws.push({
+				kind: 'raw',
+				member: raw,
+				run: () =>
+					rawRun(n, RAW_IN_FLIGHT, () => ({
+						url: `${mock.base(raw.tag)}${SML_LEAD_PATH}`,
+						method: 'POST',
+						headers: smlAuth,
+						body: wf.AVERAGE_LEAD_BODY,
+					})),
+			});
 		}
 		if (only.includes('getAll')) {
 			const n = sizes.leads;
 			const work = `SML Lead > Get Many, Return All, ${n.toLocaleString('en')} leads`;
 			const members = [
-				member({ case: 'getAll', work, latencyMs: l, runner: 'SML node', items: n, tag: `getAllSml${l}`, credential: 'smlApi', credentialId: `benchGetAllSml${l}` }),
-				member({ case: 'getAll', work, latencyMs: l, runner: 'HTTP Request node (page_size=all)', items: n, tag: `getAllHttp${l}` }),
+				member({
+					case: 'getAll',
+					work,
+					latencyMs: l,
+					runner: 'SML node',
+					items: n,
+					tag: `getAllSml${l}`,
+					credential: 'smlApi',
+					credentialId: `benchGetAllSml${l}`,
+				}),
+				member({
+					case: 'getAll',
+					work,
+					latencyMs: l,
+					runner: 'HTTP Request node (page_size=all)',
+					items: n,
+					tag: `getAllHttp${l}`,
+				}),
 			];
 			(getAllAlone ? alone : shared).push(...members);
-			const raw = member({ case: 'getAll', work, latencyMs: l, runner: 'raw HTTP (page_size=all)', items: n, tag: `getAllRaw${l}` });
-			raws.push({ kind: 'raw', member: raw, run: () => rawGetAll(`${mock.base(raw.tag)}${SML_LEAD_PATH}?page_size=all`, smlAuth) });
+			const raw = member({
+				case: 'getAll',
+				work,
+				latencyMs: l,
+				runner: 'raw HTTP (page_size=all)',
+				items: n,
+				tag: `getAllRaw${l}`,
+			});
+			raws.push({
+				kind: 'raw',
+				member: raw,
+				run: () => rawGetAll(`${mock.base(raw.tag)}${SML_LEAD_PATH}?page_size=all`, smlAuth),
+			});
 		}
 		if (only.includes('wolkvox') && l === Math.max(...latencies)) {
 			const n = sizes.wolkvox;
 			const work = `${n.toLocaleString('en')} wolkvox Record > Insert Many (batch ${wolkvoxBatch})`;
-			shared.push(member({ case: 'wolkvox', work, latencyMs: l, runner: 'wolkvox CRM node', items: n, tag: `wolkvoxNode${l}`, credential: 'wolkvoxCrmApi', credentialId: `benchWolkvox${l}` }));
-			const raw = member({ case: 'wolkvox', work, latencyMs: l, runner: `raw HTTP (${WOLKVOX_RAW_IN_FLIGHT} in flight)`, items: n, tag: `wolkvoxRaw${l}` });
+			shared.push(
+				member({
+					case: 'wolkvox',
+					work,
+					latencyMs: l,
+					runner: 'wolkvox CRM node',
+					items: n,
+					tag: `wolkvoxNode${l}`,
+					credential: 'wolkvoxCrmApi',
+					credentialId: `benchWolkvox${l}`,
+				}),
+			);
+			const raw = member({
+				case: 'wolkvox',
+				work,
+				latencyMs: l,
+				runner: `raw HTTP (${WOLKVOX_RAW_IN_FLIGHT} in flight)`,
+				items: n,
+				tag: `wolkvoxRaw${l}`,
+			});
 			const batches = Math.ceil(n / wolkvoxBatch);
 			const record = (i) => ({ namecontact: `Contact ${i}`, idcontact: `ID-${i}` });
 			raws.push({
@@ -179,13 +358,20 @@ function plan(mock) {
 						url: `${mock.base(raw.tag)}${WOLKVOX_INSERT_MANY_PATH}`,
 						method: 'POST',
 						headers: { 'wolkvox-token': WOLKVOX_TOKEN },
-						body: { operation: wf.WOLKVOX_OPERATION, module: 'contacts', fields: Array.from({ length: Math.min(wolkvoxBatch, n - b * wolkvoxBatch) }, (_, k) => record(b * wolkvoxBatch + k)) },
+						body: {
+							operation: wf.WOLKVOX_OPERATION,
+							module: 'contacts',
+							fields: Array.from({ length: Math.min(wolkvoxBatch, n - b * wolkvoxBatch) }, (_, k) =>
+								record(b * wolkvoxBatch + k),
+							),
+						},
 					})),
 			});
 		}
 		if (separate) alone.unshift(...shared.splice(0));
 		if (shared.length) steps.push(n8nStep(`benchL${l}`, shared));
-		for (const m of alone) steps.push(n8nStep(`bench${m.tag[0].toUpperCase()}${m.tag.slice(1)}`, [m]));
+		for (const m of alone)
+			steps.push(n8nStep(`bench${m.tag[0].toUpperCase()}${m.tag.slice(1)}`, [m]));
 		steps.push(...raws);
 	}
 	return steps;
@@ -195,17 +381,28 @@ function plan(mock) {
 function outputProblem(r, out) {
 	if (!Array.isArray(out)) return 'no output for the measured node';
 	const errors = out.filter((j) => j && j.error !== undefined).length;
-	if (errors) return `${errors} items failed, e.g. ${JSON.stringify(out.find((j) => j.error !== undefined)).slice(0, 300)}`;
-	if (r.case === 'create' && (out.length !== r.items || !out.every((j) => j.id !== undefined))) return `${out.length} outputs for ${r.items} creates, or some without an id`;
+	if (errors)
+		return `${errors} items failed, e.g. ${JSON.stringify(out.find((j) => j.error !== undefined)).slice(0, 300)}`;
+	if (r.case === 'create' && (out.length !== r.items || !out.every((j) => j.id !== undefined)))
+		return `${out.length} outputs for ${r.items} creates, or some without an id`;
 	if (r.case === 'getAll') {
 		// The HTTP Request node gives the DRF page as one item; our node gives one item per lead.
-		const records = out.length === 1 && Array.isArray(out[0].results) ? out[0].results.length : out.length;
+		const records =
+			out.length === 1 && Array.isArray(out[0].results) ? out[0].results.length : out.length;
 		if (records !== r.items) return `${records} leads read of ${r.items}`;
-		const ids = out.length === 1 && Array.isArray(out[0].results) ? out[0].results.map((x) => x.id) : out.map((x) => x.id);
+		const ids =
+			out.length === 1 && Array.isArray(out[0].results)
+				? out[0].results.map((x) => x.id)
+				: out.map((x) => x.id);
 		if (new Set(ids).size !== r.items) return 'leads repeated or without id';
 	}
-	if (r.case === 'wolkvox' && (out.length !== r.items || !out.every((j) => typeof j.wolkvox_id === 'string'))) return `${out.length} outputs for ${r.items} records, or some without a wolkvox_id`;
-	if (r.case === 'baseline' && out.length !== 1) return 'the trivial workflow did not output its item';
+	if (
+		r.case === 'wolkvox' &&
+		(out.length !== r.items || !out.every((j) => typeof j.wolkvox_id === 'string'))
+	)
+		return `${out.length} outputs for ${r.items} records, or some without a wolkvox_id`;
+	if (r.case === 'baseline' && out.length !== 1)
+		return 'the trivial workflow did not output its item';
 	return '';
 }
 
@@ -223,15 +420,21 @@ async function main() {
 	// Other work on the machine moves the times: the load average at both ends is printed with the table.
 	const loadAtStart = os.loadavg()[0];
 	const pkg = describePackage();
-	log(`n8n ${N8N_VERSION}, Node ${process.version}; package ${pkg.name}@${pkg.version} (${pkg.label})`);
-	log(`sizes: ${sizes.creates} creates, ${sizes.leads} leads, ${sizes.wolkvox} wolkvox records; latencies ${latencies.join(', ')} ms; cases ${only.join(', ')}`);
+	log(
+		`n8n ${N8N_VERSION}, Node ${process.version}; package ${pkg.name}@${pkg.version} (${pkg.label})`,
+	);
+	log(
+		`sizes: ${sizes.creates} creates, ${sizes.leads} leads, ${sizes.wolkvox} wolkvox records; latencies ${latencies.join(', ')} ms; cases ${only.join(', ')}`,
+	);
 	ensureN8n();
 	const runsDir = path.join(ROOT, '.cache', 'bench', 'runs');
 	fs.mkdirSync(runsDir, { recursive: true });
 	const userFolder = fs.mkdtempSync(path.join(runsDir, 'run-'));
 	packAndInstall(userFolder, pkg);
 	const concurrency = declaredConcurrency();
-	log(`installed in ${path.relative(ROOT, userFolder)}; SML Lead > Create declares ${concurrency === undefined ? 'no Options > Concurrency' : `Options > Concurrency default ${concurrency}`}`);
+	log(
+		`installed in ${path.relative(ROOT, userFolder)}; SML Lead > Create declares ${concurrency === undefined ? 'no Options > Concurrency' : `Options > Concurrency default ${concurrency}`}`,
+	);
 
 	const mock = await startMock({ leads: only.includes('getAll') ? sizes.leads : 0 });
 	const rows = [];
@@ -241,29 +444,70 @@ async function main() {
 		const steps = plan(mock);
 		const n8nSteps = steps.filter((st) => st.kind === 'n8n');
 		const credentialFile = path.join(userFolder, 'bench-credentials.json');
-		fs.writeFileSync(credentialFile, JSON.stringify(wf.benchCredentials(n8nSteps.flatMap((st) => [...st.warmups, ...st.members]), mock), null, 2));
+		fs.writeFileSync(
+			credentialFile,
+			JSON.stringify(
+				wf.benchCredentials(
+					n8nSteps.flatMap((st) => [...st.warmups, ...st.members]),
+					mock,
+				),
+				null,
+				2,
+			),
+		);
 		const workflowDir = path.join(userFolder, 'bench-workflows');
 		fs.mkdirSync(workflowDir);
-		for (const st of n8nSteps) fs.writeFileSync(path.join(workflowDir, `${st.id}.json`), JSON.stringify(wf.groupWorkflow(st.id, st.name, [...st.warmups, ...st.members], mock, { wolkvoxBatch }), null, 2));
+		for (const st of n8nSteps)
+			fs.writeFileSync(
+				path.join(workflowDir, `${st.id}.json`),
+				JSON.stringify(
+					wf.groupWorkflow(st.id, st.name, [...st.warmups, ...st.members], mock, { wolkvoxBatch }),
+					null,
+					2,
+				),
+			);
 		for (const [what, cliArgs] of [
 			['credentials', ['import:credentials', `--input=${credentialFile}`]],
 			['workflows', ['import:workflow', '--separate', `--input=${workflowDir}`]],
 		]) {
 			const imp = await runCli(userFolder, cliArgs);
-			if (imp.code !== 0) throw new Error(`n8n import of the ${what} failed (${describeExit(imp)}):\n${imp.stdout.slice(-2000)}\n${imp.stderr.slice(-2000)}`);
+			if (imp.code !== 0)
+				throw new Error(
+					`n8n import of the ${what} failed (${describeExit(imp)}):\n${imp.stdout.slice(-2000)}\n${imp.stderr.slice(-2000)}`,
+				);
 			log(`imported the ${what} in ${imp.seconds.toFixed(1)} s`);
 		}
 
 		let baselineHwmKb = null;
 		// Key-order-free JSON, to compare the bodies two runners sent.
-		const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}` : JSON.stringify(v));
+		const canonical = (v) =>
+			Array.isArray(v)
+				? `[${v.map(canonical).join(',')}]`
+				: v && typeof v === 'object'
+					? `{${Object.keys(v)
+							.sort()
+							.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+							.join(',')}}`
+					: JSON.stringify(v);
 		const createBodies = new Map();
 		const finishRow = (m, row) => {
 			const stats = mock.stats(m.tag);
-			Object.assign(row, { requests: stats.requests, maxInFlight: stats.maxInFlight, logins: m.credential === 'smlApi' ? stats.logins : null, refused: stats.refused });
-			if (stats.inFlight) notes.push(`${m.work} @ ${m.latencyMs} ms, ${m.runner}: ${stats.inFlight} requests still in flight at the mock when the run ended`);
-			if (m.case === 'create' && stats.firstBody) createBodies.set(`${m.latencyMs} ${m.runner}`, canonical(stats.firstBody));
-			if (stats.refused) notes.push(`${m.work} @ ${m.latencyMs} ms, ${m.runner}: the mock refused ${stats.refused} requests for their token`);
+			Object.assign(row, {
+				requests: stats.requests,
+				maxInFlight: stats.maxInFlight,
+				logins: m.credential === 'smlApi' ? stats.logins : null,
+				refused: stats.refused,
+			});
+			if (stats.inFlight)
+				notes.push(
+					`${m.work} @ ${m.latencyMs} ms, ${m.runner}: ${stats.inFlight} requests still in flight at the mock when the run ended`,
+				);
+			if (m.case === 'create' && stats.firstBody)
+				createBodies.set(`${m.latencyMs} ${m.runner}`, canonical(stats.firstBody));
+			if (stats.refused)
+				notes.push(
+					`${m.work} @ ${m.latencyMs} ms, ${m.runner}: the mock refused ${stats.refused} requests for their token`,
+				);
 			row.itemsPerSecond = row.nodeSeconds ? m.items / row.nodeSeconds : null;
 			row.failed = Boolean(row.problem);
 			if (row.failed) broken++;
@@ -271,10 +515,31 @@ async function main() {
 				`${m.work} @ ${m.latencyMs} ms, ${m.runner}: ${row.failed ? `FAILED: ${row.problem.split('\n')[0]}` : `${row.nodeSeconds.toFixed(2)} s`}` +
 					`, ${stats.requests} requests, max ${stats.maxInFlight} in flight${row.logins !== null ? `, ${row.logins} logins` : ''}`,
 			);
-			if (row.failed && row.problem.includes('\n')) console.log(row.problem.split('\n').map((l) => `    ${l}`).join('\n'));
+			if (row.failed && row.problem.includes('\n'))
+				console.log(
+					row.problem
+						.split('\n')
+						.map((l) => `    ${l}`)
+						.join('\n'),
+				);
 			if (m.case !== 'baseline') rows.push(row);
 		};
-		const newRow = (m) => ({ case: m.case, work: m.work, latencyMs: m.latencyMs, runner: m.runner, items: m.items, nodeSeconds: null, executeSeconds: null, requests: null, maxInFlight: null, logins: null, memInNodeMb: null, hwmGrowthMb: null, failed: false, problem: '' });
+		const newRow = (m) => ({
+			case: m.case,
+			work: m.work,
+			latencyMs: m.latencyMs,
+			runner: m.runner,
+			items: m.items,
+			nodeSeconds: null,
+			executeSeconds: null,
+			requests: null,
+			maxInFlight: null,
+			logins: null,
+			memInNodeMb: null,
+			hwmGrowthMb: null,
+			failed: false,
+			problem: '',
+		});
 		for (const st of steps) {
 			if (st.kind === 'raw') {
 				const m = st.member;
@@ -293,31 +558,46 @@ async function main() {
 			for (const m of st.members) mock.setLatency(m.tag, m.latencyMs);
 			const res = await executeWorkflow(userFolder, st.id, { keepOutput: flag('keep') });
 			const runError = res.run?.data?.resultData?.error;
-			log(`n8n execute ${st.id}: ${describeExit(res)} in ${res.seconds.toFixed(1)} s, run status ${res.run?.status}, ${(res.outputBytes / 1e6).toFixed(1)} MB printed, VmHWM ${(res.hwmKb / 1024).toFixed(0)} MB`);
-			if (res.run && (res.signal || res.code !== 0)) notes.push(`n8n execute ${st.id} ended with ${describeExit(res)} after printing a run with status ${res.run.status}`);
+			log(
+				`n8n execute ${st.id}: ${describeExit(res)} in ${res.seconds.toFixed(1)} s, run status ${res.run?.status}, ${(res.outputBytes / 1e6).toFixed(1)} MB printed, VmHWM ${(res.hwmKb / 1024).toFixed(0)} MB`,
+			);
+			if (res.run && (res.signal || res.code !== 0))
+				notes.push(
+					`n8n execute ${st.id} ended with ${describeExit(res)} after printing a run with status ${res.run.status}`,
+				);
 			for (const m of st.members) {
 				const row = newRow(m);
 				row.executeSeconds = res.seconds;
 				row.outputMb = res.outputBytes / 1e6;
 				const node = nodeRun(res.run, m.nodeName);
-				if (!res.run) row.problem = `n8n execute printed no run (${describeExit(res)}):\n${res.stdoutTail}\n${res.stderrTail}`;
-				else if (res.run.status !== 'success' || runError) row.problem = `the run did not succeed (status ${res.run.status}): ${runError?.message ?? ''} ${runError?.description ?? ''}`;
+				if (!res.run)
+					row.problem = `n8n execute printed no run (${describeExit(res)}):\n${res.stdoutTail}\n${res.stderrTail}`;
+				else if (res.run.status !== 'success' || runError)
+					row.problem = `the run did not succeed (status ${res.run.status}): ${runError?.message ?? ''} ${runError?.description ?? ''}`;
 				else if (!node) row.problem = 'the measured node did not run';
 				else row.problem = outputProblem(m, nodeOutput(res.run, m.nodeName));
 				if (node) {
 					row.nodeSeconds = node.executionTime / 1000;
 					row.startTime = node.startTime;
-					row.memInNodeMb = rssGrowthMb(res.samples, node.startTime, node.startTime + node.executionTime);
+					row.memInNodeMb = rssGrowthMb(
+						res.samples,
+						node.startTime,
+						node.startTime + node.executionTime,
+					);
 				}
 				if (m.case === 'baseline') baselineHwmKb = res.hwmKb;
-				else if (baselineHwmKb !== null && st.members.length === 1) row.hwmGrowthMb = (res.hwmKb - baselineHwmKb) / 1024;
+				else if (baselineHwmKb !== null && st.members.length === 1)
+					row.hwmGrowthMb = (res.hwmKb - baselineHwmKb) / 1024;
 				finishRow(m, row);
 			}
 		}
 		for (const l of latencies) {
 			const ours = createBodies.get(`${l} SML node`);
 			const http = createBodies.get(`${l} HTTP Request node`);
-			if (ours && http && ours !== http) notes.push(`create @ ${l} ms: the SML node and the HTTP Request node did not send the same body:\n    ${ours}\n    ${http}`);
+			if (ours && http && ours !== http)
+				notes.push(
+					`create @ ${l} ms: the SML node and the HTTP Request node did not send the same body:\n    ${ours}\n    ${http}`,
+				);
 		}
 	} finally {
 		await mock.close();
@@ -340,7 +620,9 @@ async function main() {
 	printReport(report);
 	fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
 	fs.writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-	console.log(`\n${rows.length} lines, ${broken} broken; written to ${path.relative(process.cwd(), jsonFile) || jsonFile}; ${elapsed()}`);
+	console.log(
+		`\n${rows.length} lines, ${broken} broken; written to ${path.relative(process.cwd(), jsonFile) || jsonFile}; ${elapsed()}`,
+	);
 	if (!flag('keep') && !broken) fs.rmSync(userFolder, { recursive: true, force: true });
 	else console.log(`n8n user folder kept: ${userFolder}`);
 	process.exit(broken ? 1 : 0);

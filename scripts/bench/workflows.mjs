@@ -14,13 +14,25 @@ export const AVERAGE_LEAD = {
 	source: 1,
 	brand_model: 'Vehículo de prueba',
 	vehicle: { price: '10000', km: '120000', year: 2008, gas: 1 },
-	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	client: {
+		name: 'Cliente de Ejemplo',
+		phone: '666777888',
+		email: 'user@example.com',
+		province: 638,
+		location: 58323,
+	},
 	additionalFields: { status: 'new', score: '1' },
 	note: { entries: [{ content: 'Nota de prueba' }] },
 	tags: { entries: [{ content: 'Etiqueta de ejemplo' }] },
 };
 export const AVERAGE_LEAD_BODY = {
-	client: { name: 'Cliente de Ejemplo', phone: '666777888', email: 'user@example.com', province: 638, location: 58323 },
+	client: {
+		name: 'Cliente de Ejemplo',
+		phone: '666777888',
+		email: 'user@example.com',
+		province: 638,
+		location: 58323,
+	},
 	vehicle: { brand_model: 'Vehículo de prueba', price: '10000', km: '120000', year: 2008, gas: 1 },
 	note: [{ content: 'Nota de prueba' }],
 	status: 'new',
@@ -34,7 +46,12 @@ export const wolkvoxInsertManyParameters = (batchSize) => ({
 	resource: 'record',
 	operation: 'insertMany',
 	module: 'contacts',
-	fieldPairs: { field: [{ name: 'namecontact', value: '={{ $json.name }}' }, { name: 'idcontact', value: '={{ $json.id }}' }] },
+	fieldPairs: {
+		field: [
+			{ name: 'namecontact', value: '={{ $json.name }}' },
+			{ name: 'idcontact', value: '={{ $json.id }}' },
+		],
+	},
 	options: { batchSize },
 });
 
@@ -49,11 +66,26 @@ export function benchCredentials(members, mock) {
 		.filter((m) => m.credential)
 		.map((m) =>
 			m.credential === 'smlApi'
-				? { ...credentialRef(m.credentialId), type: 'smlApi', data: { baseUrl: mock.base(m.tag), username: SML_USER.username, password: SML_USER.password, authScheme: 'Token' } }
+				? {
+						...credentialRef(m.credentialId),
+						type: 'smlApi',
+						data: {
+							baseUrl: mock.base(m.tag),
+							username: SML_USER.username,
+							password: SML_USER.password,
+							authScheme: 'Token',
+						},
+					}
 				: {
 						...credentialRef(m.credentialId),
 						type: 'wolkvoxCrmApi',
-						data: { server: 'custom', customHost: mock.base(m.tag), operation: WOLKVOX_OPERATION, token: WOLKVOX_TOKEN, externalToken: '' },
+						data: {
+							server: 'custom',
+							customHost: mock.base(m.tag),
+							operation: WOLKVOX_OPERATION,
+							token: WOLKVOX_TOKEN,
+							externalToken: '',
+						},
 					},
 		);
 }
@@ -63,7 +95,9 @@ const itemsNode = (name, count) => ({
 	name,
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i, name: \`Contact \${i}\`, id: \`ID-\${i}\` } }));` },
+	parameters: {
+		jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i, name: \`Contact \${i}\`, id: \`ID-\${i}\` } }));`,
+	},
 });
 
 /** The HTTP Request node as a user would set it up for the same call: the token typed in as a header. */
@@ -77,11 +111,20 @@ const httpParameters = (parameters) => ({
 /**
  * The n8n node of a measured member ({ case, runner, items, tag, nodeName, credentialId }), and the name of the
  * Code node that feeds it (null: fed by the trigger's one item).
+ * @returns {[string | null, Record<string, unknown>]}
  */
 function memberNode(m, mock, { wolkvoxBatch }) {
 	const base = mock.base(m.tag);
 	if (m.case === 'create' && m.runner === 'SML node') {
-		return [`Items: ${m.items}`, { type: 'n8n-nodes-casabaca-wolkvox-sml.sml', typeVersion: 1, parameters: { resource: 'lead', operation: 'create', ...AVERAGE_LEAD }, credentials: { smlApi: credentialRef(m.credentialId) } }];
+		return [
+			`Items: ${m.items}`,
+			{
+				type: 'n8n-nodes-casabaca-wolkvox-sml.sml',
+				typeVersion: 1,
+				parameters: { resource: 'lead', operation: 'create', ...AVERAGE_LEAD },
+				credentials: { smlApi: credentialRef(m.credentialId) },
+			},
+		];
 	}
 	if (m.case === 'create') {
 		return [
@@ -89,13 +132,27 @@ function memberNode(m, mock, { wolkvoxBatch }) {
 			{
 				type: 'n8n-nodes-base.httpRequest',
 				typeVersion: HTTP_REQUEST_VERSION,
-				parameters: httpParameters({ method: 'POST', url: `${base}${SML_LEAD_PATH}`, sendBody: true, specifyBody: 'json', jsonBody: JSON.stringify(AVERAGE_LEAD_BODY) }),
+				parameters: httpParameters({
+					method: 'POST',
+					url: `${base}${SML_LEAD_PATH}`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: JSON.stringify(AVERAGE_LEAD_BODY),
+				}),
 			},
 		];
 	}
 	if (m.case === 'getAll' && m.runner === 'SML node') {
 		const pages = m.warmup ? { returnAll: false, limit: 5 } : { returnAll: true };
-		return [null, { type: 'n8n-nodes-casabaca-wolkvox-sml.sml', typeVersion: 1, parameters: { resource: 'lead', operation: 'getAll', ...pages, filters: {}, options: {} }, credentials: { smlApi: credentialRef(m.credentialId) } }];
+		return [
+			null,
+			{
+				type: 'n8n-nodes-casabaca-wolkvox-sml.sml',
+				typeVersion: 1,
+				parameters: { resource: 'lead', operation: 'getAll', ...pages, filters: {}, options: {} },
+				credentials: { smlApi: credentialRef(m.credentialId) },
+			},
+		];
 	}
 	if (m.case === 'getAll') {
 		return [
@@ -103,12 +160,25 @@ function memberNode(m, mock, { wolkvoxBatch }) {
 			{
 				type: 'n8n-nodes-base.httpRequest',
 				typeVersion: HTTP_REQUEST_VERSION,
-				parameters: httpParameters({ method: 'GET', url: `${base}${SML_LEAD_PATH}`, sendQuery: true, queryParameters: { parameters: [{ name: 'page_size', value: m.warmup ? '5' : 'all' }] } }),
+				parameters: httpParameters({
+					method: 'GET',
+					url: `${base}${SML_LEAD_PATH}`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'page_size', value: m.warmup ? '5' : 'all' }] },
+				}),
 			},
 		];
 	}
 	if (m.case === 'wolkvox') {
-		return [`Items: ${m.items}`, { type: 'n8n-nodes-casabaca-wolkvox-sml.wolkvoxCrm', typeVersion: 1, parameters: wolkvoxInsertManyParameters(wolkvoxBatch), credentials: { wolkvoxCrmApi: credentialRef(m.credentialId) } }];
+		return [
+			`Items: ${m.items}`,
+			{
+				type: 'n8n-nodes-casabaca-wolkvox-sml.wolkvoxCrm',
+				typeVersion: 1,
+				parameters: wolkvoxInsertManyParameters(wolkvoxBatch),
+				credentials: { wolkvoxCrmApi: credentialRef(m.credentialId) },
+			},
+		];
 	}
 	if (m.case === 'baseline') return [null, { ...itemsNode('', 1) }];
 	throw new Error(`no workflow node for ${m.case} / ${m.runner}`);
@@ -139,7 +209,10 @@ export function warmupsFor(members) {
  * node's children by their position), so the order of `members` is the order of the runs.
  */
 export function groupWorkflow(id, name, members, mock, options) {
-	const nodes = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }];
+	/** @type {Record<string, unknown>[]} */
+	const nodes = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+	];
 	const connections = {};
 	const connect = (from, to) => {
 		connections[from] ??= { main: [[]] };

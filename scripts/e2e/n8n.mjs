@@ -7,7 +7,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { N8N_BIN, NODE24, NODE24_BIN_DIR } from './config.mjs';
 
-export const OWNER = { email: 'owner@e2e.example', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+export const OWNER = {
+	email: 'owner@e2e.example',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'E2e-Passw0rd!',
+};
 export const ENCRYPTION_KEY = 'n8n-nodes-casabaca-wolkvox-sml-e2e-key';
 
 /** A free TCP port on 127.0.0.1. */
@@ -16,13 +21,17 @@ export function freePort() {
 		const srv = net.createServer();
 		srv.once('error', reject);
 		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
 			srv.close(() => resolve(port));
 		});
 	});
 }
 
-/** The environment every n8n process of a run gets (one throwaway user folder per run). */
+/**
+ * The environment every n8n process of a run gets (one throwaway user folder per run).
+ * @param {string} userFolder
+ * @param {{ port?: number, brokerPort?: number }} [opts]
+ */
 export function n8nEnv(userFolder, { port, brokerPort } = {}) {
 	const env = { ...process.env };
 	// npm exports its config to scripts (npm_config_*); none of it is for n8n.
@@ -40,6 +49,9 @@ export function n8nEnv(userFolder, { port, brokerPort } = {}) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		// Community nodes as AI Agent tools (usableAsTool). n8n 2.41.1 no longer reads it (tool use is always allowed),
+		// older 1.x versions need it: scripts/e2e/agent-checks.mjs.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Not below info: the CLI prints its results (execute --rawOutput too) through the logger at level info.
@@ -55,11 +67,14 @@ export function n8nEnv(userFolder, { port, brokerPort } = {}) {
 /**
  * Runs an n8n CLI command. Resolves { code, signal, stdout, stderr, seconds }; never rejects on exit status.
  */
-export function runCli(userFolder, args, { timeoutMs = 180000 } = {}) {
-	return new Promise(async (resolve) => {
-		const brokerPort = await freePort();
+export async function runCli(userFolder, args, { timeoutMs = 180000 } = {}) {
+	const brokerPort = await freePort();
+	return await new Promise((resolve) => {
 		const started = Date.now();
-		const child = spawn(NODE24, [N8N_BIN, ...args], { env: n8nEnv(userFolder, { brokerPort }), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(NODE24, [N8N_BIN, ...args], {
+			env: n8nEnv(userFolder, { brokerPort }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -122,10 +137,14 @@ export function installCommunityPackage(userFolder, tarball, name, version) {
 	const pkgDir = path.join(nodesDir, 'node_modules', ...name.split('/'));
 	fs.rmSync(pkgDir, { recursive: true, force: true });
 	fs.mkdirSync(pkgDir, { recursive: true });
-	const tar = spawnSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], { stdio: 'inherit' });
+	const tar = spawnSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1'], {
+		stdio: 'inherit',
+	});
 	if (tar.status !== 0) throw new Error(`tar failed for ${tarball}`);
 	const pjPath = path.join(pkgDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(fs.readFileSync(pjPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(
+		fs.readFileSync(pjPath, 'utf8'),
+	);
 	void devDependencies;
 	void peerDependencies;
 	void optionalDependencies;
@@ -133,13 +152,27 @@ export function installCommunityPackage(userFolder, tarball, name, version) {
 	if (pj.dependencies && Object.keys(pj.dependencies).length) {
 		const npm = spawnSync(
 			'npm',
-			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
-			{ cwd: pkgDir, stdio: 'inherit', env: { ...process.env, PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH}` } },
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
+			{
+				cwd: pkgDir,
+				stdio: 'inherit',
+				env: { ...process.env, PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH}` },
+			},
 		);
 		if (npm.status !== 0) throw new Error('npm install of the package dependencies failed');
 	}
 	const ledger = path.join(nodesDir, 'package.json');
-	const current = fs.existsSync(ledger) ? JSON.parse(fs.readFileSync(ledger, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const current = fs.existsSync(ledger)
+		? JSON.parse(fs.readFileSync(ledger, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	current.dependencies = { ...(current.dependencies || {}), [name]: version };
 	fs.writeFileSync(ledger, JSON.stringify(current, null, 2));
 	return pkgDir;
@@ -166,7 +199,10 @@ export function stopProcessGroup(child, { graceMs = 20000 } = {}) {
 		}
 	};
 	return new Promise((resolve) => {
-		const leaderExit = child.exitCode !== null || child.signalCode !== null ? Promise.resolve({ code: child.exitCode, signal: child.signalCode }) : new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
+		const leaderExit =
+			child.exitCode !== null || child.signalCode !== null
+				? Promise.resolve({ code: child.exitCode, signal: child.signalCode })
+				: new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
 		signalGroup('SIGTERM');
 		const deadline = Date.now() + graceMs;
 		const poll = setInterval(async () => {
@@ -185,11 +221,26 @@ export function stopProcessGroup(child, { graceMs = 20000 } = {}) {
  * port: a fixed port (default: a free one). detached: n8n leads its own process group, which stop() ends whole, so
  * that its task runner cannot outlive it; onSpawn(child): called at once, so a caller can stop n8n while it boots
  * (npm start on Ctrl-C).
+ * @param {string} userFolder
+ * @param {{
+ *   readyTimeoutMs?: number,
+ *   extraEnv?: Record<string, string>,
+ *   port?: number,
+ *   detached?: boolean,
+ *   onSpawn?: (child: import('node:child_process').ChildProcess) => void,
+ * }} [opts]
  */
-export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEnv = {}, port: fixedPort, detached = false, onSpawn } = {}) {
+export async function startServer(
+	userFolder,
+	{ readyTimeoutMs = 120000, extraEnv = {}, port: fixedPort, detached = false, onSpawn } = {},
+) {
 	const port = fixedPort || (await freePort());
 	const brokerPort = await freePort();
-	const child = spawn(NODE24, [N8N_BIN, 'start'], { env: { ...n8nEnv(userFolder, { port, brokerPort }), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached });
+	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+		env: { ...n8nEnv(userFolder, { port, brokerPort }), ...extraEnv },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached,
+	});
 	onSpawn?.(child);
 	let out = '';
 	child.stdout.on('data', (d) => (out += d));
@@ -199,7 +250,8 @@ export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEn
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + readyTimeoutMs;
 	for (;;) {
-		if (exited) throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${out.slice(-3000)}`);
+		if (exited)
+			throw new Error(`n8n start exited early (${JSON.stringify(exited)}):\n${out.slice(-3000)}`);
 		try {
 			const r = await fetch(`${url}/healthz/readiness`);
 			if (r.status === 200) break;
@@ -209,7 +261,9 @@ export async function startServer(userFolder, { readyTimeoutMs = 120000, extraEn
 		if (Date.now() > deadline) {
 			if (detached) await stopProcessGroup(child, { graceMs: 0 });
 			else child.kill('SIGKILL');
-			throw new Error(`n8n start did not become ready in ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`);
+			throw new Error(
+				`n8n start did not become ready in ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`,
+			);
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -243,7 +297,11 @@ export class N8nRest {
 	async request(method, urlPath, body) {
 		const r = await fetch(`${this.baseUrl}${urlPath}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}), 'browser-id': 'n8n-e2e' },
+			headers: {
+				'content-type': 'application/json',
+				...(this.cookie ? { cookie: this.cookie } : {}),
+				'browser-id': 'n8n-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = r.headers.getSetCookie ? r.headers.getSetCookie() : [];
@@ -265,8 +323,14 @@ export class N8nRest {
 	async ownerLogin(owner = OWNER) {
 		const setup = await this.request('POST', '/rest/owner/setup', owner);
 		if (setup.status === 200) return setup.json.data;
-		const login = await this.request('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (login.status !== 200) throw new Error(`n8n owner setup (${setup.status}: ${setup.text.slice(0, 200)}) and login (${login.status}: ${login.text.slice(0, 200)}) failed`);
+		const login = await this.request('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+		if (login.status !== 200)
+			throw new Error(
+				`n8n owner setup (${setup.status}: ${setup.text.slice(0, 200)}) and login (${login.status}: ${login.text.slice(0, 200)}) failed`,
+			);
 		return login.json.data;
 	}
 }
@@ -282,16 +346,27 @@ export const CREDENTIAL_IDS = {
 export function credentialsFor(sb, pkg) {
 	return pkg.credentials
 		.filter((c) => sb.credentials[c.name] && CREDENTIAL_IDS[c.name])
-		.map((c) => ({ id: CREDENTIAL_IDS[c.name][0], name: CREDENTIAL_IDS[c.name][1], type: c.name, data: sb.credentials[c.name] }));
+		.map((c) => ({
+			id: CREDENTIAL_IDS[c.name][0],
+			name: CREDENTIAL_IDS[c.name][1],
+			type: c.name,
+			data: sb.credentials[c.name],
+		}));
 }
 
 /** Passwords the sandbox refuses (any but the demo ones): the fault tour's credentials. */
-export const WRONG_PASSWORDS = { smlApi: 'sml-wrong-password-e2e', sugarCrmCasabacaApi: 'casabaca-wrong-password-e2e' };
+export const WRONG_PASSWORDS = {
+	smlApi: 'sml-wrong-password-e2e',
+	sugarCrmCasabacaApi: 'casabaca-wrong-password-e2e',
+};
 
 /** Ids and names of the fault tour's credentials (scripts/e2e/workflows/faults-tour.json). */
 export const FAULT_CREDENTIAL_IDS = {
 	smlWrongPassword: ['faultSmlWrongPassword', 'SML sandbox, wrong password'],
-	casabacaWrongPassword: ['faultCasabacaWrongPassword', 'SugarCRM Casabaca sandbox, wrong password'],
+	casabacaWrongPassword: [
+		'faultCasabacaWrongPassword',
+		'SugarCRM Casabaca sandbox, wrong password',
+	],
 	wolkvoxRedirect: ['faultWolkvoxRedirect', 'wolkvox CRM sandbox, redirected to another host'],
 	wolkvoxHtml: ['faultWolkvoxHtml', 'wolkvox CRM sandbox, answering an HTML page'],
 };
@@ -303,12 +378,26 @@ export const FAULT_CREDENTIAL_IDS = {
  */
 export function faultCredentialsFor(sb, otherOrigin) {
 	const c = sb.credentials;
-	const entry = (key, type, data) => ({ id: FAULT_CREDENTIAL_IDS[key][0], name: FAULT_CREDENTIAL_IDS[key][1], type, data });
+	const entry = (key, type, data) => ({
+		id: FAULT_CREDENTIAL_IDS[key][0],
+		name: FAULT_CREDENTIAL_IDS[key][1],
+		type,
+		data,
+	});
 	return [
 		entry('smlWrongPassword', 'smlApi', { ...c.smlApi, password: WRONG_PASSWORDS.smlApi }),
-		entry('casabacaWrongPassword', 'sugarCrmCasabacaApi', { ...c.sugarCrmCasabacaApi, password: WRONG_PASSWORDS.sugarCrmCasabacaApi }),
-		entry('wolkvoxRedirect', 'wolkvoxCrmApi', { ...c.wolkvoxCrmApi, customHost: `${sb.url}/__sandbox/redirect/${otherOrigin}/wolkvox` }),
-		entry('wolkvoxHtml', 'wolkvoxCrmApi', { ...c.wolkvoxCrmApi, customHost: `${sb.url}/__sandbox/html/wolkvox` }),
+		entry('casabacaWrongPassword', 'sugarCrmCasabacaApi', {
+			...c.sugarCrmCasabacaApi,
+			password: WRONG_PASSWORDS.sugarCrmCasabacaApi,
+		}),
+		entry('wolkvoxRedirect', 'wolkvoxCrmApi', {
+			...c.wolkvoxCrmApi,
+			customHost: `${sb.url}/__sandbox/redirect/${otherOrigin}/wolkvox`,
+		}),
+		entry('wolkvoxHtml', 'wolkvoxCrmApi', {
+			...c.wolkvoxCrmApi,
+			customHost: `${sb.url}/__sandbox/html/wolkvox`,
+		}),
 	];
 }
 
@@ -330,7 +419,7 @@ export function startOtherOrigin(host = '127.0.0.2') {
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(0, host, () => {
-			const origin = `${host}:${server.address().port}`;
+			const origin = `${host}:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 			resolve({
 				origin,
 				url: `http://${origin}`,

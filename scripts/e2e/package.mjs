@@ -14,13 +14,18 @@ export function sh(cmd, cmdArgs, opts = {}) {
 		env: { ...process.env, PATH: `${NODE24_BIN_DIR}${path.delimiter}${process.env.PATH}` },
 		...opts,
 	});
-	if (res.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`);
+	if (res.status !== 0)
+		throw new Error(
+			`${cmd} ${cmdArgs.join(' ')} failed (${res.status}):\n${res.stdout}\n${res.stderr}`,
+		);
 	return res.stdout;
 }
 
 /**
  * npm run build (unless skipBuild), npm pack, and install the tarball in <userFolder>/.n8n/nodes.
  * Returns the package's declared types (packageTypes()) and the tarball's name.
+ * @param {string} userFolder
+ * @param {{ skipBuild?: boolean, log?: (msg: string) => void }} [opts]
  */
 export function buildPackAndInstall(userFolder, { skipBuild = false, log = () => {} } = {}) {
 	if (!skipBuild) {
@@ -29,7 +34,10 @@ export function buildPackAndInstall(userFolder, { skipBuild = false, log = () =>
 	}
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pack-'));
 	try {
-		const packOut = sh('npm', ['pack', '--silent', '--pack-destination', packDir]).trim().split('\n').pop();
+		const packOut = sh('npm', ['pack', '--silent', '--pack-destination', packDir])
+			.trim()
+			.split('\n')
+			.pop();
 		const tarball = path.join(packDir, packOut);
 		const pkg = packageTypes();
 		installCommunityPackage(userFolder, tarball, pkg.name, pkg.version);

@@ -8,7 +8,8 @@
 //  4. runs each example with `n8n execute --id <id> --rawOutput`, and checks its output and what the sandbox received;
 //  5. starts `n8n start` once: checks that every node and credential of package.json's "n8n" section is served to
 //     the editor with its full description, tests each credential through n8n, and calls the webhook example's
-//     production URL.
+//     production URL, and publishes a workflow per trigger event and the SML Trigger example, each of which must run once
+//     with exactly the record the sandbox made appear (scripts/e2e/trigger-checks.mjs).
 //  6. runs `npm start -- --fresh` in a throwaway user folder, twice (scripts/e2e/start-check.mjs): the editor answers,
 //     the nodes, credentials and examples are there, an example runs through the REST API, Ctrl-C leaves no process.
 // Options: --skip-build (reuse dist/), --keep (keep the n8n user folder), --only=<workflow file> (skips 6),
@@ -19,11 +20,22 @@ import path from 'node:path';
 import { CACHE_DIR, N8N_VERSION, ROOT } from './config.mjs';
 import { EXAMPLE_CHECKS } from './examples.mjs';
 import { ensureN8n } from './install-n8n.mjs';
-import { credentialsFor, faultCredentialsFor, N8nRest, parseRun, runCli, startOtherOrigin, startServer } from './n8n.mjs';
+import {
+	credentialsFor,
+	faultCredentialsFor,
+	N8nRest,
+	parseRun,
+	runCli,
+	startOtherOrigin,
+	startServer,
+} from './n8n.mjs';
 import { buildPackAndInstall } from './package.mjs';
 import { compareTypes } from './types.mjs';
 import { SERVER_CHECKS } from './server-checks.mjs';
 import { checkNpmStart } from './start-check.mjs';
+import { runTriggerChecks } from './trigger-checks.mjs';
+import { runAgentChecks } from './agent-checks.mjs';
+import { runLocatorChecks } from './locator-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox, demo } = require('../../sandbox/index.js');
@@ -53,7 +65,11 @@ class Checks {
 	equal(actual, expected, name) {
 		const a = JSON.stringify(actual);
 		const e = JSON.stringify(expected);
-		return this.ok(a === e, name, a === e ? '' : `expected ${e?.slice(0, 300)}, got ${a?.slice(0, 300)}`);
+		return this.ok(
+			a === e,
+			name,
+			a === e ? '' : `expected ${e?.slice(0, 300)}, got ${a?.slice(0, 300)}`,
+		);
 	}
 
 	run(name, fn) {
@@ -65,6 +81,12 @@ class Checks {
 	}
 }
 
+/**
+ * GET (POST for /reset) a sandbox path and return its JSON answer.
+ * @param {{ url: string }} sb
+ * @param {string} p
+ * @returns {Promise<any>}
+ */
 async function sandboxJson(sb, p) {
 	const r = await fetch(`${sb.url}${p}`, { method: p.endsWith('/reset') ? 'POST' : 'GET' });
 	return r.json();
@@ -72,7 +94,9 @@ async function sandboxJson(sb, p) {
 
 /** The package node types and credential types an example needs. */
 function needs(workflow, pkgName) {
-	const nodeTypes = [...new Set(workflow.nodes.map((n) => n.type).filter((t) => t.startsWith(`${pkgName}.`)))];
+	const nodeTypes = [
+		...new Set(workflow.nodes.map((n) => n.type).filter((t) => t.startsWith(`${pkgName}.`))),
+	];
 	const credTypes = [...new Set(workflow.nodes.flatMap((n) => Object.keys(n.credentials || {})))];
 	return { nodeTypes, credTypes };
 }
@@ -90,7 +114,9 @@ async function main() {
 	const userFolder = path.join(runsDir, `run-${Date.now()}`);
 	fs.mkdirSync(userFolder, { recursive: true });
 	const { pkg, tarball } = buildPackAndInstall(userFolder, { skipBuild: flag('skip-build'), log });
-	log(`packed ${tarball}: ${pkg.nodes.length} nodes (${pkg.nodes.map((n) => n.description.name).join(', ')}), ${pkg.credentials.length} credentials`);
+	log(
+		`packed ${tarball}: ${pkg.nodes.length} nodes (${pkg.nodes.map((n) => n.description.name).join(', ')}), ${pkg.credentials.length} credentials`,
+	);
 	log(`installed as a community package in ${path.relative(ROOT, userFolder)}/.n8n/nodes`);
 
 	const sb = await startSandbox({ port: 0, quiet: true });
@@ -111,15 +137,29 @@ async function main() {
 		const credFile = path.join(userFolder, 'credentials.json');
 		fs.writeFileSync(credFile, JSON.stringify(allCreds, null, 2));
 		const imp = await runCli(userFolder, ['import:credentials', `--input=${credFile}`]);
-		if (imp.code !== 0) throw new Error(`import:credentials failed (${describeExit(imp)}):\n${imp.stdout}\n${imp.stderr}`);
-		log(`imported ${allCreds.length} credentials (${creds.map((c) => c.type).join(', ')}; ${faultCreds.length} for the fault tour) in ${imp.seconds.toFixed(1)} s`);
+		if (imp.code !== 0)
+			throw new Error(
+				`import:credentials failed (${describeExit(imp)}):\n${imp.stdout}\n${imp.stderr}`,
+			);
+		log(
+			`imported ${allCreds.length} credentials (${creds.map((c) => c.type).join(', ')}; ${faultCreds.length} for the fault tour) in ${imp.seconds.toFixed(1)} s`,
+		);
 		// DESIGN: passwords and tokens never appear in outputs: those of every imported credential, the wrong ones too.
-		const credentialSecrets = allCreds.flatMap((c) => Object.entries(c.data).filter(([k, v]) => /password|token/i.test(k) && typeof v === 'string' && v.length >= 4).map(([, v]) => v));
+		const credentialSecrets = allCreds.flatMap((c) =>
+			Object.entries(c.data)
+				.filter(([k, v]) => /password|token/i.test(k) && typeof v === 'string' && v.length >= 4)
+				.map(([, v]) => v),
+		);
 
 		// The user-facing examples, then the e2e's own workflows (scripts/e2e/workflows: more operations).
 		const sources = [path.join(ROOT, 'examples'), path.join(ROOT, 'scripts', 'e2e', 'workflows')];
 		const dirOf = {};
-		for (const dir of sources) for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) dirOf[f] = dir;
+		for (const dir of sources)
+			for (const f of fs
+				.readdirSync(dir)
+				.filter((x) => x.endsWith('.json'))
+				.sort())
+				dirOf[f] = dir;
 		const files = Object.keys(dirOf).filter((f) => !only || f === only);
 		const runnable = [];
 		const wfDir = path.join(userFolder, 'workflows');
@@ -127,14 +167,24 @@ async function main() {
 		for (const file of files) {
 			const wf = JSON.parse(fs.readFileSync(path.join(dirOf[file], file), 'utf8'));
 			const t = new Checks(`example ${file}`);
-			t.ok(wf.id && wf.versionId && wf.active === false, 'the workflow has an id, a versionId and "active": false');
+			t.ok(
+				wf.id && wf.versionId && wf.active === false,
+				'the workflow has an id, a versionId and "active": false',
+			);
 			all.push(...t.results);
 			const { nodeTypes, credTypes } = needs(wf, pkg.name);
 			const missingNodes = nodeTypes.filter((nt) => !pkg.nodes.some((n) => n.type === nt));
-			const missingCreds = credTypes.filter((ct) => !pkg.credentials.some((c) => c.name === ct) && !allCreds.some((c) => c.type === ct));
+			const missingCreds = credTypes.filter(
+				(ct) => !pkg.credentials.some((c) => c.name === ct) && !allCreds.some((c) => c.type === ct),
+			);
 			if (missingNodes.length || missingCreds.length) {
 				const why = `needs ${[...missingNodes, ...missingCreds].join(', ')}, not in package.json's "n8n" section`;
-				all.push({ scope: `example ${file}`, name: 'its nodes and credentials are in the package', ok: false, detail: why });
+				all.push({
+					scope: `example ${file}`,
+					name: 'its nodes and credentials are in the package',
+					ok: false,
+					detail: why,
+				});
 				continue;
 			}
 			fs.copyFileSync(path.join(dirOf[file], file), path.join(wfDir, file));
@@ -142,7 +192,10 @@ async function main() {
 		}
 		if (runnable.length) {
 			const impWf = await runCli(userFolder, ['import:workflow', '--separate', `--input=${wfDir}`]);
-			if (impWf.code !== 0) throw new Error(`import:workflow failed (${describeExit(impWf)}):\n${impWf.stdout}\n${impWf.stderr}`);
+			if (impWf.code !== 0)
+				throw new Error(
+					`import:workflow failed (${describeExit(impWf)}):\n${impWf.stdout}\n${impWf.stderr}`,
+				);
 			log(`imported ${runnable.length} workflows in ${impWf.seconds.toFixed(1)} s`);
 		}
 
@@ -155,6 +208,7 @@ async function main() {
 				all.push(...t.results);
 				continue;
 			}
+			if (check.trigger) continue; // a polling trigger runs only when published: trigger-checks.mjs, below
 			await sandboxJson(sb, '/__sandbox/reset');
 			other.requests.length = 0;
 			const initialStore = await sandboxJson(sb, '/__sandbox/store');
@@ -163,20 +217,56 @@ async function main() {
 			const requests = await sandboxJson(sb, '/__sandbox/requests');
 			const store = await sandboxJson(sb, '/__sandbox/store');
 			const status = run?.status;
-			log(`${file}: n8n execute ${describeExit(res)} in ${res.seconds.toFixed(1)} s, run status ${status}, ${requests.length} sandbox requests`);
+			log(
+				`${file}: n8n execute ${describeExit(res)} in ${res.seconds.toFixed(1)} s, run status ${status}, ${requests.length} sandbox requests`,
+			);
 			if (res.signal || (res.code !== 0 && status === 'success')) {
-				crashes.push({ file, exit: describeExit(res), status, stderrTail: res.stderr.slice(-1500) });
+				crashes.push({
+					file,
+					exit: describeExit(res),
+					status,
+					stderrTail: res.stderr.slice(-1500),
+				});
 			}
-			t.ok(run, 'n8n execute printed the run as JSON', run ? '' : `${describeExit(res)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`);
+			t.ok(
+				run,
+				'n8n execute printed the run as JSON',
+				run ? '' : `${describeExit(res)}\n${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`,
+			);
 			const err = run?.data?.resultData?.error;
-			t.ok(status === 'success' && run?.finished === true && !err, `the run succeeded (${check.summary})`, err ? `${err.message} ${err.description || ''}` : `status ${status}`);
+			t.ok(
+				status === 'success' && run?.finished === true && !err,
+				`the run succeeded (${check.summary})`,
+				err ? `${err.message} ${err.description || ''}` : `status ${status}`,
+			);
 			t.ok(res.code === 0 && !res.signal, 'n8n execute exited with code 0', `${describeExit(res)}`);
-			if (run) t.run('example checks', () => check.verify(t, { run, requests, store, initialStore, sandbox: sb, otherOrigin: other }));
+			if (run)
+				t.run('example checks', () =>
+					check.verify(t, { run, requests, store, initialStore, sandbox: sb, otherOrigin: other }),
+				);
 			if (run) {
 				// DESIGN: passwords and tokens never appear in outputs.
-				const secrets = [...new Set([demo.sml.password, demo.casabaca.password, demo.wolkvox.token, demo.wolkvox.externalToken, ...credentialSecrets, ...requests.map((r) => r.response && r.response.token).filter((x) => typeof x === 'string')])];
+				const secrets = [
+					...new Set([
+						demo.sml.password,
+						demo.casabaca.password,
+						demo.wolkvox.token,
+						demo.wolkvox.externalToken,
+						...credentialSecrets,
+						...requests
+							.map((r) => r.response && r.response.token)
+							.filter((x) => typeof x === 'string'),
+					]),
+				];
 				const data = JSON.stringify(run.data?.resultData?.runData ?? {});
-				t.ok(secrets.every((x) => !data.includes(x)), 'no password or token in the run\'s data', secrets.filter((x) => data.includes(x)).map((x) => `${x.slice(0, 4)}...`).join(', '));
+				t.ok(
+					secrets.every((x) => !data.includes(x)),
+					"no password or token in the run's data",
+					secrets
+						.filter((x) => data.includes(x))
+						.map((x) => `${x.slice(0, 4)}...`)
+						.join(', '),
+				);
 			}
 			for (const rerun of check.reruns || []) {
 				await fetch(`${sb.url}/__sandbox/requests`, { method: 'DELETE' });
@@ -184,21 +274,63 @@ async function main() {
 				const again = await runCli(userFolder, ['execute', `--id=${wf.id}`, '--rawOutput']);
 				const run2 = parseRun(again.stdout);
 				const requests2 = await sandboxJson(sb, '/__sandbox/requests');
-				log(`${file} (${rerun.name}): n8n execute ${describeExit(again)} in ${again.seconds.toFixed(1)} s, run status ${run2?.status}`);
-				if (again.signal) crashes.push({ file, exit: describeExit(again), status: run2?.status, stderrTail: again.stderr.slice(-1500) });
-				t.ok(run2?.status === 'success' && again.code === 0, `run ${rerun.name}: succeeded`, `${describeExit(again)} ${JSON.stringify(run2?.data?.resultData?.error?.message ?? '')}`);
-				if (run2 && check.verifyRerun) t.run('rerun checks', () => check.verifyRerun(t, { run: run2, requests: requests2 }));
+				log(
+					`${file} (${rerun.name}): n8n execute ${describeExit(again)} in ${again.seconds.toFixed(1)} s, run status ${run2?.status}`,
+				);
+				if (again.signal)
+					crashes.push({
+						file,
+						exit: describeExit(again),
+						status: run2?.status,
+						stderrTail: again.stderr.slice(-1500),
+					});
+				t.ok(
+					run2?.status === 'success' && again.code === 0,
+					`run ${rerun.name}: succeeded`,
+					`${describeExit(again)} ${JSON.stringify(run2?.data?.resultData?.error?.message ?? '')}`,
+				);
+				if (run2 && check.verifyRerun)
+					t.run('rerun checks', () => check.verifyRerun(t, { run: run2, requests: requests2 }));
 			}
 			all.push(...t.results);
 			if (t.results.some((r) => !r.ok)) {
 				fs.writeFileSync(path.join(userFolder, `${file}.stdout.txt`), res.stdout);
 				fs.writeFileSync(path.join(userFolder, `${file}.stderr.txt`), res.stderr);
-				fs.writeFileSync(path.join(userFolder, `${file}.requests.json`), JSON.stringify(requests, null, 2));
+				fs.writeFileSync(
+					path.join(userFolder, `${file}.requests.json`),
+					JSON.stringify(requests, null, 2),
+				);
 			}
 		}
 		for (const file of Object.keys(EXAMPLE_CHECKS)) {
-			if (!only && !files.includes(file)) all.push({ scope: 'examples', name: `${file} exists in examples/`, ok: false, detail: 'checked in examples.mjs but missing' });
+			if (!only && !files.includes(file))
+				all.push({
+					scope: 'examples',
+					name: `${file} exists in examples/`,
+					ok: false,
+					detail: 'checked in examples.mjs but missing',
+				});
 		}
+
+		// ---- our nodes as tools of n8n's AI Agent (a loopback OpenAI mock): scripts/e2e/agent-checks.mjs ----
+		all.push(
+			...(await runAgentChecks({
+				Checks,
+				userFolder,
+				pkg,
+				sandbox: sb,
+				sandboxJson: (p) => sandboxJson(sb, p),
+				secrets: [
+					demo.sml.password,
+					demo.casabaca.password,
+					demo.wolkvox.token,
+					demo.wolkvox.externalToken,
+					...credentialSecrets,
+				],
+				only,
+				log,
+			})),
+		);
 
 		// ---- the server: types served to the editor, credential tests, webhooks ----
 		log('starting n8n start');
@@ -209,8 +341,16 @@ async function main() {
 		const t = new Checks('n8n server');
 		const nodesRes = await rest.request('GET', '/types/nodes.json');
 		const credsRes = await rest.request('GET', '/types/credentials.json');
-		t.ok(nodesRes.status === 200 && Array.isArray(nodesRes.json), 'GET /types/nodes.json (the editor\'s node list)', `HTTP ${nodesRes.status}`);
-		t.ok(credsRes.status === 200 && Array.isArray(credsRes.json), 'GET /types/credentials.json', `HTTP ${credsRes.status}`);
+		t.ok(
+			nodesRes.status === 200 && Array.isArray(nodesRes.json),
+			"GET /types/nodes.json (the editor's node list)",
+			`HTTP ${nodesRes.status}`,
+		);
+		t.ok(
+			credsRes.status === 200 && Array.isArray(credsRes.json),
+			'GET /types/credentials.json',
+			`HTTP ${credsRes.status}`,
+		);
 		if (Array.isArray(nodesRes.json) && Array.isArray(credsRes.json)) {
 			const cmp = compareTypes(pkg, nodesRes.json, credsRes.json);
 			for (const c of cmp.checks) t.ok(c.ok, c.name, c.detail);
@@ -220,14 +360,24 @@ async function main() {
 				const icon = served?.iconUrl?.light || served?.iconUrl;
 				if (typeof icon === 'string') {
 					const r = await fetch(`${server.url}/${icon}`, { headers: { cookie: rest.cookie } });
-					t.ok(r.status === 200 && /svg/.test(r.headers.get('content-type') || ''), `node ${node.type}: icon ${icon} is served`, `HTTP ${r.status}`);
+					t.ok(
+						r.status === 200 && /svg/.test(r.headers.get('content-type') || ''),
+						`node ${node.type}: icon ${icon} is served`,
+						`HTTP ${r.status}`,
+					);
 				}
 			}
 		}
 		for (const c of creds) {
 			const stored = await rest.request('GET', `/rest/credentials/${c.id}?includeData=true`);
-			const test = await rest.request('POST', '/rest/credentials/test', { credentials: { id: c.id, name: c.name, type: c.type, data: stored.json?.data?.data ?? {} } });
-			t.ok(test.json?.data?.status === 'OK', `credential ${c.type}: n8n's credential test passes against the sandbox`, JSON.stringify(test.json ?? test.text).slice(0, 300));
+			const test = await rest.request('POST', '/rest/credentials/test', {
+				credentials: { id: c.id, name: c.name, type: c.type, data: stored.json?.data?.data ?? {} },
+			});
+			t.ok(
+				test.json?.data?.status === 'OK',
+				`credential ${c.type}: n8n's credential test passes against the sandbox`,
+				JSON.stringify(test.json ?? test.text).slice(0, 300),
+			);
 		}
 		all.push(...t.results);
 		for (const sc of SERVER_CHECKS) {
@@ -236,20 +386,61 @@ async function main() {
 			await sandboxJson(sb, '/__sandbox/reset');
 			other.requests.length = 0;
 			try {
-				await sc.run(st, { rest, server, sandbox: sb, sandboxJson: (p) => sandboxJson(sb, p), otherOrigin: other, faultCreds });
+				await sc.run(st, {
+					rest,
+					server,
+					sandbox: sb,
+					sandboxJson: (p) => sandboxJson(sb, p),
+					otherOrigin: other,
+					faultCreds,
+				});
 			} catch (e) {
 				st.ok(false, sc.name, `threw: ${e.stack}`);
 			}
 			all.push(...st.results);
 		}
+		all.push(
+			...(await runLocatorChecks({
+				Checks,
+				rest,
+				sandbox: sb,
+				sandboxJson: (p) => sandboxJson(sb, p),
+				pkg,
+				log,
+			})),
+		);
+		all.push(
+			...(await runTriggerChecks({
+				Checks,
+				rest,
+				sandbox: sb,
+				secrets: [
+					demo.sml.password,
+					demo.casabaca.password,
+					demo.wolkvox.token,
+					demo.wolkvox.externalToken,
+					...credentialSecrets,
+				],
+				only,
+				log,
+			})),
+		);
 	} catch (e) {
 		all.push({ scope: 'e2e', name: 'the run completed', ok: false, detail: e.stack || e.message });
 	} finally {
 		if (server) {
 			const exit = await server.stop();
-			log(`n8n server stopped (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`})`);
-			if (exit.signal === 'SIGSEGV' || exit.code === 139) crashes.push({ file: 'n8n start', exit: JSON.stringify(exit), stderrTail: server.logs().slice(-1500) });
-			if (process.env.N8N_E2E_SERVER_LOG) fs.writeFileSync(process.env.N8N_E2E_SERVER_LOG, server.logs());
+			log(
+				`n8n server stopped (${exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`})`,
+			);
+			if (exit.signal === 'SIGSEGV' || exit.code === 139)
+				crashes.push({
+					file: 'n8n start',
+					exit: JSON.stringify(exit),
+					stderrTail: server.logs().slice(-1500),
+				});
+			if (process.env.N8N_E2E_SERVER_LOG)
+				fs.writeFileSync(process.env.N8N_E2E_SERVER_LOG, server.logs());
 		}
 		await sb.close();
 		await other.close();
@@ -275,15 +466,26 @@ async function main() {
 			scope = r.scope;
 			console.log(`\n${scope}`);
 		}
-		console.log(`  ${r.ok ? '✓' : '✗'} ${r.name}${r.ok || !r.detail ? '' : `\n      ${String(r.detail).split('\n').join('\n      ')}`}`);
+		console.log(
+			`  ${r.ok ? '✓' : '✗'} ${r.name}${r.ok || !r.detail ? '' : `\n      ${String(r.detail).split('\n').join('\n      ')}`}`,
+		);
 	}
-	if (notes.size) console.log(`\nn8n behaviour noted:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+	if (notes.size)
+		console.log(`\nn8n behaviour noted:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
 	if (crashes.length) {
 		console.log('\nn8n processes that crashed:');
-		for (const c of crashes) console.log(`  - ${c.file}: ${c.exit}, run status ${c.status}\n${c.stderrTail.split('\n').map((l) => `      ${l}`).join('\n')}`);
+		for (const c of crashes)
+			console.log(
+				`  - ${c.file}: ${c.exit}, run status ${c.status}\n${c.stderrTail
+					.split('\n')
+					.map((l) => `      ${l}`)
+					.join('\n')}`,
+			);
 	}
 	const failed = all.filter((r) => !r.ok);
-	console.log(`\n${all.length - failed.length} passed, ${failed.length} failed; n8n ${N8N_VERSION}; ${elapsed()}`);
+	console.log(
+		`\n${all.length - failed.length} passed, ${failed.length} failed; n8n ${N8N_VERSION}; ${elapsed()}`,
+	);
 	if (!flag('keep') && failed.length === 0) fs.rmSync(userFolder, { recursive: true, force: true });
 	else console.log(`n8n user folder kept: ${userFolder}`);
 	process.exit(failed.length ? 1 : 0);

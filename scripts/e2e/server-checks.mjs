@@ -3,16 +3,39 @@
 import { checkTokenFlow } from './examples.mjs';
 import { FAULT_CREDENTIAL_IDS } from './n8n.mjs';
 
+/**
+ * What run.mjs hands each check's run().
+ * @typedef {{
+ *   rest: any,
+ *   server: any,
+ *   sandbox: any,
+ *   sandboxJson: (p: string) => Promise<any>,
+ *   otherOrigin: any,
+ *   faultCreds: any[],
+ * }} ServerCheckContext
+ */
+
+/** @type {Array<{ file: string, name: string, run: (t: any, ctx: ServerCheckContext) => Promise<void> }>} */
 export const SERVER_CHECKS = [
 	{
 		file: 'casabaca-web-form-to-landing-ticket.json',
-		name: 'a web form posts to the published workflow\'s production webhook',
+		name: "a web form posts to the published workflow's production webhook",
 		async run(t, { rest, server, sandboxJson }) {
 			const id = 'exWebFormToCasabaca';
 			const wf = await rest.request('GET', `/rest/workflows/${id}`);
-			t.ok(wf.status === 200, 'the imported workflow is readable through the REST API', `HTTP ${wf.status}`);
-			const act = await rest.request('POST', `/rest/workflows/${id}/activate`, { versionId: wf.json?.data?.versionId });
-			t.ok(act.status === 200 && act.json?.data?.active === true, 'the workflow can be published (activated)', `HTTP ${act.status} ${act.text.slice(0, 300)}`);
+			t.ok(
+				wf.status === 200,
+				'the imported workflow is readable through the REST API',
+				`HTTP ${wf.status}`,
+			);
+			const act = await rest.request('POST', `/rest/workflows/${id}/activate`, {
+				versionId: wf.json?.data?.versionId,
+			});
+			t.ok(
+				act.status === 200 && act.json?.data?.active === true,
+				'the workflow can be published (activated)',
+				`HTTP ${act.status} ${act.text.slice(0, 300)}`,
+			);
 			// What a browser sends for an HTML <form method="post">.
 			const form = new URLSearchParams({
 				formulario: 'Exonerados',
@@ -28,23 +51,57 @@ export const SERVER_CHECKS = [
 			let r;
 			const deadline = Date.now() + 15000;
 			do {
-				r = await fetch(`${server.url}/webhook/casabaca-landing-form`, { method: 'POST', body: form });
+				r = await fetch(`${server.url}/webhook/casabaca-landing-form`, {
+					method: 'POST',
+					body: form,
+				});
 				if (r.status !== 404) break;
 				await new Promise((done) => setTimeout(done, 250));
 			} while (Date.now() < deadline);
-			const answer = await r.json().catch(() => null);
-			t.ok(r.status === 200 && answer && answer.ticket_id && /^TCK-\d+$/.test(answer.ticket_name), 'POST /webhook/casabaca-landing-form answers 200 with the new ticket (Respond: last node)', `HTTP ${r.status} ${JSON.stringify(answer)}`);
+			const answer = /** @type {any} */ (await r.json().catch(() => null));
+			t.ok(
+				r.status === 200 && answer && answer.ticket_id && /^TCK-\d+$/.test(answer.ticket_name),
+				'POST /webhook/casabaca-landing-form answers 200 with the new ticket (Respond: last node)',
+				`HTTP ${r.status} ${JSON.stringify(answer)}`,
+			);
 			const requests = await sandboxJson('/__sandbox/requests');
-			const sent = requests.filter((x) => x.vendor === 'casabaca' && x.path === '/api/landing_ticket' && x.status === 200);
-			t.equal(sent.map((x) => x.body.datosSugarCRM), [
-				{ formulario: 'Exonerados', numero_identificacion: '0912345678', tipo_identificacion: 'C', nombres: 'MARÍA JOSÉ', apellidos: 'PAREDES LEÓN', email: 'maria.paredes@example.com', celular: '0991234567', concesionario: 'Cumbayá (Casabaca)' },
-			], 'the sandbox received the form fields as one landing_ticket');
+			const sent = requests.filter(
+				(x) => x.vendor === 'casabaca' && x.path === '/api/landing_ticket' && x.status === 200,
+			);
+			t.equal(
+				sent.map((x) => x.body.datosSugarCRM),
+				[
+					{
+						formulario: 'Exonerados',
+						numero_identificacion: '0912345678',
+						tipo_identificacion: 'C',
+						nombres: 'MARÍA JOSÉ',
+						apellidos: 'PAREDES LEÓN',
+						email: 'maria.paredes@example.com',
+						celular: '0991234567',
+						concesionario: 'Cumbayá (Casabaca)',
+					},
+				],
+				'the sandbox received the form fields as one landing_ticket',
+			);
 			checkTokenFlow(t, requests, 'casabaca');
 			const store = await sandboxJson('/__sandbox/store');
-			t.ok(store.casabaca.tickets.some((x) => x.id === answer?.ticket_id && x.client.email === 'maria.paredes@example.com'), 'the ticket the webhook answered with is stored');
-			const execs = await rest.request('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`);
+			t.ok(
+				store.casabaca.tickets.some(
+					(x) => x.id === answer?.ticket_id && x.client.email === 'maria.paredes@example.com',
+				),
+				'the ticket the webhook answered with is stored',
+			);
+			const execs = await rest.request(
+				'GET',
+				`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: id }))}`,
+			);
 			const list = execs.json?.data?.results || execs.json?.data || [];
-			t.ok(Array.isArray(list) && list.some((e) => e.mode === 'webhook' && e.status === 'success'), 'n8n lists a successful webhook execution of the workflow', JSON.stringify(execs.json ?? execs.text).slice(0, 300));
+			t.ok(
+				Array.isArray(list) && list.some((e) => e.mode === 'webhook' && e.status === 'success'),
+				'n8n lists a successful webhook execution of the workflow',
+				JSON.stringify(execs.json ?? execs.text).slice(0, 300),
+			);
 			const off = await rest.request('POST', `/rest/workflows/${id}/deactivate`, {});
 			t.ok(off.status === 200, 'the workflow can be unpublished again', `HTTP ${off.status}`);
 		},
@@ -58,21 +115,48 @@ export const SERVER_CHECKS = [
 			const test = async (key) => {
 				const c = faultCreds.find((x) => x.id === FAULT_CREDENTIAL_IDS[key][0]);
 				const stored = await rest.request('GET', `/rest/credentials/${c.id}?includeData=true`);
-				const r = await rest.request('POST', '/rest/credentials/test', { credentials: { id: c.id, name: c.name, type: c.type, data: stored.json?.data?.data ?? {} } });
+				const r = await rest.request('POST', '/rest/credentials/test', {
+					credentials: {
+						id: c.id,
+						name: c.name,
+						type: c.type,
+						data: stored.json?.data?.data ?? {},
+					},
+				});
 				return r.json?.data ?? { status: `HTTP ${r.status}`, message: r.text.slice(0, 300) };
 			};
 			for (const [key, vendor, words] of [
-				['smlWrongPassword', 'sml', 'No se puede iniciar sesión con las credenciales proporcionadas.'],
+				[
+					'smlWrongPassword',
+					'sml',
+					'No se puede iniciar sesión con las credenciales proporcionadas.',
+				],
 				['casabacaWrongPassword', 'casabaca', 'Password incorrecto'],
 			]) {
 				const result = await test(key);
-				t.ok(result.status === 'Error' && String(result.message).includes(words), `credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test fails with the vendor's words`, JSON.stringify(result));
+				t.ok(
+					result.status === 'Error' && String(result.message).includes(words),
+					`credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test fails with the vendor's words`,
+					JSON.stringify(result),
+				);
 				const logins = (await sandboxJson(`/__sandbox/requests?vendor=${vendor}`)).length;
-				t.equal(logins, 1, `credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test sent one request, the refused login`);
+				t.equal(
+					logins,
+					1,
+					`credential ${FAULT_CREDENTIAL_IDS[key][1]}: the test sent one request, the refused login`,
+				);
 			}
 			const redirected = await test('wolkvoxRedirect');
-			t.ok(redirected.status !== 'OK', `credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the test does not pass`, JSON.stringify(redirected));
-			t.equal(otherOrigin.requests.length, 0, `credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the other host received nothing from the test`);
+			t.ok(
+				redirected.status !== 'OK',
+				`credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the test does not pass`,
+				JSON.stringify(redirected),
+			);
+			t.equal(
+				otherOrigin.requests.length,
+				0,
+				`credential ${FAULT_CREDENTIAL_IDS.wolkvoxRedirect[1]}: the other host received nothing from the test`,
+			);
 		},
 	},
 ];

@@ -37,7 +37,11 @@ export function operationsOf(description) {
 	const out = {};
 	const resources = resource ? resource.options.map((o) => o.value) : [''];
 	for (const r of resources) {
-		const ops = props.filter((p) => p.name === 'operation' && (!resource || (p.displayOptions?.show?.resource || []).includes(r)));
+		const ops = props.filter(
+			(p) =>
+				p.name === 'operation' &&
+				(!resource || (p.displayOptions?.show?.resource || []).includes(r)),
+		);
 		out[r] = ops.flatMap((p) => (p.options || []).map((o) => o.value));
 	}
 	return out;
@@ -55,9 +59,15 @@ function withoutCustomApiCall(properties) {
 function firstDifference(a, b, where = '') {
 	if (JSON.stringify(a) === JSON.stringify(b)) return null;
 	if (a && b && typeof a === 'object' && typeof b === 'object') {
-		const keys = Array.isArray(a) ? [...Array(Math.max(a.length, b.length)).keys()] : [...new Set([...Object.keys(a), ...Object.keys(b)])];
+		const keys = Array.isArray(a)
+			? [...Array(Math.max(a.length, b.length)).keys()]
+			: [...new Set([...Object.keys(a), ...Object.keys(b)])];
 		for (const k of keys) {
-			const d = firstDifference(a[k], b[k], `${where}/${Array.isArray(a) ? `${k}${a[k]?.name ? `(${a[k].name})` : ''}` : k}`);
+			const d = firstDifference(
+				a[k],
+				b[k],
+				`${where}/${Array.isArray(a) ? `${k}${a[k]?.name ? `(${a[k].name})` : ''}` : k}`,
+			);
 			if (d) return d;
 		}
 	}
@@ -77,23 +87,53 @@ export function compareTypes(pkg, servedNodes, servedCredentials) {
 		const served = servedNodes.find((n) => n.name === node.type);
 		check(`node ${node.type} is listed by n8n`, served);
 		if (!served) continue;
-		check(`node ${node.type}: display name "${d.displayName}"`, served.displayName === d.displayName, served.displayName);
-		check(`node ${node.type}: description, version, credentials`, JSON.stringify([served.description, served.version, served.credentials]) === JSON.stringify([d.description, d.version, d.credentials]));
+		check(
+			`node ${node.type}: display name "${d.displayName}"`,
+			served.displayName === d.displayName,
+			served.displayName,
+		);
+		check(
+			`node ${node.type}: description, version, credentials`,
+			JSON.stringify([served.description, served.version, served.credentials]) ===
+				JSON.stringify([d.description, d.version, d.credentials]),
+		);
 		const local = operationsOf(d);
 		const remote = operationsOf(served);
 		const resources = Object.keys(local);
 		const servedResources = Object.keys(remote).filter((r) => r !== CUSTOM_API_CALL);
-		check(`node ${node.type}: resources ${resources.join(', ')}`, JSON.stringify(servedResources) === JSON.stringify(resources), servedResources.join(', '));
+		check(
+			`node ${node.type}: resources ${resources.join(', ')}`,
+			JSON.stringify(servedResources) === JSON.stringify(resources),
+			servedResources.join(', '),
+		);
 		let opCount = 0;
 		for (const r of resources) {
 			const servedOps = (remote[r] || []).filter((o) => o !== CUSTOM_API_CALL);
 			opCount += local[r].length;
-			check(`node ${node.type}: ${r || '(no resource)'} operations ${local[r].join(', ')}`, JSON.stringify(servedOps) === JSON.stringify(local[r]), servedOps.join(', '));
+			check(
+				`node ${node.type}: ${r || '(no resource)'} operations ${local[r].join(', ')}`,
+				JSON.stringify(servedOps) === JSON.stringify(local[r]),
+				servedOps.join(', '),
+			);
 		}
-		const diff = firstDifference(d.properties, withoutCustomApiCall(served.properties));
-		check(`node ${node.type}: all ${d.properties.length} parameters (${opCount} operations) served as declared`, !diff, diff || '');
-		if (JSON.stringify(served.properties) !== JSON.stringify(withoutCustomApiCall(served.properties))) {
-			notes.add(`n8n adds a "Custom API Call" (${CUSTOM_API_CALL}) choice to the Resource and Operation dropdowns of ${node.type}`);
+		// n8n puts its own Poll Times parameter first on every polling node.
+		const servedOwn = d.polling
+			? withoutCustomApiCall(served.properties).filter((p) => p.name !== 'pollTimes')
+			: withoutCustomApiCall(served.properties);
+		if (d.polling && served.properties[0]?.name === 'pollTimes')
+			notes.add(`n8n adds its Poll Times parameter (pollTimes) to the polling node ${node.type}`);
+		const diff = firstDifference(d.properties, servedOwn);
+		check(
+			`node ${node.type}: all ${d.properties.length} parameters (${opCount} operations) served as declared`,
+			!diff,
+			diff || '',
+		);
+		if (
+			JSON.stringify(served.properties) !== JSON.stringify(withoutCustomApiCall(served.properties))
+		) {
+			notes.add(
+				`n8n adds a "Custom API Call" (${CUSTOM_API_CALL}) choice to the Resource and Operation dropdowns of ${node.type}`,
+			);
 		}
 		check(`node ${node.type}: icon served`, served.iconUrl, JSON.stringify(served.iconUrl));
 		if (d.usableAsTool) {
@@ -105,7 +145,11 @@ export function compareTypes(pkg, servedNodes, servedCredentials) {
 		const served = servedCredentials.find((c) => c.name === cred.name);
 		check(`credential ${cred.name} is listed by n8n`, served);
 		if (!served) continue;
-		check(`credential ${cred.name}: display name "${cred.displayName}"`, served.displayName === cred.displayName, served.displayName);
+		check(
+			`credential ${cred.name}: display name "${cred.displayName}"`,
+			served.displayName === cred.displayName,
+			served.displayName,
+		);
 		const missing = cred.properties.filter((p) => {
 			const s = (served.properties || []).find((x) => x.name === p.name);
 			return !s || JSON.stringify(s) !== JSON.stringify(p);
@@ -115,8 +159,11 @@ export function compareTypes(pkg, servedNodes, servedCredentials) {
 			missing.length === 0,
 			missing.map((p) => p.name).join(', '),
 		);
-		const extra = (served.properties || []).filter((p) => !cred.properties.some((x) => x.name === p.name)).map((p) => p.name);
-		if (extra.length) notes.add(`n8n adds fields to the package's credentials: ${extra.join(', ')}`);
+		const extra = (served.properties || [])
+			.filter((p) => !cred.properties.some((x) => x.name === p.name))
+			.map((p) => p.name);
+		if (extra.length)
+			notes.add(`n8n adds fields to the package's credentials: ${extra.join(', ')}`);
 	}
 	return { checks, notes: [...notes] };
 }

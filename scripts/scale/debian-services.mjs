@@ -21,7 +21,11 @@ export function postgresBinDir() {
 	if (!fs.existsSync(base)) return '';
 	const majors = fs
 		.readdirSync(base)
-		.filter((v) => fs.existsSync(path.join(base, v, 'bin', 'postgres')) && fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+		.filter(
+			(v) =>
+				fs.existsSync(path.join(base, v, 'bin', 'postgres')) &&
+				fs.existsSync(path.join(base, v, 'bin', 'initdb')),
+		)
 		.sort((a, b) => Number(b) - Number(a));
 	return majors.length ? path.join(base, majors[0], 'bin') : '';
 }
@@ -38,7 +42,10 @@ export function ensureServerPackages(log) {
 	if (!missing.length) return [];
 	let prefix = [];
 	if (!isRoot()) {
-		if (!which('sudo')) throw new Error(`${missing.join(' and ')} missing, and this is not root and has no sudo: install them with apt-get install ${missing.join(' ')}`);
+		if (!which('sudo'))
+			throw new Error(
+				`${missing.join(' and ')} missing, and this is not root and has no sudo: install them with apt-get install ${missing.join(' ')}`,
+			);
 		prefix = ['sudo', '-n'];
 	}
 	log(`installing ${missing.join(', ')} from Debian's packages (apt-get)...`);
@@ -54,13 +61,25 @@ export function ensureServerPackages(log) {
 		`[ "$own" = 1 ] && rm -f ${policy}`,
 		'exit $rc',
 	].join('\n');
-	const r = spawnSync(...(prefix.length ? [prefix[0], [...prefix.slice(1), 'sh', '-c', script]] : ['sh', ['-c', script]]), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	if (r.status !== 0) throw new Error(`apt-get install ${missing.join(' ')} failed (exit ${r.status}):\n${`${r.stdout}${r.stderr}`.split('\n').slice(-30).join('\n')}`);
-	if (!postgresBinDir() || !which('redis-server')) throw new Error(`apt-get installed ${missing.join(' ')}, but the servers are still not found`);
+	/** @type {[string, string[]]} */
+	const [cmd, cmdArgs] = prefix.length
+		? [prefix[0], [...prefix.slice(1), 'sh', '-c', script]]
+		: ['sh', ['-c', script]];
+	const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	if (r.status !== 0)
+		throw new Error(
+			`apt-get install ${missing.join(' ')} failed (exit ${r.status}):\n${`${r.stdout}${r.stderr}`.split('\n').slice(-30).join('\n')}`,
+		);
+	if (!postgresBinDir() || !which('redis-server'))
+		throw new Error(`apt-get installed ${missing.join(' ')}, but the servers are still not found`);
 	return missing;
 }
 
-/** Resolves when a TCP connection to host:port succeeds (and, with `probe`, its first answer matches), or rejects. */
+/**
+ * Resolves when a TCP connection to host:port succeeds (and, with `send`, its first answer matches `expect`), or rejects.
+ * @param {number} port
+ * @param {{ timeoutMs?: number, exited: () => unknown, send?: string, expect?: RegExp, what: string }} options
+ */
 async function waitForPort(port, { timeoutMs = 30000, exited, send, expect, what }) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -71,16 +90,19 @@ async function waitForPort(port, { timeoutMs = 30000, exited, send, expect, what
 			s.setTimeout(1000, () => (s.destroy(), resolve(false)));
 			s.once('error', () => resolve(false));
 			s.once('connect', () => {
-				if (!send) return s.end(), resolve(true);
+				if (!send) return (s.end(), resolve(true));
 				s.write(send);
 			});
 			s.on('data', (d) => {
 				answer += d;
-				if (expect.test(answer)) s.end(), resolve(true);
+				if (expect.test(answer)) (s.end(), resolve(true));
 			});
 		});
 		if (ok) return;
-		if (Date.now() > deadline) throw new Error(`${what} did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${what} did not accept connections on 127.0.0.1:${port} within ${timeoutMs / 1000} s`,
+			);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }
@@ -102,50 +124,125 @@ function spawnServer(cmd, args, opts = {}) {
  * refuses to run as root: as root, initdb and the server run as the Debian package's `postgres` user (runuser), which
  * must be able to reach `dir` (the folder is created, and given to that user, here).
  * Resolves { port, user, database, child, logs(), dir }.
+ * @param {{ dir?: string, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
  */
-export async function startPostgres({ dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-pg-')), onSpawn } = {}) {
+export async function startPostgres({
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-pg-')),
+	onSpawn,
+} = {}) {
 	const bin = postgresBinDir();
 	if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql');
 	fs.mkdirSync(dir, { recursive: true });
-	const asServerUser = (cmd, args) => (isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+	/** @type {(cmd: string, args: string[]) => [string, string[]]} */
+	const asServerUser = (cmd, args) =>
+		isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
 	if (isRoot()) {
 		try {
 			execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
 		} catch {
-			throw new Error("running as root, but there is no 'postgres' user for the server (Debian's postgresql package creates it)");
+			throw new Error(
+				"running as root, but there is no 'postgres' user for the server (Debian's postgresql package creates it)",
+			);
 		}
 		execFileSync('chown', ['postgres:', dir]);
 	}
 	const data = path.join(dir, 'data');
 	// --no-sync: a throwaway cluster need not survive a power cut; it saves seconds on slow disks.
-	const init = spawnSync(...asServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']), { encoding: 'utf8' });
-	if (init.status !== 0) throw new Error(`initdb failed (exit ${init.status}):\n${init.stdout}${init.stderr}`);
+	const init = spawnSync(
+		...asServerUser(path.join(bin, 'initdb'), [
+			'-D',
+			data,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--no-sync',
+		]),
+		{ encoding: 'utf8' },
+	);
+	if (init.status !== 0)
+		throw new Error(`initdb failed (exit ${init.status}):\n${init.stdout}${init.stderr}`);
 	const port = await freePort();
-	const server = spawnServer(...asServerUser(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200']));
+	const server = spawnServer(
+		...asServerUser(path.join(bin, 'postgres'), [
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'max_connections=200',
+		]),
+	);
 	onSpawn?.(server.child);
-	await waitForPort(port, { exited: server.exited, what: 'PostgreSQL', timeoutMs: 30000 }).catch((e) => {
-		throw new Error(`${e.message}\n${server.logs().slice(-2000)}`);
-	});
+	await waitForPort(port, { exited: server.exited, what: 'PostgreSQL', timeoutMs: 30000 }).catch(
+		(e) => {
+			throw new Error(`${e.message}\n${server.logs().slice(-2000)}`);
+		},
+	);
 	// The port answers a little before the server takes queries: createdb retries for a few seconds.
 	const createdb = path.join(bin, 'createdb');
 	for (let i = 0; ; i++) {
-		const r = spawnSync(createdb, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'n8n'], { encoding: 'utf8' });
+		const r = spawnSync(
+			createdb,
+			['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'n8n'],
+			{ encoding: 'utf8' },
+		);
 		if (r.status === 0) break;
 		if (i >= 50) throw new Error(`createdb n8n failed: ${r.stderr}\n${server.logs().slice(-2000)}`);
 		await new Promise((res) => setTimeout(res, 200));
 	}
-	return { port, user: 'postgres', database: 'n8n', child: server.child, logs: server.logs, dir, version: path.basename(path.dirname(bin)) };
+	return {
+		port,
+		user: 'postgres',
+		database: 'n8n',
+		child: server.child,
+		logs: server.logs,
+		dir,
+		version: path.basename(path.dirname(bin)),
+	};
 }
 
-/** A throwaway Redis on 127.0.0.1:<free port>, nothing saved to disk. Resolves { port, child, logs(), dir }. */
-export async function startRedis({ dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-redis-')), onSpawn } = {}) {
+/**
+ * A throwaway Redis on 127.0.0.1:<free port>, nothing saved to disk. Resolves { port, child, logs(), dir }.
+ * @param {{ dir?: string, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
+ */
+export async function startRedis({
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-redis-')),
+	onSpawn,
+} = {}) {
 	fs.mkdirSync(dir, { recursive: true });
 	const port = await freePort();
-	const server = spawnServer(which('redis-server'), ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no']);
+	const server = spawnServer(which('redis-server'), [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	]);
 	onSpawn?.(server.child);
-	await waitForPort(port, { exited: server.exited, what: 'Redis', send: 'PING\r\n', expect: /\+PONG/ }).catch((e) => {
+	await waitForPort(port, {
+		exited: server.exited,
+		what: 'Redis',
+		send: 'PING\r\n',
+		expect: /\+PONG/,
+	}).catch((e) => {
 		throw new Error(`${e.message}\n${server.logs().slice(-2000)}`);
 	});
-	const version = (spawnSync(which('redis-server'), ['--version'], { encoding: 'utf8' }).stdout.match(/v=(\S+)/) || [])[1] || '?';
+	const version =
+		(spawnSync(which('redis-server'), ['--version'], { encoding: 'utf8' }).stdout.match(
+			/v=(\S+)/,
+		) || [])[1] || '?';
 	return { port, child: server.child, logs: server.logs, dir, version };
 }

@@ -12,7 +12,12 @@ const body = (field) => `={{ $('Webhook').item.json.body.${field} }}`;
 
 /** The body of call number i: the marker, and the data the vendors need (valid e-mail, numeric phone). */
 export function callBody(marker, i) {
-	return { marker, email: `${marker}@example.com`, phone: `09${String(i).padStart(8, '0')}`, name: `Scale ${marker}` };
+	return {
+		marker,
+		email: `${marker}@example.com`,
+		phone: `09${String(i).padStart(8, '0')}`,
+		name: `Scale ${marker}`,
+	};
 }
 
 /** A marker: `scale-<run tag>-<phase letter><call number>`. */
@@ -34,10 +39,24 @@ export const markerOf = {
  */
 export function leadWorkflow(credentialIds) {
 	const cred = (type, name) => ({ [type]: { id: credentialIds[type], name } });
-	const node = (id, name, type, position, parameters, extra = {}) => ({ id: `5ca1e000-0000-4000-8000-00000000000${id}`, name, type, typeVersion: 1, position, parameters, ...extra });
+	const node = (id, name, type, position, parameters, extra = {}) => ({
+		id: `5ca1e000-0000-4000-8000-00000000000${id}`,
+		name,
+		type,
+		typeVersion: 1,
+		position,
+		parameters,
+		...extra,
+	});
 	const nodes = [
 		{
-			...node(1, 'Webhook', 'n8n-nodes-base.webhook', [0, 0], { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} }),
+			...node(1, 'Webhook', 'n8n-nodes-base.webhook', [0, 0], {
+				httpMethod: 'POST',
+				path: WEBHOOK_PATH,
+				responseMode: 'lastNode',
+				responseData: 'firstEntryJson',
+				options: {},
+			}),
 			typeVersion: 2,
 			webhookId: '5ca1e000-0000-4000-8000-0000000000ff',
 		},
@@ -105,7 +124,12 @@ export function leadWorkflow(credentialIds) {
 						['smlLeadId', "={{ String($('SML Create Lead').item.json.id) }}"],
 						['wolkvoxId', "={{ $('wolkvox Insert').item.json.wolkvox_id }}"],
 						['casabacaTicketId', "={{ $('Casabaca Ticket').item.json.ticket_id }}"],
-					].map(([name, value], i) => ({ id: `5ca1e000-0000-4000-8000-1000000000${i}0`, name, value, type: 'string' })),
+					].map(([name, value], i) => ({
+						id: `5ca1e000-0000-4000-8000-1000000000${i}0`,
+						name,
+						value,
+						type: 'string',
+					})),
 				},
 				options: {},
 			}),
@@ -113,6 +137,16 @@ export function leadWorkflow(credentialIds) {
 		},
 	];
 	const chain = nodes.map((n) => n.name);
-	const connections = Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]));
-	return { name: 'Queue-mode scale test: webhook → SML → wolkvox → Casabaca', nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+	const connections = Object.fromEntries(
+		chain
+			.slice(0, -1)
+			.map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
+	);
+	return {
+		name: 'Queue-mode scale test: webhook → SML → wolkvox → Casabaca',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
 }

@@ -11,7 +11,12 @@ const { Client } = fromN8n('pg');
 const flatted = fromN8n('flatted');
 
 export async function connect(postgres) {
-	const client = new Client({ host: '127.0.0.1', port: postgres.port, user: postgres.user, database: postgres.database });
+	const client = new Client({
+		host: '127.0.0.1',
+		port: postgres.port,
+		user: postgres.user,
+		database: postgres.database,
+	});
 	await client.connect();
 	return client;
 }
@@ -46,30 +51,47 @@ export async function lastExecutionId(db) {
  */
 export async function markersOfExecutions(db, ids, markerPattern) {
 	if (!ids.length) return new Map();
-	const { rows } = await db.query('SELECT "executionId", data FROM execution_data WHERE "executionId" = ANY($1::int[])', [ids.map(Number)]);
-	return new Map(rows.map((r) => [String(r.executionId), [...new Set(String(r.data).match(markerPattern) || [])]]));
+	const { rows } = await db.query(
+		'SELECT "executionId", data FROM execution_data WHERE "executionId" = ANY($1::int[])',
+		[ids.map(Number)],
+	);
+	return new Map(
+		rows.map((r) => [
+			String(r.executionId),
+			[...new Set(String(r.data).match(markerPattern) || [])],
+		]),
+	);
 }
 
 /** Node name -> the executionTime (ms) of its first run in each of the executions: where the time goes. */
 export async function nodeTimesOfExecutions(db, ids) {
 	const times = new Map();
 	if (!ids.length) return times;
-	const { rows } = await db.query('SELECT data FROM execution_data WHERE "executionId" = ANY($1::int[])', [ids.map(Number)]);
+	const { rows } = await db.query(
+		'SELECT data FROM execution_data WHERE "executionId" = ANY($1::int[])',
+		[ids.map(Number)],
+	);
 	for (const r of rows) {
 		const runData = flatted.parse(String(r.data))?.resultData?.runData ?? {};
-		for (const [node, runs] of Object.entries(runData)) times.set(node, [...(times.get(node) || []), runs?.[0]?.executionTime]);
+		for (const [node, runs] of Object.entries(runData))
+			times.set(node, [...(times.get(node) || []), runs?.[0]?.executionTime]);
 	}
 	return times;
 }
 
 /** Credential id -> its stored (encrypted) data and last update: n8n rewrites both when preAuthentication stores a token. */
 export async function credentialRows(db, ids) {
-	const { rows } = await db.query('SELECT id, data, "updatedAt" FROM credentials_entity WHERE id = ANY($1::varchar[])', [ids]);
+	const { rows } = await db.query(
+		'SELECT id, data, "updatedAt" FROM credentials_entity WHERE id = ANY($1::varchar[])',
+		[ids],
+	);
 	return new Map(rows.map((r) => [r.id, { data: r.data, updatedAt: r.updatedAt }]));
 }
 
 /** Whether the main process registered the production webhook (publishing answers before it is). */
 export async function webhookRegistered(db, webhookPath) {
-	const { rows } = await db.query('SELECT 1 FROM webhook_entity WHERE "webhookPath" = $1', [webhookPath]);
+	const { rows } = await db.query('SELECT 1 FROM webhook_entity WHERE "webhookPath" = $1', [
+		webhookPath,
+	]);
 	return rows.length > 0;
 }

@@ -3,7 +3,13 @@
 // the executions in flight then hold a refused token. Asserts, per call, exactly one record at each vendor and one
 // successful execution, and logins bounded by how often a token had to be (re)obtained, not by the number of calls.
 import { callBody, newMarker, phaseMarkers } from './lead-workflow.mjs';
-import { credentialRows, executionsOf, lastExecutionId, markersOfExecutions, nodeTimesOfExecutions } from './n8n-database.mjs';
+import {
+	credentialRows,
+	executionsOf,
+	lastExecutionId,
+	markersOfExecutions,
+	nodeTimesOfExecutions,
+} from './n8n-database.mjs';
 import { classify, readSandbox, tally, VENDORS } from './sandbox-tally.mjs';
 import { callWebhook, percentile } from './webhook-load.mjs';
 
@@ -39,7 +45,9 @@ export async function runRevokePhase(ctx, { calls, inFlight }) {
 	const stopWatching = watchCredentialWrites(db, Object.values(credIds));
 	let revokeSeq = null;
 	const started = Date.now();
-	log(`phase 1: ${calls} webhook calls, at most ${inFlight} in flight; the SML and Casabaca tokens are revoked before call ${revokeAt}`);
+	log(
+		`phase 1: ${calls} webhook calls, at most ${inFlight} in flight; the SML and Casabaca tokens are revoked before call ${revokeAt}`,
+	);
 	const results = await callWebhook(webhookUrl, bodies, {
 		inFlight,
 		beforeCall: async (i) => {
@@ -52,31 +60,68 @@ export async function runRevokePhase(ctx, { calls, inFlight }) {
 	});
 	const seconds = (Date.now() - started) / 1000;
 	const writesById = await stopWatching();
-	const writes = Object.fromEntries(Object.entries(credIds).map(([type, id]) => [type, writesById.get(id)]));
+	const writes = Object.fromEntries(
+		Object.entries(credIds).map(([type, id]) => [type, writesById.get(id)]),
+	);
 	const snapshot = await readSandbox(sb.url);
 	const t = tally(snapshot);
 	const execs = await executionsOf(db, workflowId, afterId);
-	const markersOf = await markersOfExecutions(db, execs.map((e) => e.id), phaseMarkers('a'));
+	const markersOf = await markersOfExecutions(
+		db,
+		execs.map((e) => e.id),
+		phaseMarkers('a'),
+	);
 	log(`phase 1: ${calls} calls answered in ${seconds.toFixed(1)} s`);
 	// The sandbox keeps its last 2,000 requests: the counts below need all of this phase's.
-	check(snapshot.requests.length < 2000, `the sandbox's request log holds every request of the phase (${snapshot.requests.length})`, 'the log was truncated: use fewer --calls');
+	check(
+		snapshot.requests.length < 2000,
+		`the sandbox's request log holds every request of the phase (${snapshot.requests.length})`,
+		'the log was truncated: use fewer --calls',
+	);
 
 	// ---- the calls and the executions ----
 	const ok = results.filter((r) => r.status === 200 && r.answer?.marker === r.marker);
-	check(ok.length === calls, `all ${calls} webhook calls answered HTTP 200 with their own marker`, results.filter((r) => !ok.includes(r)).slice(0, 5).map((r) => `call ${r.i}: ${r.status} ${r.error || JSON.stringify(r.answer).slice(0, 300)}`).join('\n'));
-	check(new Set(ok.map((r) => r.answer.executionId)).size === ok.length, 'each answer names a different execution');
+	check(
+		ok.length === calls,
+		`all ${calls} webhook calls answered HTTP 200 with their own marker`,
+		results
+			.filter((r) => !ok.includes(r))
+			.slice(0, 5)
+			.map((r) => `call ${r.i}: ${r.status} ${r.error || JSON.stringify(r.answer).slice(0, 300)}`)
+			.join('\n'),
+	);
+	check(
+		new Set(ok.map((r) => r.answer.executionId)).size === ok.length,
+		'each answer names a different execution',
+	);
 	const statuses = countBy(execs, (e) => e.status);
-	check(execs.length === calls && statuses.success === calls, `n8n stored ${calls} executions, all with status success`, `${execs.length} executions: ${JSON.stringify(statuses)}`);
+	check(
+		execs.length === calls && statuses.success === calls,
+		`n8n stored ${calls} executions, all with status success`,
+		`${execs.length} executions: ${JSON.stringify(statuses)}`,
+	);
 	const perMarker = new Map();
-	for (const [id, ms] of markersOf) for (const m of ms) perMarker.set(m, [...(perMarker.get(m) || []), id]);
+	for (const [id, ms] of markersOf)
+		for (const m of ms) perMarker.set(m, [...(perMarker.get(m) || []), id]);
 	const notOne = markers.filter((m) => (perMarker.get(m) || []).length !== 1);
-	check(notOne.length === 0, 'each call ran as exactly one execution (its marker is in one execution\'s data)', notOne.slice(0, 5).map((m) => `${m}: executions ${JSON.stringify(perMarker.get(m) || [])}`).join('\n'));
+	check(
+		notOne.length === 0,
+		"each call ran as exactly one execution (its marker is in one execution's data)",
+		notOne
+			.slice(0, 5)
+			.map((m) => `${m}: executions ${JSON.stringify(perMarker.get(m) || [])}`)
+			.join('\n'),
+	);
 
 	// ---- the vendors ----
 	for (const v of VENDORS) {
 		const stored = classify(t[v].records, markers);
 		const posted = classify(t[v].posts, markers);
-		check(stored.one === calls && posted.one === calls, `${v}: exactly one record per call (${calls} stored, ${calls} accepted POSTs; none missing, no duplicate)`, `stored: ${stored.none.length} missing ${stored.none.slice(0, 3)}, ${stored.many.length} duplicated ${stored.many.slice(0, 3)}; accepted POSTs: ${posted.none.length} missing, ${posted.many.length} duplicated ${posted.many.slice(0, 3)}`);
+		check(
+			stored.one === calls && posted.one === calls,
+			`${v}: exactly one record per call (${calls} stored, ${calls} accepted POSTs; none missing, no duplicate)`,
+			`stored: ${stored.none.length} missing ${stored.none.slice(0, 3)}, ${stored.many.length} duplicated ${stored.many.slice(0, 3)}; accepted POSTs: ${posted.none.length} missing, ${posted.many.length} duplicated ${posted.many.slice(0, 3)}`,
+		);
 	}
 	// Logins: n8n keeps the token in the credential (preAuthentication stores it in the database), and every
 	// execution reads the credential when its node starts. A login is needed only by the executions that start while
@@ -89,26 +134,72 @@ export async function runRevokePhase(ctx, { calls, inFlight }) {
 		const after = t[v].logins.length - before;
 		const refusedAfter = t[v].refused.filter((r) => r.seq > revokeSeq).length;
 		figures[v] = { before, after, refusedAfter };
-		check(revokeSeq !== null && refusedAfter > 0, `${v}: the revoke hit executions in flight (${refusedAfter} requests refused for their token)`);
-		check(before >= 1 && after >= 1, `${v}: logged in at the start (${before}) and again after the revoke (${after})`);
-		check(t[v].logins.length <= loginBound, `${v}: ${t[v].logins.length} logins for ${calls} calls, within the bound ${loginBound} (2 token losses x ${inFlight} in flight)`);
-		check(t[v].logins.every((r) => r.status === 200), `${v}: every login succeeded`);
+		check(
+			revokeSeq !== null && refusedAfter > 0,
+			`${v}: the revoke hit executions in flight (${refusedAfter} requests refused for their token)`,
+		);
+		check(
+			before >= 1 && after >= 1,
+			`${v}: logged in at the start (${before}) and again after the revoke (${after})`,
+		);
+		check(
+			t[v].logins.length <= loginBound,
+			`${v}: ${t[v].logins.length} logins for ${calls} calls, within the bound ${loginBound} (2 token losses x ${inFlight} in flight)`,
+		);
+		check(
+			t[v].logins.every((r) => r.status === 200),
+			`${v}: every login succeeded`,
+		);
 	}
-	check(t.wolkvox.logins.length === 0 && t.wolkvox.refused.length === 0, 'wolkvox: no login (a fixed token) and no request refused');
+	check(
+		t.wolkvox.logins.length === 0 && t.wolkvox.refused.length === 0,
+		'wolkvox: no login (a fixed token) and no request refused',
+	);
 
 	// Which worker ran what (their logs): both must have taken part.
-	figures.perWorker = Object.fromEntries(workers.map((w) => [w.name, w.finished().filter((id) => !finishedBefore.get(w.name).has(id)).length]));
-	check(Object.values(figures.perWorker).every((n) => n > 0), `every worker ran executions (${JSON.stringify(figures.perWorker)})`);
+	figures.perWorker = Object.fromEntries(
+		workers.map((w) => [
+			w.name,
+			w.finished().filter((id) => !finishedBefore.get(w.name).has(id)).length,
+		]),
+	);
+	check(
+		Object.values(figures.perWorker).every((n) => n > 0),
+		`every worker ran executions (${JSON.stringify(figures.perWorker)})`,
+	);
 	figures.p = {
-		exec50: percentile(execs.map((e) => e.ms), 50),
-		exec95: percentile(execs.map((e) => e.ms), 95),
-		queue50: percentile(execs.map((e) => e.startedAt - e.createdAt), 50),
-		queue95: percentile(execs.map((e) => e.startedAt - e.createdAt), 95),
-		http50: percentile(results.map((r) => r.ms), 50),
-		http95: percentile(results.map((r) => r.ms), 95),
+		exec50: percentile(
+			execs.map((e) => e.ms),
+			50,
+		),
+		exec95: percentile(
+			execs.map((e) => e.ms),
+			95,
+		),
+		queue50: percentile(
+			execs.map((e) => e.startedAt - e.createdAt),
+			50,
+		),
+		queue95: percentile(
+			execs.map((e) => e.startedAt - e.createdAt),
+			95,
+		),
+		http50: percentile(
+			results.map((r) => r.ms),
+			50,
+		),
+		http95: percentile(
+			results.map((r) => r.ms),
+			95,
+		),
 	};
 	// Where an execution's time goes: each node's own executionTime, as n8n records it in the execution data.
-	figures.nodes = [...(await nodeTimesOfExecutions(db, execs.map((e) => e.id)))].map(([node, times]) => ({ node, p50: percentile(times, 50), p95: percentile(times, 95) }));
+	figures.nodes = [
+		...(await nodeTimesOfExecutions(
+			db,
+			execs.map((e) => e.id),
+		)),
+	].map(([node, times]) => ({ node, p50: percentile(times, 50), p95: percentile(times, 95) }));
 	return figures;
 }
 

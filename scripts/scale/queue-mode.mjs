@@ -41,7 +41,10 @@ export function queueModeEnv({ postgres, redis }) {
  * { name, child, logs(), running(), started(), finished(), exitStatus() }: the execution ids it logged as started and
  * finished ("Worker started execution <id>", "Worker finished execution <id>"), so a caller can kill it mid-run.
  */
-export async function startWorker(userFolder, { name, concurrency, env, readyTimeoutMs = 120000, onSpawn }) {
+export async function startWorker(
+	userFolder,
+	{ name, concurrency, env, readyTimeoutMs = 120000, onSpawn },
+) {
 	const brokerPort = await freePort();
 	const child = spawn(NODE24, [N8N_BIN, 'worker', `--concurrency=${concurrency}`], {
 		env: { ...n8nEnv(userFolder, { brokerPort }), ...env },
@@ -71,8 +74,14 @@ export async function startWorker(userFolder, { name, concurrency, env, readyTim
 	child.on('exit', (code, signal) => (exited = { code, signal }));
 	const deadline = Date.now() + readyTimeoutMs;
 	while (!/n8n worker is now ready/.test(out)) {
-		if (exited) throw new Error(`n8n worker ${name} exited early (${JSON.stringify(exited)}):\n${out.slice(-3000)}`);
-		if (Date.now() > deadline) throw new Error(`n8n worker ${name} was not ready within ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`);
+		if (exited)
+			throw new Error(
+				`n8n worker ${name} exited early (${JSON.stringify(exited)}):\n${out.slice(-3000)}`,
+			);
+		if (Date.now() > deadline)
+			throw new Error(
+				`n8n worker ${name} was not ready within ${readyTimeoutMs / 1000} s:\n${out.slice(-3000)}`,
+			);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	return {
@@ -88,7 +97,9 @@ export async function startWorker(userFolder, { name, concurrency, env, readyTim
 
 /** SIGKILL to a worker's whole process group; resolves when its leader is gone. */
 export async function killWorker(worker) {
-	const gone = worker.exitStatus() ? Promise.resolve() : new Promise((r) => worker.child.once('exit', r));
+	const gone = worker.exitStatus()
+		? Promise.resolve()
+		: new Promise((r) => worker.child.once('exit', r));
 	try {
 		process.kill(-worker.child.pid, 'SIGKILL');
 	} catch {
@@ -100,5 +111,7 @@ export async function killWorker(worker) {
 /** A user folder per n8n process, as each container of a real deployment has its own: the package copied into it. */
 export function copyInstalledPackage(fromUserFolder, toUserFolder) {
 	fs.mkdirSync(path.join(toUserFolder, '.n8n'), { recursive: true });
-	fs.cpSync(path.join(fromUserFolder, '.n8n', 'nodes'), path.join(toUserFolder, '.n8n', 'nodes'), { recursive: true });
+	fs.cpSync(path.join(fromUserFolder, '.n8n', 'nodes'), path.join(toUserFolder, '.n8n', 'nodes'), {
+		recursive: true,
+	});
 }

@@ -34,7 +34,8 @@ const { startSandbox } = require('../../sandbox/index.js');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
-const num = (name, dflt) => Number((args.find((a) => a.startsWith(`--${name}=`)) || '').split('=')[1] || dflt);
+const num = (name, dflt) =>
+	Number((args.find((a) => a.startsWith(`--${name}=`)) || '').split('=')[1] || dflt);
 const CALLS = num('calls', 200);
 const IN_FLIGHT = num('in-flight', 20);
 const KILL_CALLS = num('kill-calls', 60);
@@ -62,7 +63,11 @@ async function stopAll() {
 		// n8n first (it still talks to PostgreSQL and Redis while it shuts down), then the servers.
 		const n8n = [...groups].filter((g) => g.kind === 'n8n');
 		await Promise.all(n8n.map((g) => stopProcessGroup(g.child, { graceMs: 15000 })));
-		await Promise.all([...groups].filter((g) => g.kind !== 'n8n').map((g) => stopProcessGroup(g.child, { graceMs: 15000 })));
+		await Promise.all(
+			[...groups]
+				.filter((g) => g.kind !== 'n8n')
+				.map((g) => stopProcessGroup(g.child, { graceMs: 15000 })),
+		);
 		groups.clear();
 		await sandbox?.close();
 	})();
@@ -105,8 +110,12 @@ async function setUp(runDir) {
 	ensureN8n();
 	const installed = ensureServerPackages(log);
 	const folderOf = (name) => path.join(runDir, name);
-	const { pkg, tarball } = buildPackAndInstall(folderOf('main'), { skipBuild: flag('skip-build'), log });
-	for (let n = 1; n <= WORKERS; n++) copyInstalledPackage(folderOf('main'), folderOf(`worker-${n}`));
+	const { pkg, tarball } = buildPackAndInstall(folderOf('main'), {
+		skipBuild: flag('skip-build'),
+		log,
+	});
+	for (let n = 1; n <= WORKERS; n++)
+		copyInstalledPackage(folderOf('main'), folderOf(`worker-${n}`));
 	log(`packed ${tarball}, installed into the main's and each worker's user folder`);
 	// The servers' data: one temporary folder, removed at the end whatever happens (readable by PostgreSQL's user).
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scale-'));
@@ -116,49 +125,88 @@ async function setUp(runDir) {
 		startPostgres({ dir: path.join(dataDir, 'postgres'), onSpawn: track('postgres') }),
 		startRedis({ dir: path.join(dataDir, 'redis'), onSpawn: track('redis') }),
 	]);
-	log(`PostgreSQL ${postgres.version} on 127.0.0.1:${postgres.port}, Redis ${redis.version} on 127.0.0.1:${redis.port}${installed.length ? ` (installed: ${installed.join(', ')})` : ''}`);
+	log(
+		`PostgreSQL ${postgres.version} on 127.0.0.1:${postgres.port}, Redis ${redis.version} on 127.0.0.1:${redis.port}${installed.length ? ` (installed: ${installed.join(', ')})` : ''}`,
+	);
 	sandbox = await startSandbox({ port: 0, quiet: true });
 
 	const env = queueModeEnv({ postgres, redis });
 	// All three at once, as a deployment starts its containers: n8n runs its migrations under a PostgreSQL advisory
 	// lock and seeds its instance keys with insert-or-ignore, so the processes may race for them.
 	const [server, ...workers] = await Promise.all([
-		startServer(folderOf('main'), { extraEnv: env, detached: true, onSpawn: track('n8n'), readyTimeoutMs: 240000 }),
+		startServer(folderOf('main'), {
+			extraEnv: env,
+			detached: true,
+			onSpawn: track('n8n'),
+			readyTimeoutMs: 240000,
+		}),
 		...Array.from({ length: WORKERS }, (_, k) =>
-			startWorker(folderOf(`worker-${k + 1}`), { name: `worker-${k + 1}`, concurrency: CONCURRENCY, env, onSpawn: track('n8n'), readyTimeoutMs: 240000 }),
+			startWorker(folderOf(`worker-${k + 1}`), {
+				name: `worker-${k + 1}`,
+				concurrency: CONCURRENCY,
+				env,
+				onSpawn: track('n8n'),
+				readyTimeoutMs: 240000,
+			}),
 		),
 	]);
-	log(`n8n ${N8N_VERSION} main (queue mode) ready on ${server.url}, ${WORKERS} workers ready (concurrency ${CONCURRENCY} each)`);
+	log(
+		`n8n ${N8N_VERSION} main (queue mode) ready on ${server.url}, ${WORKERS} workers ready (concurrency ${CONCURRENCY} each)`,
+	);
 
 	// The credentials and the workflow, as a user creates them in the editor: through the REST API.
 	const rest = new N8nRest(server.url);
 	await rest.ownerLogin();
 	const credIds = {};
 	for (const c of credentialsFor(sandbox, pkg)) {
-		const r = await rest.request('POST', '/rest/credentials', { name: c.name, type: c.type, data: c.data });
-		if (r.status !== 200) throw new Error(`creating the ${c.type} credential: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+		const r = await rest.request('POST', '/rest/credentials', {
+			name: c.name,
+			type: c.type,
+			data: c.data,
+		});
+		if (r.status !== 200)
+			throw new Error(
+				`creating the ${c.type} credential: HTTP ${r.status} ${r.text.slice(0, 300)}`,
+			);
 		credIds[c.type] = r.json.data.id;
 	}
 	const created = await rest.request('POST', '/rest/workflows', leadWorkflow(credIds));
-	if (created.status !== 200) throw new Error(`creating the workflow: HTTP ${created.status} ${created.text.slice(0, 500)}`);
+	if (created.status !== 200)
+		throw new Error(`creating the workflow: HTTP ${created.status} ${created.text.slice(0, 500)}`);
 	const workflowId = created.json.data.id;
-	const act = await rest.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: created.json.data.versionId });
-	if (act.status !== 200) throw new Error(`publishing the workflow: HTTP ${act.status} ${act.text.slice(0, 500)}`);
+	const act = await rest.request('POST', `/rest/workflows/${workflowId}/activate`, {
+		versionId: created.json.data.versionId,
+	});
+	if (act.status !== 200)
+		throw new Error(`publishing the workflow: HTTP ${act.status} ${act.text.slice(0, 500)}`);
 	db = await connect(postgres);
-	for (const deadline = Date.now() + 20000; !(await webhookRegistered(db, WEBHOOK_PATH)); ) {
-		if (Date.now() > deadline) throw new Error(`the webhook ${WEBHOOK_PATH} was not registered 20 s after publishing`);
+	for (const deadline = Date.now() + 20000; !(await webhookRegistered(db, WEBHOOK_PATH));) {
+		if (Date.now() > deadline)
+			throw new Error(`the webhook ${WEBHOOK_PATH} was not registered 20 s after publishing`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	log(`workflow ${workflowId} published: POST ${server.url}/webhook/${WEBHOOK_PATH}`);
-	return { postgres, redis, server, workers, rest, credIds, workflowId, webhookUrl: `${server.url}/webhook/${WEBHOOK_PATH}` };
+	return {
+		postgres,
+		redis,
+		server,
+		workers,
+		rest,
+		credIds,
+		workflowId,
+		webhookUrl: `${server.url}/webhook/${WEBHOOK_PATH}`,
+	};
 }
 
 async function main() {
-	log(`n8n ${N8N_VERSION} in queue mode: ${WORKERS} workers x ${CONCURRENCY}; ${CALLS} calls (${IN_FLIGHT} in flight), then ${KILL_CALLS} with a worker killed`);
+	log(
+		`n8n ${N8N_VERSION} in queue mode: ${WORKERS} workers x ${CONCURRENCY}; ${CALLS} calls (${IN_FLIGHT} in flight), then ${KILL_CALLS} with a worker killed`,
+	);
 	const runsDir = path.join(CACHE_DIR, 'scale');
 	// Run folders are kept after a failure (logs): those of runs that ended over an hour ago go now (none runs that long).
 	for (const old of fs.existsSync(runsDir) ? fs.readdirSync(runsDir) : []) {
-		if (Date.now() - fs.statSync(path.join(runsDir, old)).mtimeMs > 3600_000) fs.rmSync(path.join(runsDir, old), { recursive: true, force: true });
+		if (Date.now() - fs.statSync(path.join(runsDir, old)).mtimeMs > 3600_000)
+			fs.rmSync(path.join(runsDir, old), { recursive: true, force: true });
 	}
 	const runDir = path.join(runsDir, `run-${Date.now()}`);
 	fs.mkdirSync(runDir, { recursive: true });
@@ -167,9 +215,21 @@ async function main() {
 	let phase2;
 	try {
 		env = await setUp(runDir);
-		const ctx = { ...env, sb: sandbox, db, check: (ok, name, detail) => check(ok, name, detail), log, runTag: Date.now().toString(16).slice(-6) };
+		const ctx = {
+			...env,
+			sb: sandbox,
+			db,
+			check: (ok, name, detail) => check(ok, name, detail),
+			log,
+			runTag: Date.now().toString(16).slice(-6),
+		};
 		phase1 = await runRevokePhase(ctx, { calls: CALLS, inFlight: IN_FLIGHT });
-		phase2 = await runKillPhase(ctx, { calls: KILL_CALLS, inFlight: IN_FLIGHT, victim: env.workers[1], survivor: env.workers[0] });
+		phase2 = await runKillPhase(ctx, {
+			calls: KILL_CALLS,
+			inFlight: IN_FLIGHT,
+			victim: env.workers[1],
+			survivor: env.workers[0],
+		});
 	} catch (e) {
 		check(false, 'the run completed', e.stack || e.message);
 	}
@@ -182,11 +242,22 @@ async function main() {
 	}
 	log('stopping n8n, PostgreSQL, Redis and the sandbox');
 	await stopAll();
-	printReport({ phase1, phase2, env, checks, settings: { CALLS, IN_FLIGHT, KILL_CALLS, WORKERS, CONCURRENCY, BULL_TIMINGS }, elapsed: elapsed(), load: { cpus: os.cpus().length, before: loadBefore, after: os.loadavg()[0] } });
+	printReport({
+		phase1,
+		phase2,
+		env,
+		checks,
+		settings: { CALLS, IN_FLIGHT, KILL_CALLS, WORKERS, CONCURRENCY, BULL_TIMINGS },
+		elapsed: elapsed(),
+		load: { cpus: os.cpus().length, before: loadBefore, after: os.loadavg()[0] },
+	});
 	const failed = checks.filter((c) => !c.ok);
 	for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
 	if (!flag('keep') && failed.length === 0) fs.rmSync(runDir, { recursive: true, force: true });
-	else console.log(`run folder kept (n8n user folders, logs of the main, workers and PostgreSQL): ${path.relative(ROOT, runDir)}`);
+	else
+		console.log(
+			`run folder kept (n8n user folders, logs of the main, workers and PostgreSQL): ${path.relative(ROOT, runDir)}`,
+		);
 	process.exit(failed.length ? 1 : 0);
 }
 

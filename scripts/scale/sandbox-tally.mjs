@@ -15,7 +15,10 @@ const LOG = {
 		tokenRefused: (r) => r.status === 401,
 	},
 	wolkvox: {
-		create: (r) => r.method === 'POST' && r.path === '/server/API/v2/custom/insert.php' && r.body?.module === WOLKVOX_MODULE,
+		create: (r) =>
+			r.method === 'POST' &&
+			r.path === '/server/API/v2/custom/insert.php' &&
+			r.body?.module === WOLKVOX_MODULE,
 		marker: (r) => r.body?.fields?.marker,
 		accepted: (r) => r.status === 200 && r.response?.code === 200,
 		// wolkvox has no login: a fixed token, with a daily quota of uses.
@@ -31,7 +34,13 @@ const LOG = {
 	},
 };
 
+/**
+ * The sandbox's request log and store, as its /__sandbox endpoints give them.
+ * @param {string} sandboxUrl
+ * @returns {Promise<{ requests: import('../../sandbox/index.js').SandboxRequest[], store: any }>}
+ */
 export async function readSandbox(sandboxUrl) {
+	/** @type {(p: string) => Promise<any>} */
 	const get = async (p) => (await fetch(`${sandboxUrl}${p}`)).json();
 	return { requests: await get('/__sandbox/requests'), store: await get('/__sandbox/store') };
 }

@@ -26,9 +26,21 @@ export async function callWebhook(url, bodies, { inFlight, timeoutMs = 120000, b
 			} catch {
 				/* not JSON: kept as text */
 			}
-			results[i] = { i, marker: bodies[i].marker, status: r.status, ms: performance.now() - started, answer };
+			results[i] = {
+				i,
+				marker: bodies[i].marker,
+				status: r.status,
+				ms: performance.now() - started,
+				answer,
+			};
 		} catch (e) {
-			results[i] = { i, marker: bodies[i].marker, status: 0, ms: performance.now() - started, error: e.message };
+			results[i] = {
+				i,
+				marker: bodies[i].marker,
+				status: 0,
+				ms: performance.now() - started,
+				error: e.message,
+			};
 		}
 	};
 	const lane = async () => {
@@ -44,7 +56,9 @@ export async function callWebhook(url, bodies, { inFlight, timeoutMs = 120000, b
 
 /** The p-th percentile (0-100) of numbers, nearest rank. */
 export function percentile(values, p) {
-	const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+	const sorted = values
+		.filter((v) => typeof v === 'number' && Number.isFinite(v))
+		.sort((a, b) => a - b);
 	if (!sorted.length) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
