@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, optionalInteger } from '../common/fields';
+import { compact, optionalBoolean, optionalInteger } from '../common/fields';
 import type { FieldDef, FieldSet } from '../common/fieldSet';
 import { notRequired, optional } from '../common/fieldSet';
 import type { AnyOperationSpec } from '../common/operation';
@@ -133,7 +133,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...filterSet.shape,
 				...(definition.simplify ? simplifyShape : {}),
 				options: z
-					.object<ZodRawShape>({ allAtOnce: z.boolean().optional(), ...pageFields.shape })
+					.object<ZodRawShape>({ allAtOnce: optionalBoolean(), ...pageFields.shape })
 					.default({}),
 			})
 			// Into the engine's PageRequest (pageSize, startPage) and the query's filters.
