@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
-import { smlBaseUrlExpression, smlLogin } from '../nodes/Sml/session';
+import { smlLogin } from '../nodes/Sml/session';
+import { smlBaseUrlExpression } from '../nodes/Sml/transport';
 
 export class SmlApi implements ICredentialType {
 	name = 'smlApi';

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
+import { casabacaLogin } from '../nodes/SugarCrmCasabaca/session';
 import {
 	CASABACA_DEFAULT_URL,
 	casabacaBaseUrlExpression,
-	casabacaLogin,
-} from '../nodes/SugarCrmCasabaca/session';
+} from '../nodes/SugarCrmCasabaca/transport';
 
 export class SugarCrmCasabacaApi implements ICredentialType {
 	name = 'sugarCrmCasabacaApi';

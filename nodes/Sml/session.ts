@@ -4,9 +4,6 @@ import type { HttpRequest } from '../common/session';
 import { requestToken } from '../common/session';
 import { loginRefusal, smlApi } from './transport';
 
-// The credential reads its test request's address here, next to the login it uses.
-export { smlBaseUrl, smlBaseUrlExpression } from './transport';
-
 /** SML paths used by both the credential and the node. */
 export const SML_LOGIN_PATH = '/api/auth/login/';
 export const SML_LOGOUT_PATH = '/api/auth/logout/';

@@ -4,9 +4,6 @@ import type { HttpRequest } from '../common/session';
 import { requestToken } from '../common/session';
 import { casabacaApi, loginRefusal } from './transport';
 
-// The credential reads its address here, next to the login it uses.
-export { CASABACA_DEFAULT_URL, casabacaBaseUrl, casabacaBaseUrlExpression } from './transport';
-
 /** Casabaca paths used by both the credential and the node. */
 export const CASABACA_LOGIN_PATH = '/api/login';
 export const CASABACA_LOGOUT_PATH = '/api/logout';

@@ -8,10 +8,9 @@ import { z } from 'zod';
 
 import { fixedList, optionalText, requiredText } from '../common/fields';
 import type { FieldSet } from '../common/fieldSet';
-import { notRequired, requiredUnmarked } from '../common/fieldSet';
+import { listProperty, notRequired, requiredUnmarked } from '../common/fieldSet';
 import type { OperationContext } from '../common/operation';
 import { headerValueProblem } from '../common/pathSegments';
-import { entryList } from './fields';
 import type { FormFile } from './transport';
 
 /** Binary field names: a comma-separated text, or a list from an expression. */
@@ -56,7 +55,7 @@ export function attachmentFields({ binaryDefault = 'data' } = {}): FieldSet {
 			schema: base64Text,
 		},
 	]);
-	const base64 = entryList(
+	const base64 = listProperty(
 		{
 			name: 'base64Attachments',
 			label: 'Base64 Attachments',
@@ -64,6 +63,7 @@ export function attachmentFields({ binaryDefault = 'data' } = {}): FieldSet {
 			api: 'attachments',
 			text: 'Files already encoded as base64 text, sent after the binary fields',
 			entry: { name: 'attachment', label: 'Attachment' },
+			apiWord: 'field',
 		},
 		content.properties,
 	);

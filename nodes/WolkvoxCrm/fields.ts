@@ -9,8 +9,8 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { fixedList, optionalInteger, requiredText } from '../common/fields';
-import type { CollectionDef, FieldSet, ListDef } from '../common/fieldSet';
-import { combine, notRequired, required, withApiName } from '../common/fieldSet';
+import type { CollectionDef, FieldSet } from '../common/fieldSet';
+import { combine, listProperty, notRequired, required } from '../common/fieldSet';
 import type { LocatorDef } from '../common/locator';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';
 
@@ -33,30 +33,6 @@ export const optionsCollection = (options: INodeProperties[]): INodeProperties =
 	default: {},
 	options,
 });
-
-/**
- * A list of entries that the API takes as one of its fields (a fixedCollection with multiple
- * values): fieldSet's list() describes an API list, these descriptions name the field.
- */
-export function entryList(
-	list: ListDef & { show?: NonNullable<INodeProperties['displayOptions']>['show'] },
-	values: INodeProperties[],
-): INodeProperties {
-	return withApiName<INodeProperties>(
-		{
-			displayName: list.label,
-			name: list.name,
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: list.placeholder,
-			default: {},
-			...(list.show ? { displayOptions: { show: list.show } } : {}),
-			description: `${list.text} (API field: ${list.api})`,
-			options: [{ displayName: list.entry.label, name: list.entry.name, values }],
-		},
-		list.api,
-	);
-}
 
 export const moduleField = required([
 	{
@@ -123,7 +99,7 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 		description: `How the ${what} are given`,
 	};
 	// The names and values are the user's CRM fields, kept as given (a value may be a number).
-	const pairs = entryList(
+	const pairs = listProperty(
 		{
 			name: 'fieldPairs',
 			label,
@@ -131,6 +107,7 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 			api,
 			text: `The ${what}, by CRM field name`,
 			entry: { name: 'field', label: 'Field' },
+			apiWord: 'field',
 			show: { fieldsInput: ['pairs'] },
 		},
 		[

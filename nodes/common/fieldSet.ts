@@ -116,6 +116,27 @@ export interface ListDef {
 	text: string;
 	/** One entry's group name and label in the editor. */
 	entry: { name: string; label: string };
+	/** How the description names the vendor's key: "API list" unless the vendor calls it a field. */
+	apiWord?: 'list' | 'field';
+	show?: Show;
+}
+
+/** The n8n property of a list of entries, each made of `values`. */
+export function listProperty(def: ListDef, values: INodeProperties[]): INodeProperties {
+	return withApiName<INodeProperties>(
+		{
+			displayName: def.label,
+			name: def.name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: def.placeholder,
+			default: {},
+			...(def.show ? { displayOptions: { show: def.show } } : {}),
+			description: `${def.text} (API ${def.apiWord ?? 'list'}: ${def.api})`,
+			options: [{ displayName: def.entry.label, name: def.entry.name, values }],
+		},
+		def.api,
+	);
 }
 
 /**
@@ -129,21 +150,8 @@ export function list(
 	entrySchema?: ZodTypeAny,
 ): FieldSet {
 	const entry = Array.isArray(entryFields) ? notRequired(entryFields) : entryFields;
-	const property = withApiName<INodeProperties>(
-		{
-			displayName: def.label,
-			name: def.name,
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: def.placeholder,
-			default: {},
-			description: `${def.text} (API list: ${def.api})`,
-			options: [{ displayName: def.entry.label, name: def.entry.name, values: entry.properties }],
-		},
-		def.api,
-	);
 	return {
-		properties: [property],
+		properties: [listProperty(def, entry.properties)],
 		shape: { [def.name]: fixedList(def.entry.name, entrySchema ?? z.object(entry.shape)) },
 		fields: [],
 	};

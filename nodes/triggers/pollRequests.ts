@@ -18,8 +18,7 @@ export interface PollRequests {
 	allPages(plan: RequestPlan): Promise<IDataObject[]>;
 }
 
-export function pollRequests(poll: IPollFunctions, api: VendorApi): PollRequests {
-	const fn = poll;
+export function pollRequests(fn: IPollFunctions, api: VendorApi): PollRequests {
 	const session = new CredentialSession(fn, api);
 	const request = async (plan: RequestPlan) =>
 		await apiRequestBody.call(fn, api, plan, undefined, session);

@@ -10,8 +10,8 @@ import { Workflow } from 'n8n-workflow';
 import { SmlApi } from '../../credentials/SmlApi.credentials';
 import { SugarCrmCasabacaApi } from '../../credentials/SugarCrmCasabacaApi.credentials';
 import { WolkvoxCrmApi } from '../../credentials/WolkvoxCrmApi.credentials';
-import { smlBaseUrl } from '../../nodes/Sml/session';
-import { casabacaBaseUrl } from '../../nodes/SugarCrmCasabaca/session';
+import { smlBaseUrl } from '../../nodes/Sml/transport';
+import { casabacaBaseUrl } from '../../nodes/SugarCrmCasabaca/transport';
 import { WOLKVOX_SERVERS, wolkvoxBaseUrl } from '../../nodes/WolkvoxCrm/server';
 
 const workflow = new Workflow({

@@ -12,19 +12,13 @@ import {
 	notRequired,
 	optional,
 	required,
+	listProperty,
 	requiredUnmarked,
 } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import type { RecordFieldsParams } from '../../fields';
-import {
-	batchOptions,
-	batchSizeOf,
-	entryList,
-	fieldsFrom,
-	recordFieldsInput,
-	schemaOf,
-} from '../../fields';
+import { batchOptions, batchSizeOf, fieldsFrom, recordFieldsInput, schemaOf } from '../../fields';
 
 /** The documented URL of obligations (insert: POST, update: PUT) and of managements. */
 export const OBLIGATION_PATH = '/server/API/v2/collections/insertObligation.php';
@@ -71,7 +65,7 @@ const formEntry = combine(
 	notRequired([{ name: 'value', label: 'Value', text: 'Value of the field' }]),
 );
 
-const formProperty = entryList(
+const formProperty = listProperty(
 	{
 		name: 'form',
 		label: 'Extra Obligation Fields',
@@ -79,6 +73,7 @@ const formProperty = entryList(
 		api: 'fields.form',
 		text: 'Other fields of the obligation, sent as a list of name/value pairs',
 		entry: { name: 'field', label: 'Field' },
+		apiWord: 'field',
 	},
 	formEntry.properties,
 );
