@@ -180,6 +180,12 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	checkItem?(fn: IExecuteFunctions, params: P, itemIndex: number): string[];
 	/** Sends the validated parameters of all items in chunks (bulk endpoints); see batch.ts. */
 	batch?: BatchSpec<P>;
+	/**
+	 * The keys an item is matched on (read-then-write operations such as Create or Update): items
+	 * that share a key run one after the other in input order, so the second finds what the first
+	 * created; items with different keys still run in parallel (Options > Concurrency).
+	 */
+	serialKeys?(params: P): string[];
 }
 
 /**

@@ -20,7 +20,7 @@ import type {
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
 import { fetchPages, firstRecords } from './pagination';
-import { runPool } from './pool';
+import { keyedChains, runPool } from './pool';
 import { failValidation, readParameters, validateParameters } from './validation';
 
 export function findSpec(
@@ -189,24 +189,37 @@ export async function executeOperations(
 	const outputs: INodeExecutionData[][] = prepared.map(() => []);
 	const sent: number[] = [];
 	let failed: { itemIndex: number; error: unknown } | undefined;
+	const runItem = async (itemIndex: number) => {
+		const entry = prepared[itemIndex];
+		if (entry.error) {
+			outputs[itemIndex] = [errorItem(entry.error, itemIndex)];
+			return;
+		}
+		sent.push(itemIndex);
+		try {
+			outputs[itemIndex] = toItems(
+				await runOne(context(itemIndex), api, spec, entry.params as IDataObject),
+				itemIndex,
+			);
+		} catch (error) {
+			if (continueOnFail) outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
+			else if (!failed || itemIndex < failed.itemIndex) failed = { itemIndex, error };
+		}
+	};
+	const serialKeys = spec.serialKeys;
+	const chains = serialKeys
+		? keyedChains(prepared.length, (itemIndex) => {
+				const params = prepared[itemIndex].params;
+				return params ? serialKeys(params as IDataObject) : [];
+			})
+		: prepared.map((_entry, itemIndex) => [itemIndex]);
 	await runPool(
-		prepared.length,
+		chains.length,
 		concurrency,
-		async (itemIndex) => {
-			const entry = prepared[itemIndex];
-			if (entry.error) {
-				outputs[itemIndex] = [errorItem(entry.error, itemIndex)];
-				return;
-			}
-			sent.push(itemIndex);
-			try {
-				outputs[itemIndex] = toItems(
-					await runOne(context(itemIndex), api, spec, entry.params as IDataObject),
-					itemIndex,
-				);
-			} catch (error) {
-				if (continueOnFail) outputs[itemIndex] = [errorItem(error as Error, itemIndex)];
-				else if (!failed || itemIndex < failed.itemIndex) failed = { itemIndex, error };
+		async (chainIndex) => {
+			for (const itemIndex of chains[chainIndex]) {
+				if (failed) return;
+				await runItem(itemIndex);
 			}
 		},
 		() => failed !== undefined,
