@@ -186,7 +186,7 @@ function describeText(answer: string, secrets: string[]): string {
 }
 
 /** What came back, in words, when it is not an object with an id. */
-function describeOther(answer: unknown, secrets: string[]): string {
+export function describeOther(answer: unknown, secrets: string[]): string {
 	if (answer === undefined) return 'an empty answer';
 	if (answer === null) return 'null';
 	if (typeof answer === 'string') return describeText(answer, secrets);
@@ -223,7 +223,7 @@ export function leadAnswerProblem(
 }
 
 /** Secrets of the credential, to mask in a quoted answer (a debug page may echo a header). */
-async function credentialSecrets(ctx: OperationContext): Promise<string[]> {
+export async function credentialSecrets(ctx: OperationContext): Promise<string[]> {
 	try {
 		const credentials = await ctx.fn.getCredentials(smlApi.credentialType, ctx.itemIndex);
 		return [credentials.password, credentials.sessionToken].filter(

@@ -1,4 +1,5 @@
 import type { AnyOperationSpec } from '../../../common/operation';
+import { createOrUpdate } from './createOrUpdate';
 import { get, getAll, getHistory } from './read';
 import { assign, changeStatus, clickToCall, create, finalize, update } from './write';
 
@@ -7,6 +8,7 @@ export const leadOperations: AnyOperationSpec[] = [
 	get,
 	getAll,
 	create,
+	createOrUpdate,
 	update,
 	assign,
 	changeStatus,

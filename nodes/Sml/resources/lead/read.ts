@@ -45,7 +45,7 @@ const concessionaireIds = z
 			.optional(),
 	);
 
-const concessionaires: FieldDef = {
+export const concessionaires: FieldDef = {
 	name: 'concessionaire__in',
 	label: 'Concessionaire Names or IDs',
 	load: { method: 'getConcessionaires' },

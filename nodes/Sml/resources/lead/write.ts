@@ -33,9 +33,45 @@ import {
 } from './fields';
 import { LEAD_PATH } from './read';
 
+/* ------------------------------------------------------------ lead bodies */
+
+/** What a create or an update writes: the lead's own fields and its nested objects and lists. */
+export interface LeadChanges {
+	fields: IDataObject;
+	vehicle: IDataObject;
+	client: IDataObject;
+	note: IDataObject[];
+	tags: IDataObject[];
+	tasks: IDataObject[];
+}
+
+/**
+ * The body that writes `changes`. With `current` (Keep IDs) the nested objects carry their
+ * current ids and the existing notes, tags and tasks are sent back, so SML updates them instead
+ * of deleting and recreating them; without it, exactly what was given (a create, or Replace).
+ */
+export function leadBody(changes: LeadChanges, current?: IDataObject): IDataObject {
+	const { vehicle: vehicleChanges, client: clientChanges, note, tags: tagList, tasks } = changes;
+	const body: IDataObject = { ...changes.fields };
+	if (Object.keys(vehicleChanges).length)
+		body.vehicle = current ? withCurrentId(current.vehicle, vehicleChanges) : vehicleChanges;
+	if (Object.keys(clientChanges).length)
+		body.client = current ? withCurrentId(current.client, clientChanges) : clientChanges;
+	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
+	if (tagList.length) body.tags = current ? mergeContentList(current.tags, tagList) : tagList;
+	if (tasks.length) {
+		const request = current?.request as IDataObject | null | undefined;
+		body.request = current
+			? withCurrentId(request, { task: mergeTasks(request?.task, tasks) })
+			: { task: tasks };
+	}
+	return body;
+}
+
 /* ------------------------------------------------------------------ create */
 
-const createFields = combine(
+/** Lead > Create's fields, also those of Create or Update. */
+export const createFields = combine(
 	required([source, { ...brandModel, label: 'Vehicle Brand and Model' }]),
 	vehicle('Vehicle Details', 'More about the vehicle', vehicleDetails),
 	client,
@@ -44,6 +80,18 @@ const createFields = combine(
 	tags(false),
 	leadTasks(false),
 );
+
+export const createShape: ZodRawShape = { ...createFields.shape, client: newClientSchema };
+
+/** The validated Create fields as changes to write. */
+export const createChanges = (params: IDataObject): LeadChanges => ({
+	fields: { source: params.source, ...compact(params.additionalFields as IDataObject) },
+	vehicle: compact({ brand_model: params.brand_model, ...(params.vehicle as IDataObject) }),
+	client: params.client as IDataObject,
+	note: params.note as IDataObject[],
+	tags: params.tags as IDataObject[],
+	tasks: params.tasks as IDataObject[],
+});
 
 export const create = defineOperation({
 	resource: 'lead',
@@ -55,19 +103,8 @@ export const create = defineOperation({
 	method: 'POST',
 	path: '/api/lead/',
 	properties: createFields.properties,
-	schema: z.object<ZodRawShape>({ ...createFields.shape, client: newClientSchema }),
-	request: (params) => {
-		const body: IDataObject = {
-			source: params.source,
-			vehicle: compact({ brand_model: params.brand_model, ...params.vehicle }),
-			...compact(params.additionalFields),
-		};
-		if (Object.keys(params.client).length) body.client = params.client;
-		if (params.note.length) body.note = params.note;
-		if (params.tags.length) body.tags = params.tags;
-		if (params.tasks.length) body.request = { task: params.tasks };
-		return { body };
-	},
+	schema: z.object<ZodRawShape>(createShape),
+	request: (params) => ({ body: leadBody(createChanges(params)) }),
 });
 
 /* ------------------------------------------------------------------ update */
@@ -107,16 +144,20 @@ const updateSchema = z
 
 /** Builds the PATCH body; with Keep IDs it reads the lead first to carry the nested ids. */
 async function updateLead(ctx: RunContext, params: z.output<typeof updateSchema>) {
-	const { note, tags: tagList, tasks } = params;
-	const vehicleChanges: IDataObject = compact(params.vehicle);
-	const clientChanges: IDataObject = params.client;
-	const body: IDataObject = compact(params.updateFields);
+	const changes: LeadChanges = {
+		fields: compact(params.updateFields),
+		vehicle: compact(params.vehicle),
+		client: params.client,
+		note: params.note,
+		tags: params.tags,
+		tasks: params.tasks,
+	};
 	const nested =
-		Object.keys(vehicleChanges).length ||
-		Object.keys(clientChanges).length ||
-		note.length ||
-		tagList.length ||
-		tasks.length;
+		Object.keys(changes.vehicle).length ||
+		Object.keys(changes.client).length ||
+		changes.note.length ||
+		changes.tags.length ||
+		changes.tasks.length;
 	const current =
 		nested && params.nestedMode === 'merge'
 			? await readLeadForUpdate(ctx, {
@@ -125,20 +166,7 @@ async function updateLead(ctx: RunContext, params: z.output<typeof updateSchema>
 					leadId: params.leadId,
 				})
 			: undefined;
-
-	if (Object.keys(vehicleChanges).length)
-		body.vehicle = current ? withCurrentId(current.vehicle, vehicleChanges) : vehicleChanges;
-	if (Object.keys(clientChanges).length)
-		body.client = current ? withCurrentId(current.client, clientChanges) : clientChanges;
-	if (note.length) body.note = current ? mergeContentList(current.note, note) : note;
-	if (tagList.length) body.tags = current ? mergeContentList(current.tags, tagList) : tagList;
-	if (tasks.length) {
-		const request = current?.request as IDataObject | null | undefined;
-		body.request = current
-			? withCurrentId(request, { task: mergeTasks(request?.task, tasks) })
-			: { task: tasks };
-	}
-	return await ctx.request({ method: 'PATCH', path: ctx.path, body });
+	return await ctx.request({ method: 'PATCH', path: ctx.path, body: leadBody(changes, current) });
 }
 
 export const update = defineOperation({

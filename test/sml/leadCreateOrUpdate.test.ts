@@ -1,0 +1,508 @@
+/**
+ * SML Lead > Create or Update through n8n-core with nock: the exact lookup, the exact comparison
+ * on our side (SML's filters are substring matches), every When Found / When Several Match branch,
+ * the Match On modes, and the within-run rule (items sharing an e-mail never create twice).
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import nock from 'nock';
+
+import type { RecordedRequest } from '../harness/fakeVendor';
+import { runNode } from '../harness/runNode';
+import lead984 from './fixtures/lead-984.json';
+import { BASE_URL, auth, credentials, jsonAuth, loginRequest, page, smlServer } from './sml';
+
+const PAGE = 'page=1&page_size=1000';
+
+/** A lead as SML lists it: client `50 + id`, vehicle 1036, request 1032, no notes or tags. */
+const leadOf = (id: number, client: IDataObject, extra: IDataObject = {}): IDataObject => ({
+	...lead984,
+	id,
+	client: { id: 50 + id, name: 'Ana Ruiz', phone: null, email: null, ...client },
+	...extra,
+});
+
+const base = {
+	resource: 'lead',
+	operation: 'createOrUpdate',
+	source: 1,
+	brand_model: 'Golf',
+};
+
+const run = (
+	parameters: IDataObject,
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+) =>
+	runNode({
+		node: 'sml',
+		typeVersion: 2,
+		parameters: { ...base, ...parameters } as never,
+		credentials,
+		...options,
+	});
+
+const lookup = (query: string) => ({
+	method: 'GET',
+	path: `/api/lead/?${query}&${PAGE}`,
+	headers: auth(),
+	body: undefined,
+});
+
+const post = (body: IDataObject) => ({
+	method: 'POST',
+	path: '/api/lead/',
+	headers: jsonAuth(),
+	body,
+});
+const patch = (id: number, body: IDataObject) => ({
+	method: 'PATCH',
+	path: `/api/lead/${id}/`,
+	headers: jsonAuth(),
+	body,
+});
+
+/** What the PATCH of a listed lead carries with Keep IDs: the nested ids of `leadOf`. */
+const keptIds = (id: number, client: IDataObject) => ({
+	source: 1,
+	vehicle: { id: 1036, brand_model: 'Golf' },
+	client: { id: 50 + id, ...client },
+});
+
+const anaClient = { name: 'Ana Ruiz', email: 'ana@x.com' };
+
+describe('SML Lead > Create or Update: matching by e-mail', () => {
+	test('no lead in the list: one lookup, then the create; the answer is output with action "created"', async () => {
+		const created = leadOf(990, { email: 'ana@x.com' });
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([])])
+			.on('POST', '/api/lead/', [201, created]);
+		const result = await run({ client: anaClient });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests).toEqual([
+			loginRequest,
+			lookup('client__email__icontains=ana@x.com'),
+			post({ source: 1, vehicle: { brand_model: 'Golf' }, client: anaClient }),
+		]);
+		expect(result.json).toEqual([{ ...created, action: 'created', matchedBy: null }]);
+	});
+
+	test('the substring trap: diana@x.com and ana@x.com.es are not ana@x.com, so a lead is created', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [
+				200,
+				page([
+					leadOf(12, { email: 'diana@x.com' }),
+					leadOf(13, { email: 'ana@x.com.es' }),
+					leadOf(14, { email: 'mariana@x.com' }),
+				]),
+			])
+			.on('POST', '/api/lead/', [201, leadOf(20, { email: 'ana@x.com' })]);
+		const result = await run({ client: anaClient });
+		expect(result.error).toBeUndefined();
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET', 'POST']);
+		expect(result.json[0]).toMatchObject({ id: 20, action: 'created', matchedBy: null });
+	});
+
+	test('case and blanks do not matter: " Ana@X.com " finds "ana@x.com " and updates it, keeping its IDs', async () => {
+		const found = leadOf(12, { email: 'ana@x.com ', phone: '600' });
+		const updated = {
+			...found,
+			vehicle: { ...(found.vehicle as IDataObject), brand_model: 'Golf' },
+		};
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([leadOf(11, { email: 'diana@x.com' }), found])])
+			.on('PATCH', '/api/lead/12/', [200, updated]);
+		const result = await run({ client: { name: 'Ana Ruiz', email: ' Ana@X.com ' } });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests).toEqual([
+			loginRequest,
+			lookup('client__email__icontains=Ana@X.com'),
+			patch(12, keptIds(12, { name: 'Ana Ruiz', email: 'Ana@X.com' })),
+		]);
+		expect(result.json).toEqual([{ ...updated, action: 'updated', matchedBy: 'email' }]);
+	});
+
+	test('Keep IDs on the found lead: its notes, tags and tasks are sent back with their IDs, the given ones added', async () => {
+		const found = leadOf(12, anaClient, {
+			note: [{ id: 3, content: 'first', modified: '2019-05-09T07:28:28.530Z', history: [] }],
+			tags: [{ id: 4, content: 'web', modified: '2019-05-09T07:28:28.530Z', history: [] }],
+		});
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([found])])
+			.on('PATCH', '/api/lead/12/', [200, found]);
+		const result = await run({
+			client: anaClient,
+			vehicle: { price: '9000' },
+			additionalFields: { score: '4' },
+			note: { entries: [{ content: 'second form' }] },
+			tags: { entries: [{ content: 'returning' }] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sml.requests[2]).toEqual(
+			patch(12, {
+				source: 1,
+				score: '4',
+				vehicle: { id: 1036, brand_model: 'Golf', price: '9000' },
+				client: { id: 62, ...anaClient },
+				note: [{ id: 3, content: 'first' }, { content: 'second form' }],
+				tags: [{ id: 4, content: 'web' }, { content: 'returning' }],
+			}),
+		);
+		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'email' });
+	});
+
+	test('When Found > Do Nothing: the found lead is output as listed, nothing is written', async () => {
+		const found = leadOf(12, anaClient);
+		const sml = smlServer().on('GET', '/api/lead/', [200, page([found])]);
+		const result = await run({ client: anaClient, whenFound: 'nothing' });
+		expect(result.error).toBeUndefined();
+		expect(sml.without('/api/auth/login/')).toEqual([lookup('client__email__icontains=ana@x.com')]);
+		expect(result.json).toEqual([{ ...found, action: 'unchanged', matchedBy: 'email' }]);
+	});
+
+	test('several match: the newest (highest ID) is updated by default', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [
+				200,
+				page([leadOf(15, anaClient), leadOf(130, anaClient), leadOf(99, anaClient)]),
+			])
+			.on('PATCH', '/api/lead/130/', [200, leadOf(130, anaClient)]);
+		const result = await run({ client: anaClient });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests[2]).toEqual(patch(130, keptIds(130, anaClient)));
+		expect(result.json[0]).toMatchObject({ id: 130, action: 'updated' });
+	});
+
+	test('several match, When Several Match > Fail the Item: the error lists their IDs and nothing is written', async () => {
+		const sml = smlServer().on('GET', '/api/lead/', [
+			200,
+			page([leadOf(15, anaClient), leadOf(130, anaClient), leadOf(16, { email: 'diana@x.com' })]),
+		]);
+		const result = await run({ client: anaClient, whenSeveral: 'fail' });
+		expect(result.error?.message).toBe(
+			'SML: 2 leads match (IDs 130, 15); When Several Match is Fail the Item, so nothing was created or changed',
+		);
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
+	});
+
+	test('the list is read to its end: the match is on page 2', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [
+				200,
+				page([leadOf(11, { email: 'diana@x.com' })], `${BASE_URL}/api/lead/?page=2`, 2),
+			])
+			.on('GET', '/api/lead/', [200, page([leadOf(12, anaClient)], null, 2)])
+			.on('PATCH', '/api/lead/12/', [200, leadOf(12, anaClient)]);
+		const result = await run({ client: anaClient });
+		expect(result.error).toBeUndefined();
+		expect(sml.without('/api/auth/login/').map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /api/lead/?client__email__icontains=ana@x.com&${PAGE}`,
+			'GET /api/lead/?client__email__icontains=ana@x.com&page=2&page_size=1000',
+			'PATCH /api/lead/12/',
+		]);
+		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'email' });
+	});
+});
+
+describe('SML Lead > Create or Update: statuses and concessionaires', () => {
+	test('by default an ended lead is not matched (no status filter sent: it takes one value): a new lead is created', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([leadOf(12, anaClient, { status: 'end' })])])
+			.on('POST', '/api/lead/', [201, leadOf(13, anaClient)]);
+		const result = await run({ client: anaClient });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests[1]).toEqual(lookup('client__email__icontains=ana@x.com'));
+		expect(result.json[0]).toMatchObject({ id: 13, action: 'created' });
+	});
+
+	test('one status is sent as the status filter, concessionaires as concessionaire__in, and both are checked here too', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [
+				200,
+				page([
+					leadOf(12, anaClient, { status: 'new', concessionaire: 1 }),
+					leadOf(14, anaClient, { status: 'tracing', concessionaire: 7 }),
+					leadOf(11, anaClient, { status: 'tracing', concessionaire: 2 }),
+				]),
+			])
+			.on('PATCH', '/api/lead/11/', [200, leadOf(11, anaClient)]);
+		const result = await run({
+			client: anaClient,
+			matchStatuses: ['tracing'],
+			options: { concessionaire__in: [1, '2'] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(sml.requests[1]).toEqual(
+			lookup('client__email__icontains=ana@x.com&status=tracing&concessionaire__in=1,2'),
+		);
+		expect(sml.requests[2]).toEqual(patch(11, keptIds(11, anaClient)));
+	});
+
+	test('statuses filtered on our side need the status in the answer: a lead without one is an error, not a miss', async () => {
+		const { status: _status, ...withoutStatus } = leadOf(12, anaClient);
+		const sml = smlServer().on('GET', '/api/lead/', [200, page([withoutStatus])]);
+		const result = await run({ client: anaClient });
+		expect(result.error?.message).toBe(
+			'SML: Lead > Create or Update looked up leads by e-mail, but the answer cannot be compared: lead 12 has no status; nothing was created or changed',
+		);
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
+	});
+});
+
+describe('SML Lead > Create or Update: matching by phone, e-mail or phone, e-mail and phone', () => {
+	test('Phone: compared on its digits ("+34 600-11-22" is "34600112 2", not "346001122 3")', async () => {
+		const found = leadOf(12, { phone: '34600112 2' });
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([leadOf(13, { phone: '346001122 3' }), found])])
+			.on('PATCH', '/api/lead/12/', [200, found]);
+		const client = { name: 'Ana Ruiz', phone: '+34 600-11-22' };
+		const result = await run({ client, matchOn: 'phone' });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests.slice(1)).toEqual([
+			lookup('client__phone__icontains=+34 600-11-22'),
+			patch(12, keptIds(12, client)),
+		]);
+		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'phone' });
+	});
+
+	/** Answers the e-mail and the phone lookups by their query, whatever order they arrive in. */
+	const byFilter =
+		(email: unknown[], phone: unknown[]) =>
+		(request: RecordedRequest): [number, unknown] => [
+			200,
+			page(request.path.includes('client__email__icontains') ? email : phone),
+		];
+
+	test('E-Mail or Phone: one lookup per given key; a lead found by its phone only is matched by "phone"', async () => {
+		const both = byFilter(
+			[leadOf(12, { email: 'diana@x.com', phone: '600112233' })],
+			[
+				leadOf(12, { email: 'diana@x.com', phone: '600112233' }),
+				leadOf(9, { phone: '600 11 22 33' }),
+			],
+		);
+		const sml = smlServer()
+			.on('GET', '/api/lead/', both)
+			.on('GET', '/api/lead/', both)
+			.on('PATCH', '/api/lead/12/', [200, leadOf(12, anaClient)]);
+		const client = { ...anaClient, phone: '600112233' };
+		const result = await run({ client, matchOn: 'emailOrPhone' });
+		expect(result.error).toBeUndefined();
+		expect(
+			sml.requests
+				.slice(1, 3)
+				.map((r) => r.path)
+				.sort(),
+		).toEqual([
+			`/api/lead/?client__email__icontains=ana@x.com&${PAGE}`,
+			`/api/lead/?client__phone__icontains=600112233&${PAGE}`,
+		]);
+		expect(sml.requests[3]).toEqual(patch(12, keptIds(12, client)));
+		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'phone' });
+	});
+
+	test('E-Mail or Phone: a lead matching both is "email and phone"; with only the e-mail given, one lookup', async () => {
+		const both = byFilter(
+			[leadOf(12, { email: 'ana@x.com', phone: '600112233' })],
+			[leadOf(12, { email: 'ana@x.com', phone: '600112233' })],
+		);
+		const sml = smlServer().on('GET', '/api/lead/', both).on('GET', '/api/lead/', both);
+		const result = await run({
+			client: { ...anaClient, phone: '600112233' },
+			matchOn: 'emailOrPhone',
+			whenFound: 'nothing',
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({
+			id: 12,
+			action: 'unchanged',
+			matchedBy: 'email and phone',
+		});
+
+		const onlyEmail = smlServer().on('GET', '/api/lead/', [200, page([leadOf(12, anaClient)])]);
+		const second = await run({ client: anaClient, matchOn: 'emailOrPhone', whenFound: 'nothing' });
+		expect(onlyEmail.requests.slice(1)).toEqual([lookup('client__email__icontains=ana@x.com')]);
+		expect(second.json[0]).toMatchObject({ id: 12, action: 'unchanged', matchedBy: 'email' });
+	});
+
+	test('E-Mail and Phone: one lookup with both filters; a lead with the e-mail but another phone is no match', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([leadOf(12, { email: 'ana@x.com', phone: '699' })])])
+			.on('POST', '/api/lead/', [201, leadOf(13, anaClient)]);
+		const client = { ...anaClient, phone: '600112233' };
+		const result = await run({ client, matchOn: 'emailAndPhone' });
+		expect(result.error).toBeUndefined();
+		expect(sml.requests.slice(1)).toEqual([
+			lookup('client__email__icontains=ana@x.com&client__phone__icontains=600112233'),
+			post({ source: 1, vehicle: { brand_model: 'Golf' }, client }),
+		]);
+		expect(result.json[0]).toMatchObject({ id: 13, action: 'created', matchedBy: null });
+	});
+});
+
+describe('SML Lead > Create or Update: what it refuses', () => {
+	test.each([
+		['email', { name: 'Ana' }, '"Client › E-Mail" (email) is required when Match On is E-Mail'],
+		['phone', anaClient, '"Client › Phone" (phone) is required when Match On is Phone'],
+		[
+			'emailOrPhone',
+			{ name: 'Ana' },
+			'"Client" (client) needs an E-Mail or a Phone when Match On is E-Mail or Phone',
+		],
+		[
+			'emailAndPhone',
+			{ name: 'Ana', phone: 'n/a' },
+			'"Client › E-Mail" (email) is required when Match On is E-Mail and Phone; "Client › Phone" (phone) must contain digits to be matched on',
+		],
+	])(
+		'Match On %s without its key: a validation error naming the field and the item, nothing sent',
+		async (matchOn, client, problem) => {
+			const result = await run({ client, matchOn }, { items: [{ json: {} }, { json: {} }] });
+			expect(result.error?.message).toBe(`Invalid input in item 0: ${problem}`);
+		},
+	);
+
+	test.each([
+		[
+			'no client',
+			leadOf(12, anaClient, { client: null }),
+			'lead 12 has no client (its client is null)',
+		],
+		[
+			'a client without the e-mail field',
+			leadOf(12, anaClient, { client: { id: 62, name: 'Ana Ruiz', phone: '600' } }),
+			'the client of lead 12 has no email field',
+		],
+		[
+			'an entry without an ID',
+			{ client: anaClient },
+			'entry 1 of the list is not a lead with an ID',
+		],
+	])(
+		'a listed lead with %s is an error, not "no match": nothing is created',
+		async (_name, record, problem) => {
+			const sml = smlServer().on('GET', '/api/lead/', [200, page([record])]);
+			const result = await run({ client: anaClient });
+			expect(result.error?.message).toBe(
+				`SML: Lead > Create or Update looked up leads by e-mail, but the answer cannot be compared: ${problem}; nothing was created or changed`,
+			);
+			expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
+		},
+	);
+
+	test('an answer that is not a list of leads is an error, not an empty list', async () => {
+		const sml = smlServer().on('GET', '/api/lead/', [200, { detail: 'ok' }]);
+		const result = await run({ client: anaClient });
+		expect(result.error?.message).toBe(
+			'SML: Lead > Create or Update looked up leads by e-mail, but the answer was not a list of leads (it was an object without an id, with fields detail); nothing was created or changed',
+		);
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
+	});
+
+	test('Continue On Fail: a failing item yields its error with pairedItem, the others go on', async () => {
+		// Concurrency 1: the items run in input order, so the first lookup is item 0's.
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [500, { detail: 'Error interno' }])
+			.on('GET', '/api/lead/', [200, page([])])
+			.on('POST', '/api/lead/', [201, leadOf(30, { email: 'ok@x.com' })]);
+		const result = await run(
+			{ client: { name: 'Ana', email: '={{ $json.email }}' }, options: { concurrency: 1 } },
+			{
+				items: [{ json: { email: 'bad@x.com' } }, { json: { email: 'ok@x.com' } }],
+				continueOnFail: true,
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.json[0].error).toMatch(/^SML: /);
+		expect(result.json[1]).toMatchObject({ id: 30, action: 'created' });
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET', 'GET', 'POST']);
+	});
+});
+
+/* ------------------------------------------------ the within-run rule */
+
+interface MemoryLead {
+	id: number;
+	client: IDataObject;
+	status: string;
+}
+
+/**
+ * SML's lead list, create and update kept in memory and answered by nock after a short wait, so
+ * items run at once truly overlap: it counts the creates and the lookups in flight.
+ */
+function memorySml() {
+	const leads: MemoryLead[] = [];
+	const state = { creates: 0, patches: 0, inFlight: 0, maxInFlight: 0 };
+	const wait = () => new Promise((resolve) => setTimeout(resolve, 15));
+	const scope = nock(BASE_URL).persist();
+	scope
+		.get('/api/lead/')
+		.query(true)
+		.reply(async (uri) => {
+			state.inFlight++;
+			state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+			await wait();
+			state.inFlight--;
+			const email = new URL(uri, BASE_URL).searchParams.get('client__email__icontains') ?? '';
+			const results = leads
+				.filter((lead) => String(lead.client.email).toLowerCase().includes(email.toLowerCase()))
+				.map((lead) => leadOf(lead.id, lead.client, { status: lead.status }));
+			return [200, page(results)];
+		});
+	scope.post('/api/lead/').reply(async (_uri, body) => {
+		await wait();
+		state.creates++;
+		const lead = {
+			id: 100 + leads.length,
+			client: (body as IDataObject).client as IDataObject,
+			status: 'new',
+		};
+		leads.push(lead);
+		return [201, leadOf(lead.id, lead.client)];
+	});
+	scope.patch(/\/api\/lead\/\d+\//).reply(async (uri) => {
+		await wait();
+		state.patches++;
+		const id = Number(/(\d+)\/$/.exec(uri)?.[1]);
+		const lead = leads.find((entry) => entry.id === id)!;
+		return [200, leadOf(lead.id, lead.client)];
+	});
+	return { leads, state };
+}
+
+describe('SML Lead > Create or Update: items of one run sharing an e-mail (Concurrency 16)', () => {
+	test('20 items, 14 distinct e-mails (items 3, 7, 9 and 13 alike, other repeats): one create per e-mail, the rest update', async () => {
+		smlServer();
+		const server = memorySml();
+		const emails = Array.from({ length: 20 }, (_unused, index) => `client${index}@x.com`);
+		emails[7] = 'client3@x.com';
+		emails[9] = 'CLIENT3@x.com ';
+		for (const index of [11, 13, 15, 17, 19]) emails[index] = `client${index - 10}@x.com`;
+		emails[18] = 'client1@x.com';
+		const distinct = new Set(emails.map((email) => email.trim().toLowerCase()));
+		const result = await run(
+			{
+				client: { name: 'Client', email: '={{ $json.email }}' },
+				options: { concurrency: 16 },
+			},
+			{ items: emails.map((email) => ({ json: { email } })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(server.state.creates).toBe(distinct.size);
+		expect(server.state.patches).toBe(emails.length - distinct.size);
+		expect(
+			server.leads.map((lead) => String(lead.client.email).trim().toLowerCase()).sort(),
+		).toEqual([...distinct].sort());
+		const actions = result.json.map((json) => json.action);
+		expect(actions[3]).toBe('created');
+		expect(actions[7]).toBe('updated');
+		expect(actions[9]).toBe('updated');
+		expect(result.items.map((item) => item.pairedItem)).toEqual(
+			emails.map((_email, index) => ({ item: index })),
+		);
+		// Different e-mails did not wait for each other.
+		expect(server.state.maxInFlight).toBeGreaterThan(1);
+	});
+});
