@@ -48,6 +48,17 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 export const loginRefusal = (answer: IDataObject): unknown =>
 	answer.non_field_errors ?? answer.detail;
 
+/** A request timeout or a throttle is the server's state, not a verdict on the credential. */
+const PASSING_CLIENT_STATUSES = new Set([408, 425, 429]);
+
+/**
+ * The kit documents a refused login as HTTP 400 with Django REST framework's JSON errors
+ * (`non_field_errors`); DRF answers 401/403 with `detail` alike. A 5xx is the server failing,
+ * not refusing (the engine only calls this for a JSON object).
+ */
+export const isLoginRefused = (statusCode: number): boolean =>
+	statusCode >= 400 && statusCode < 500 && !PASSING_CLIENT_STATUSES.has(statusCode);
+
 const SECRET_KEYS = new Set(['password', 'repeat_password', 'token']);
 
 /** Whether a secret key is anywhere inside: most answers have none, and copying them costs. */

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { HttpRequest } from '../common/session';
 import { requestToken } from '../common/session';
-import { casabacaApi, loginRefusal } from './transport';
+import { casabacaApi, isLoginRefused, loginRefusal } from './transport';
 
 /** Casabaca paths used by both the credential and the node. */
 export const CASABACA_LOGIN_PATH = '/api/login';
@@ -31,9 +31,11 @@ export async function casabacaLogin(
 	return (await casabacaLoginOutcome(httpRequest, credentials)).token;
 }
 
+/** `timeout`: the Create Token operation's own Options > Timeout (the automatic login has its fixed limit). */
 export async function casabacaLoginOutcome(
 	httpRequest: HttpRequest,
 	credentials: IDataObject,
+	timeoutMs?: number,
 ): Promise<LoginOutcome> {
 	const { token, answer, statusCode } = await requestToken(httpRequest, {
 		vendor: casabacaApi.displayName,
@@ -41,6 +43,8 @@ export async function casabacaLoginOutcome(
 		headers: { Accept: 'application/json' },
 		body: loginBody(credentials),
 		reason: loginRefusal,
+		refused: isLoginRefused,
+		timeoutMs,
 	});
 	return { token, statusCode: String(answer.status_code ?? statusCode) };
 }

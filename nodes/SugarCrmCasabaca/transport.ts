@@ -72,6 +72,23 @@ function answerWords(body: unknown): string | undefined {
 /** Casabaca's own words for a refused login (the engine adds "SugarCRM Casabaca login failed: "). */
 export const loginRefusal = (answer: IDataObject): unknown => answer.message ?? answer.error;
 
+/** What Laravel answers for any unhandled exception: the server failing, not refusing. */
+const SERVER_ERROR = /^server error\.?$/i;
+
+/**
+ * The document shows a refused login as HTTP 500 `{"message": "Password incorrecto"}`: a 500 or a
+ * 4xx (Laravel's 401/422) with the vendor's words, or a 200 whose `status_code` is 400 or more.
+ * Gateways (502-504), throttles (429), Laravel's bare "Server Error" and answers without words
+ * are the server failing: the login is tried again.
+ */
+export function isLoginRefused(statusCode: number, answer: IDataObject): boolean {
+	const words = loginRefusal(answer);
+	if (words === undefined || words === null || words === '') return false;
+	if (statusCode < 400) return Number(answer.status_code ?? NaN) >= 400;
+	if (statusCode === 408 || statusCode === 429) return false;
+	return statusCode < 500 || (statusCode === 500 && !SERVER_ERROR.test(String(words).trim()));
+}
+
 /** The documented rejection of a token: HTTP 500 `{"message": "Unauthenticated."}` (not any 500). */
 function isTokenRejected({ statusCode, body }: ApiResponse): boolean {
 	return statusCode === 500 && asObject(body)?.message === 'Unauthenticated.';
@@ -89,4 +106,5 @@ export const casabacaApi: VendorApi = {
 		const answer = asObject(body);
 		return answer && 'data' in answer ? answer.data : body;
 	},
+	envelope: ['status_code', 'message', 'data'],
 };

@@ -149,6 +149,10 @@ export class CredentialSession {
 		return await this.oneLoginAtATime(
 			async () => {
 				data[field] = '';
+				// Executions that started together (a cold start of a worker) read the credential before
+				// any of them had a token: the first login's token is in the store by now.
+				const stored = (await this.ctx.getCredentials(this.api.credentialType)) as IDataObject;
+				if (stored[field] && !this.tokens.has(String(stored[field]))) copy[field] = stored[field];
 				return await attempt(copy);
 			},
 			() => {

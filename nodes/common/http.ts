@@ -9,7 +9,7 @@ import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './ope
 import { pathSegmentProblem } from './pathSegments';
 import type { FullResponse, Refused } from './send';
 import { sendFollowing } from './send';
-import { isLoginFailure } from './session';
+import { loginFailureOf } from './session';
 
 type RequestContext = EngineFunctions;
 
@@ -86,10 +86,13 @@ function wrapThrown(
 ): NodeApiError {
 	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
 	if (!failure) {
-		return apiError(ctx, api, (error as Error)?.message || 'request failed', {
+		// n8n wraps a failed login in its own error, which may put its words in place of ours.
+		const login = loginFailureOf(error);
+		return apiError(ctx, api, (login ?? (error as Error))?.message || 'request failed', {
 			itemIndex,
 			secrets,
-			named: isLoginFailure(error),
+			named: login !== undefined,
+			description: login?.description,
 		});
 	}
 	const wrapped = apiError(

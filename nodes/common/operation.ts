@@ -94,8 +94,11 @@ export interface OperationContext {
 	vendor?: string;
 	request(plan: RequestPlan): Promise<unknown>;
 	requestRaw(plan: RequestPlan): Promise<ApiResponse>;
-	/** Runs a login of the operation's own (Log In, Create Token): one at a time, none after a refusal. */
-	login<T>(attempt: () => Promise<T>): Promise<T>;
+	/**
+	 * Runs a login of the operation's own (Log In, Create Token): one at a time, none after a
+	 * refusal. The attempt gets the item's Options > Timeout, in milliseconds.
+	 */
+	login<T>(attempt: (timeoutMs: number) => Promise<T>): Promise<T>;
 }
 
 /** What a spec's own `run` gets: the context, and the spec's path filled with the item's values. */

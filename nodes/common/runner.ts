@@ -21,6 +21,7 @@ import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
 import { fetchPages, firstRecords } from './pagination';
 import { keyedChains, runPool } from './pool';
+import { loginFailureOf } from './session';
 import { failValidation, readParameters, validateParameters } from './validation';
 
 export function findSpec(
@@ -48,9 +49,10 @@ export function operationContext(
 			await apiRequest.call(fn, api, { timeout, ...plan }, itemIndex, session),
 		login: async (attempt) => {
 			try {
-				return await session.ownLogin(attempt);
+				return await session.ownLogin(async () => await attempt(timeout));
 			} catch (error) {
-				const description = error instanceof RefusedBefore ? REFUSED_BEFORE : undefined;
+				const description =
+					error instanceof RefusedBefore ? REFUSED_BEFORE : loginFailureOf(error)?.description;
 				throw new NodeOperationError(fn.getNode(), error as Error, { itemIndex, description });
 			}
 		},

@@ -427,7 +427,7 @@ describe.each([sml, casabaca])('$label: network failures during the login', (ven
 			credentials: vendor.credentials(url),
 		});
 		expect(result.error?.message).toBe(
-			`${vendor.vendor} login failed (POST ${vendor.login!.path}): the server refused the connection (nothing answers at that address and port).`,
+			`${vendor.vendor} login could not be completed (POST ${vendor.login!.path}): the server refused the connection (nothing answers at that address and port).`,
 		);
 	});
 
@@ -437,7 +437,7 @@ describe.each([sml, casabaca])('$label: network failures during the login', (ven
 		});
 		const result = await run(vendor, server, vendor.read.parameters);
 		expect(result.error?.message).toBe(
-			`${vendor.vendor} login failed (POST ${vendor.login!.path}): the server closed the connection before answering.`,
+			`${vendor.vendor} login could not be completed (POST ${vendor.login!.path}): the server closed the connection before answering.`,
 		);
 		expect(lines(server.requests)).toEqual([`POST ${vendor.login!.path}`]);
 	});

@@ -19,8 +19,12 @@ const logIn = defineOperation({
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials(smlApi.credentialType, ctx.itemIndex);
 		await ctx.login(
-			async () =>
-				await smlLogin(async (options) => await ctx.fn.helpers.httpRequest(options), credentials),
+			async (timeoutMs) =>
+				await smlLogin(
+					async (options) => await ctx.fn.helpers.httpRequest(options),
+					credentials,
+					timeoutMs,
+				),
 		);
 		return { loggedIn: true, username: credentials.username as string };
 	},

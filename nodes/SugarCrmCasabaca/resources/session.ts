@@ -19,10 +19,11 @@ const createToken = defineOperation({
 	run: async (ctx) => {
 		const credentials = await ctx.fn.getCredentials('sugarCrmCasabacaApi', ctx.itemIndex);
 		const { statusCode } = await ctx.login(
-			async () =>
+			async (timeoutMs) =>
 				await casabacaLoginOutcome(
 					async (options) => await ctx.fn.helpers.httpRequest(options),
 					credentials,
+					timeoutMs,
 				),
 		);
 		// The token stays out of the output: only that one was issued, for whom and where.
