@@ -94,7 +94,9 @@ describe.each([sml, casabaca])('$label: a login that could not be completed', (v
 	});
 
 	test('a reset during the login', async () => {
-		const server = await startServer((_request, _res, socket) => socket.destroy());
+		const server = await startServer((_request, _res, socket) => {
+			socket.destroy();
+		});
 		const result = await run(server.url);
 		expect(result.error?.message).toBe(
 			notCompleted('the server closed the connection before answering'),
