@@ -3,8 +3,7 @@ import { activityOperations } from './resources/activity';
 import { caseOperations } from './resources/case';
 import { managementOperations } from './resources/collection/management';
 import { obligationOperations } from './resources/collection/obligation';
-import { recordSearchOperations } from './resources/record/search';
-import { recordWriteOperations } from './resources/record/write';
+import { recordOperations } from './resources/record';
 import { tokenOperations } from './resources/token';
 
 export const wolkvoxResources: ResourceOption[] = [
@@ -37,7 +36,6 @@ export const wolkvoxOperations: AnyOperationSpec[] = [
 	...activityOperations,
 	...managementOperations,
 	...obligationOperations,
-	...recordWriteOperations,
-	...recordSearchOperations,
+	...recordOperations,
 	...tokenOperations,
 ];

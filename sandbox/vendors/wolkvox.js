@@ -132,6 +132,16 @@ function createWolkvox({ demo }) {
 		return new Date().toISOString().replace('T', ' ').slice(0, 19);
 	}
 
+	// Record ids as wolkvox's look (24 hex digits like a MongoDB ObjectId, creation second first) and
+	// always increasing, so the highest id is the newest record, as Create or Update assumes.
+	let recordSeq = 0;
+	function newRecordId() {
+		const second = Math.floor(Date.now() / 1000)
+			.toString(16)
+			.padStart(8, '0');
+		return `${second}${(recordSeq++).toString(16).padStart(16, '0')}`;
+	}
+
 	function moduleStore(name) {
 		if (!db.modules.has(name)) db.modules.set(name, new Map());
 		return db.modules.get(name);
@@ -139,7 +149,7 @@ function createWolkvox({ demo }) {
 
 	function insertRecord(module, fields, created) {
 		const rec = {
-			wolkvox_id: hex(12),
+			wolkvox_id: newRecordId(),
 			...clone(fields),
 			created: created || nowStamp(),
 			modified: created || nowStamp(),

@@ -593,6 +593,63 @@ describe('vendor sandbox', () => {
 			).toBe(404);
 		});
 
+		it('query.php finds records by a field value (whole value, any case), says "0 records" as the CRM does, and newer records have higher ids', async () => {
+			const custom = '/wolkvox/server/API/v2/custom';
+			const insert = async (emailcontact: string) =>
+				(
+					await call(
+						'POST',
+						`${custom}/insert.php`,
+						{ operation: op, module: 'contacts', fields: { namecontact: 'Ana', emailcontact } },
+						W,
+					)
+				).body.data.wolkvox_id as string;
+			const diana = await insert('diana@x.com');
+			const ana = await insert('ana@x.com');
+			const again = await insert('ana@x.com');
+			expect([diana, ana, again]).toEqual([...[diana, ana, again]].sort());
+			for (const id of [diana, ana, again]) expect(id).toMatch(/^[0-9a-f]{24}$/);
+			const query = async (value: string) =>
+				(
+					await call(
+						'POST',
+						`${custom}/query.php`,
+						{ operation: op, module: 'contacts', field: 'emailcontact', value },
+						W,
+					)
+				).body;
+			expect(await query('ANA@x.com')).toEqual({
+				code: 200,
+				error: 'null',
+				msg: '2 records were are found',
+				'Total records': 2,
+				data: [
+					expect.objectContaining({ wolkvox_id: ana, emailcontact: 'ana@x.com' }),
+					expect.objectContaining({ wolkvox_id: again, emailcontact: 'ana@x.com' }),
+				],
+			});
+			expect(await query('nobody@x.com')).toEqual({
+				code: 200,
+				error: 'null',
+				msg: '0 records were are found',
+				'Total records': 0,
+				data: [],
+			});
+			const updated = await call(
+				'POST',
+				`${custom}/update.php`,
+				{
+					operation: op,
+					module: 'contacts',
+					'wolkvox-id': again,
+					fields: { namecontact: 'Ana R' },
+				},
+				{ ...W, 'wolkvox-id': again },
+			);
+			expect(updated.body).toMatchObject({ code: 200, data: { wolkvox_id: again } });
+			expect((await query('ana@x.com')).data[1]).toMatchObject({ namecontact: 'Ana R' });
+		});
+
 		it('inserts a call activity on a record and counts token uses', async () => {
 			const rec = await call(
 				'POST',

@@ -25,6 +25,7 @@ const documented = [
 	// Beyond wolkvox-v2.md, from the reference: records by field, case update with attachments,
 	// obligations inserted (POST) and updated (PUT) on the management's URL.
 	['POST', '/server/API/v2/custom/query.php'],
+	['POST', '/server/API/v2/custom/query.php'], // record: create or update (then insert.php or update.php)
 	['POST', '/server/API/v2/cases/updateCaseAttachment.php'],
 	['POST', '/server/API/v2/collections/insertObligation.php'], // obligation: insert
 	['PUT', '/server/API/v2/collections/insertObligation.php'], // obligation: update
@@ -157,6 +158,8 @@ test('every user field names its API field in its description', () => {
 		'options',
 		'batchSize',
 		'idKey',
+		'whenFound',
+		'whenSeveral',
 		'endpoint',
 		'name',
 		'value',

@@ -94,6 +94,15 @@ const searchByDate = defineOperation({
 
 /* --------------------------------------------------------- search by field */
 
+export const QUERY_PATH = '/server/API/v2/custom/query.php';
+
+/** query.php's body: the records of `module` whose `field` has `value`. */
+export const queryBody = (module: string, field: string, value: string): IDataObject => ({
+	module,
+	field,
+	value,
+});
+
 const searchFields = combine(
 	moduleField,
 	required([
@@ -114,13 +123,13 @@ const search = defineOperation({
 	action: 'Search records by field',
 	description: 'Find the records of a module whose field has a value, e.g. a contact by its e-mail',
 	method: 'POST',
-	path: '/server/API/v2/custom/query.php',
+	path: QUERY_PATH,
 	// wolkvox documents no paging nor limit here: one request, cut to Limit. Saved workflows
 	// (published before the pair) keep every record: Return All starts on before LISTS_VERSION.
 	paginate: { returnAllBefore: LISTS_VERSION },
 	properties: searchFields.properties,
 	schema: z.object(searchFields.shape),
-	request: ({ module, field, value }) => ({ body: { module, field, value } }),
+	request: ({ module, field, value }) => ({ body: queryBody(module, field, value) }),
 });
 
 export const recordSearchOperations: AnyOperationSpec[] = [searchByDate, search];

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { optionalEnum } from '../../../common/fields';
 import type { FieldSet } from '../../../common/fieldSet';
 import { combine, required } from '../../../common/fieldSet';
-import type { AnyOperationSpec } from '../../../common/operation';
+import type { AnyOperationSpec, RequestPlan } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import { segmentCheck } from '../../../common/pathSegments';
 import type { AttachmentParams } from '../../attachments';
@@ -25,15 +25,39 @@ import {
 	schemaOf,
 } from '../../fields';
 
-const recordInput = recordFieldsInput('Fields', 'fields', 'fields of the record');
+export const recordInput = recordFieldsInput('Fields', 'fields', 'fields of the record');
 
 const recordFields = combine(moduleField, recordInput);
 
-type RecordParams = RecordFieldsParams & { module: string };
+export type RecordParams = RecordFieldsParams & { module: string };
 
 /** A record operation's schema: the module and the record's fields (`P` besides), at least one field given. */
-const recordSchema = <P = object>(fields: FieldSet) =>
+export const recordSchema = <P = object>(fields: FieldSet) =>
 	schemaOf<RecordParams & P>(fields).superRefine(requireFields('field'));
+
+export const INSERT_PATH = '/server/API/v2/custom/insert.php';
+export const UPDATE_PATH = '/server/API/v2/custom/update.php';
+
+/** Insert's body: the module and the record's fields. */
+export const insertBody = (module: string, fields: IDataObject): IDataObject => ({
+	module,
+	fields,
+});
+
+/**
+ * Update's request. The ID goes into the Wolkvox-id header and the body (the vendor's pages show
+ * both); only given attachments are sent, an empty list never on the record's behalf.
+ */
+export function updatePlan(
+	module: string,
+	recordId: string,
+	fields: IDataObject,
+	attachments: string[] = [],
+): RequestPlan {
+	const body: IDataObject = { module, 'wolkvox-id': recordId, fields };
+	if (attachments.length) body.attachments = attachments;
+	return { method: 'POST', path: UPDATE_PATH, headers: { 'Wolkvox-id': recordId }, body };
+}
 
 /** Validation goes through the ID before the module, so an error message lists its problem first. */
 const idFirst = (id: FieldSet, fields: FieldSet): FieldSet => ({
@@ -50,10 +74,10 @@ const insert = defineOperation({
 	action: 'Insert a record',
 	description: 'Create a record in a module, its fields given as name and value pairs or as JSON',
 	method: 'POST',
-	path: '/server/API/v2/custom/insert.php',
+	path: INSERT_PATH,
 	properties: recordFields.properties,
 	schema: recordSchema(recordFields),
-	request: (params) => ({ body: { module: params.module, fields: fieldsFrom(params) } }),
+	request: (params) => ({ body: insertBody(params.module, fieldsFrom(params)) }),
 });
 
 /* ------------------------------------------------------------- insert many */
@@ -104,24 +128,15 @@ const update = defineOperation({
 	action: 'Update a record',
 	description: 'Change fields of a record, by module and Record ID, and optionally add attachments',
 	method: 'POST',
-	path: '/server/API/v2/custom/update.php',
+	path: UPDATE_PATH,
 	properties: updateFields.properties,
 	schema: recordSchema<AttachmentParams & { recordId: string }>(idFirst(updateId, updateFields)),
 	checkItem: (fn, params, itemIndex) => checkBinaryProperties(fn, params, itemIndex),
 	run: async (ctx, params) => {
 		const attachments = await readAttachments(ctx, params);
-		const body: IDataObject = {
-			module: params.module,
-			'wolkvox-id': params.recordId,
-			fields: fieldsFrom(params),
-		};
-		// Only given attachments are sent: an empty list is never sent on the record's behalf.
-		if (attachments.length) body.attachments = attachments;
 		return await ctx.request({
-			method: 'POST',
+			...updatePlan(params.module, params.recordId, fieldsFrom(params), attachments),
 			path: ctx.path,
-			headers: { 'Wolkvox-id': params.recordId },
-			body,
 		});
 	},
 });
@@ -236,10 +251,7 @@ const remove = defineOperation({
 	}),
 });
 
-export const recordWriteOperations: AnyOperationSpec[] = [
-	insert,
-	insertMany,
-	update,
-	updateMany,
-	remove,
-];
+/** Insert leads the Record dropdown (its default); index.ts lists the resource's operations. */
+export const recordInsert = insert;
+
+export const recordChangeOperations: AnyOperationSpec[] = [insertMany, update, updateMany, remove];

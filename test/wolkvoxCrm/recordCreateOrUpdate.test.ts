@@ -1,0 +1,711 @@
+/**
+ * Record > Create or Update: custom/query.php by one field, an exact comparison on our side, then
+ * insert.php or update.php. Through n8n-core with nock for the wire, and real loopback servers for
+ * the lookups that fail (no insert may follow them) and for items running at once.
+ */
+import type http from 'node:http';
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { startSandbox, type Sandbox } from '../../sandbox';
+
+import type { RecordedRequest } from '../harness/fakeVendor';
+import type { ReceivedRequest } from '../harness/loopback';
+import { closeAllServers, json, startServer, text, toPath } from '../harness/loopback';
+import { runNode } from '../harness/runNode';
+import { OPERATION, TOKEN, answer, credentials, jsonHeaders, wolkvoxServer } from './wolkvox';
+
+afterEach(closeAllServers);
+
+const CUSTOM = '/server/API/v2/custom';
+const QUERY = `${CUSTOM}/query.php`;
+const INSERT = `${CUSTOM}/insert.php`;
+const UPDATE = `${CUSTOM}/update.php`;
+
+/** query.php's answer as public client code reads it: msg and "Total records" beside the list. */
+const found = (records: IDataObject[]) => ({
+	...answer(records, `${records.length} records were are found`),
+	'Total records': records.length,
+});
+
+const parameters = (extra: IDataObject = {}) => ({
+	resource: 'record',
+	operation: 'createOrUpdate',
+	module: 'contacts',
+	matchField: 'emailcontact',
+	fieldPairs: {
+		field: [
+			{ name: 'namecontact', value: '={{ $json.name }}' },
+			{ name: 'emailcontact', value: '={{ $json.email }}' },
+		],
+	},
+	...extra,
+});
+
+const contact = (email: string, name = 'Ana Ruiz') => ({ json: { name, email } });
+
+const queryRequest = (value: string, field = 'emailcontact', module = 'contacts') => ({
+	method: 'POST',
+	path: QUERY,
+	headers: jsonHeaders,
+	body: { operation: OPERATION, module, field, value },
+});
+
+const insertRequest = (fields: IDataObject) => ({
+	method: 'POST',
+	path: INSERT,
+	headers: jsonHeaders,
+	body: { operation: OPERATION, module: 'contacts', fields },
+});
+
+const updateRequest = (id: string, fields: IDataObject) => ({
+	method: 'POST',
+	path: UPDATE,
+	headers: { ...jsonHeaders, 'wolkvox-id': id },
+	body: { operation: OPERATION, module: 'contacts', 'wolkvox-id': id, fields },
+});
+
+const run = async (items: Array<{ json: IDataObject }>, extra: IDataObject = {}, more = {}) =>
+	await runNode({
+		node: 'wolkvoxCrm',
+		parameters: parameters(extra),
+		items,
+		credentials,
+		...more,
+	});
+
+describe('Record > Create or Update: one item', () => {
+	test('no record has the value (the documented "0 records" answer): query, then insert; action created', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, found([])])
+			.on('POST', INSERT, [200, answer({ wolkvox_id: '64cb' })]);
+		const result = await run([contact('ana@x.com')], {}, { typeVersion: 2 });
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests).toEqual([
+			queryRequest('ana@x.com'),
+			insertRequest({ namecontact: 'Ana Ruiz', emailcontact: 'ana@x.com' }),
+		]);
+		expect(result.items).toEqual([
+			{
+				json: { wolkvox_id: '64cb', action: 'created', matchedBy: null },
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
+	});
+
+	test('"0 records were are found" without any data list is no match too', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, { code: '200', error: 'null', msg: '0 records were are found' }])
+			.on('POST', INSERT, [200, answer({ wolkvox_id: '64cb' })]);
+		const result = await run([contact('ana@x.com')]);
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY, INSERT]);
+		expect(result.json).toEqual([{ wolkvox_id: '64cb', action: 'created', matchedBy: null }]);
+	});
+
+	test('the substring trap: the CRM answering diana@x.com for ana@x.com is no match, so it inserts', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, found([{ wolkvox_id: '64ca', emailcontact: 'diana@x.com' }])])
+			.on('POST', INSERT, [200, answer({ wolkvox_id: '64cb' })]);
+		const result = await run([contact('ana@x.com')]);
+		expect(vendor.requests).toEqual([
+			queryRequest('ana@x.com'),
+			insertRequest({ namecontact: 'Ana Ruiz', emailcontact: 'ana@x.com' }),
+		]);
+		expect(result.json).toEqual([{ wolkvox_id: '64cb', action: 'created', matchedBy: null }]);
+	});
+
+	test('case and blanks do not matter: " Ana@X.com " matches ana@x.com; update.php with the Wolkvox-id header', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [
+				200,
+				found([
+					{ wolkvox_id: '64ca', emailcontact: 'diana@x.com', namecontact: 'Diana' },
+					{ wolkvox_id: '64cb', emailcontact: 'ana@x.com ', namecontact: 'Ana' },
+				]),
+			])
+			.on('POST', UPDATE, [200, answer({ wolkvox_id: '64cb' }, 'Succesfully edit record')]);
+		const result = await run([contact(' Ana@X.com ')]);
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests).toEqual([
+			// The value looked up and written is trimmed (a later lookup then finds it); its case is kept.
+			queryRequest('Ana@X.com'),
+			updateRequest('64cb', { namecontact: 'Ana Ruiz', emailcontact: 'Ana@X.com' }),
+		]);
+		expect(result.items).toEqual([
+			{
+				json: { wolkvox_id: '64cb', action: 'updated', matchedBy: 'emailcontact' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('a typed field ({value}) is compared by its value; any other field can be matched on', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [
+				200,
+				found([{ wolkvox_id: '7f01', 'ID Contacto': { type: 'text', value: '1017000001' } }]),
+			])
+			.on('POST', UPDATE, [200, answer({ wolkvox_id: '7f01' }, 'Succesfully edit record')]);
+		const result = await run([{ json: {} }], {
+			module: 'Nomina',
+			matchField: 'ID Contacto',
+			fieldsInput: 'json',
+			fieldsJson: '{"ID Contacto": 1017000001, "Dias Laborados": 15}',
+		});
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests).toEqual([
+			queryRequest('1017000001', 'ID Contacto', 'Nomina'),
+			{
+				...updateRequest('7f01', { 'ID Contacto': 1017000001, 'Dias Laborados': 15 }),
+				body: {
+					operation: OPERATION,
+					module: 'Nomina',
+					'wolkvox-id': '7f01',
+					fields: { 'ID Contacto': 1017000001, 'Dias Laborados': 15 },
+				},
+			},
+		]);
+		expect(result.json).toEqual([
+			{ wolkvox_id: '7f01', action: 'updated', matchedBy: 'ID Contacto' },
+		]);
+	});
+
+	test('When Found > Do Nothing and Output It: only the lookup is sent; the record found is the output', async () => {
+		const record = { wolkvox_id: '64cb', emailcontact: 'ana@x.com', namecontact: 'Ana' };
+		const vendor = wolkvoxServer().on('POST', QUERY, [200, found([record])]);
+		const result = await run([contact('ana@x.com')], { whenFound: 'nothing' });
+		expect(vendor.requests).toEqual([queryRequest('ana@x.com')]);
+		expect(result.items).toEqual([
+			{
+				json: { ...record, action: 'unchanged', matchedBy: 'emailcontact' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
+
+describe('Record > Create or Update: several records match', () => {
+	const three = [
+		{ wolkvox_id: '64cb00000000000000000009', emailcontact: 'ana@x.com' },
+		{ wolkvox_id: '64CD00000000000000000001', emailcontact: 'ANA@x.com' },
+		{ wolkvox_id: '64cc000000000000000000ff', emailcontact: 'ana@x.com' },
+		{ wolkvox_id: '64ff00000000000000000000', emailcontact: 'diana@x.com' },
+	];
+
+	test('Update the Newest (default): the highest wolkvox_id among the exact matches is updated', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, found(three)])
+			.on('POST', UPDATE, [200, answer({ wolkvox_id: '64CD00000000000000000001' })]);
+		const result = await run([contact('ana@x.com')]);
+		expect(vendor.requests).toEqual([
+			queryRequest('ana@x.com'),
+			updateRequest('64CD00000000000000000001', {
+				namecontact: 'Ana Ruiz',
+				emailcontact: 'ana@x.com',
+			}),
+		]);
+		expect(result.json).toEqual([
+			{ wolkvox_id: '64CD00000000000000000001', action: 'updated', matchedBy: 'emailcontact' },
+		]);
+	});
+
+	test('a longer id is a higher one (ids are numbers written in hexadecimal digits)', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [
+				200,
+				found([
+					{ wolkvox_id: 'ff', emailcontact: 'ana@x.com' },
+					{ wolkvox_id: '100', emailcontact: 'ana@x.com' },
+				]),
+			])
+			.on('POST', UPDATE, [200, answer({ wolkvox_id: '100' })]);
+		await run([contact('ana@x.com')]);
+		expect((vendor.requests[1].body as IDataObject)['wolkvox-id']).toBe('100');
+	});
+
+	test('Do Nothing with several matches outputs the newest, unchanged', async () => {
+		wolkvoxServer().on('POST', QUERY, [200, found(three)]);
+		const result = await run([contact('ana@x.com')], { whenFound: 'nothing' });
+		expect(result.json).toEqual([{ ...three[1], action: 'unchanged', matchedBy: 'emailcontact' }]);
+	});
+
+	test('Fail the Item: nothing is written and the error lists the matching IDs', async () => {
+		const vendor = wolkvoxServer().on('POST', QUERY, [200, found(three)]);
+		const result = await run([contact('ana@x.com')], { whenSeveral: 'fail' });
+		expect(vendor.requests).toEqual([queryRequest('ana@x.com')]);
+		expect(result.error?.message).toBe(
+			'wolkvox CRM: 3 records of contacts have emailcontact "ana@x.com": 64cb00000000000000000009, 64CD00000000000000000001, 64cc000000000000000000ff',
+		);
+		expect(result.error?.description).toBe(
+			'When Several Match is Fail the Item. Nothing was created or updated for this item. Merge the records in the CRM, or choose Update the Newest.',
+		);
+		expect(result.error?.context?.itemIndex).toBe(0);
+	});
+
+	test('Fail the Item with one exact match (and a substring one) updates it', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, found([three[0], three[3]])])
+			.on('POST', UPDATE, [200, answer({ wolkvox_id: three[0].wolkvox_id })]);
+		const result = await run([contact('ana@x.com')], { whenSeveral: 'fail' });
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY, UPDATE]);
+		expect(result.json[0]).toMatchObject({ action: 'updated', wolkvox_id: three[0].wolkvox_id });
+	});
+});
+
+describe('Record > Create or Update: an answer that is not the documented record list is an error, never "no match"', () => {
+	test.each([
+		[
+			'records without the compared field',
+			found([{ wolkvox_id: '64cb', namecontact: 'Ana' }]),
+			'record 64cb has no field "emailcontact"',
+		],
+		[
+			'a record without wolkvox_id',
+			found([{ emailcontact: 'ana@x.com' }]),
+			'record 1 of the list has no wolkvox_id',
+		],
+		[
+			'data that is no list',
+			answer({ emailcontact: 'ana@x.com' }),
+			'its data is not a list of records',
+		],
+		[
+			'no data and no word of 0 records',
+			{ code: 200, error: 'null', msg: 'Succesfully' },
+			'it has no list of records (data) and does not say that 0 were found',
+		],
+		[
+			'a list shorter than its "Total records"',
+			{ ...found([]), 'Total records': 3 },
+			'it counts 3 records ("Total records") but lists 0: the list cannot be read to its end',
+		],
+		['a code of 2xx other than 200', { ...found([]), code: 206 }, 'its code is 206, not 200'],
+		['no code at all', { data: [] }, 'its code is null, not 200'],
+		[
+			'a list instead of the envelope',
+			[{ wolkvox_id: '64cb' }],
+			'the answer is not the documented {code, msg, data} object',
+		],
+		[
+			'a compared field that is an object without value',
+			found([{ wolkvox_id: '64cb', emailcontact: { type: 'email' } }]),
+			'record 64cb holds "emailcontact" as neither text nor a number',
+		],
+	])('%s', async (_label, body, problem) => {
+		const vendor = wolkvoxServer().on('POST', QUERY, [200, body]);
+		const result = await run([contact('ana@x.com')]);
+		expect(result.error?.message).toBe(
+			`wolkvox CRM: the lookup (POST ${QUERY}) answered what Create or Update cannot read: ${problem}`,
+		);
+		expect(result.error?.description).toBe(
+			'A record is never created while the lookup is in doubt. Nothing was created or updated for this item.',
+		);
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY]);
+	});
+
+	test('a wolkvox failure code inside HTTP 200 fails the item in the vendor’s words; nothing is inserted', async () => {
+		const vendor = wolkvoxServer().on('POST', QUERY, [
+			200,
+			{ code: 403, error: 'FORBIDDEN', msg: 'TOKEN LIMIT EXCEEDED', data: null },
+		]);
+		const result = await run([contact('ana@x.com')]);
+		expect(result.error?.message).toBe(
+			'wolkvox CRM: code 403 FORBIDDEN: TOKEN LIMIT EXCEEDED (HTTP 200)',
+		);
+		expect(result.error?.description).toBe(
+			'FORBIDDEN. The lookup failed, so no record was created: a record is never created while the lookup is in doubt. Nothing was created or updated for this item.',
+		);
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY]);
+	});
+
+	test('a matching record whose ID cannot go into a header is not updated', async () => {
+		const vendor = wolkvoxServer().on('POST', QUERY, [
+			200,
+			found([{ wolkvox_id: '64cb\r\nX-Other: 1', emailcontact: 'ana@x.com' }]),
+		]);
+		const result = await run([contact('ana@x.com')]);
+		expect(result.error?.message).toBe(
+			'wolkvox CRM: the lookup gave a record ID that cannot be sent back: it must not contain line breaks, tabs or other control characters: it is sent in an HTTP header',
+		);
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY]);
+	});
+});
+
+describe('Record > Create or Update: validation, before anything is sent', () => {
+	test.each([
+		[
+			'a Match On Field missing from Fields',
+			parameters({ matchField: 'telephonecontact' }),
+			'"Match On Field" (field) is "telephonecontact", which is not among the record\'s Fields: add it there with the value to match',
+		],
+		[
+			'an empty value to match',
+			parameters({ fieldPairs: { field: [{ name: 'emailcontact', value: '  ' }] } }),
+			'"Match On Field" (field) is "emailcontact", whose value in Fields is empty: give the value to match',
+		],
+		[
+			'no Match On Field (an expression giving nothing)',
+			parameters({ matchField: '={{ "" }}' }),
+			'"Match On Field" (field) is required',
+		],
+		[
+			'a When Found that is not a choice',
+			parameters({ whenFound: 'merge' }),
+			'"When Found" (whenFound) must be one of: update, nothing',
+		],
+	])('%s names the field and the item', async (_label, given, problem) => {
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: given,
+			items: [contact('ana@x.com'), contact('ana@x.com')],
+			credentials,
+		});
+		expect(result.error?.message).toBe(`Invalid input in item 0: ${problem}`);
+	});
+});
+
+/** A wolkvox CRM in memory for nock: query.php finds what insert.php stored (case-insensitively). */
+function crmInMemory(
+	vendor: ReturnType<typeof wolkvoxServer>,
+	plan: { queries: number; inserts: number; updates: number },
+) {
+	const stored: IDataObject[] = [];
+	const fieldsOf = (request: RecordedRequest) => (request.body as { fields: IDataObject }).fields;
+	for (let i = 0; i < plan.queries; i++) {
+		vendor.on('POST', QUERY, (request) => {
+			const { field, value } = request.body as { field: string; value: string };
+			const hits = stored.filter(
+				(record) => String(record[field]).toLowerCase() === value.toLowerCase(),
+			);
+			return [200, found(hits)];
+		});
+	}
+	for (let i = 0; i < plan.inserts; i++) {
+		vendor.on('POST', INSERT, (request) => {
+			const record = {
+				wolkvox_id: `64cb${String(stored.length).padStart(4, '0')}`,
+				...fieldsOf(request),
+			};
+			stored.push(record);
+			return [200, answer({ wolkvox_id: record.wolkvox_id })];
+		});
+	}
+	for (let i = 0; i < plan.updates; i++) {
+		vendor.on('POST', UPDATE, (request) => {
+			const id = request.headers['wolkvox-id'];
+			Object.assign(
+				stored.find((record) => record.wolkvox_id === id)!,
+				fieldsOf(request),
+			);
+			return [200, answer({ wolkvox_id: id }, 'Succesfully edit record')];
+		});
+	}
+	return stored;
+}
+
+describe('Record > Create or Update: duplicates within one run, at the most Concurrency wolkvox allows (2)', () => {
+	// Repeats next to each other: without the within-run rule both would be looked up before either is inserted.
+	const emails = [
+		'a@x.com',
+		'A@x.com ',
+		'b@x.com',
+		'b@x.com',
+		'c@x.com',
+		'd@x.com',
+		'C@X.COM',
+		'a@x.com',
+	];
+
+	test('8 items with 4 distinct e-mails: 4 inserts at the server, the repeats update what the first inserted', async () => {
+		const vendor = wolkvoxServer();
+		const stored = crmInMemory(vendor, { queries: 8, inserts: 4, updates: 4 });
+		const result = await run(
+			emails.map((email, i) => contact(email, `Name ${i}`)),
+			{ options: { concurrency: 2 } },
+		);
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests.filter((request) => request.path === INSERT)).toHaveLength(4);
+		// Each record holds what the last item of its value wrote (trimmed, in its case): one value's items ran in order.
+		const byEmail = [...stored].sort((x, y) =>
+			String(x.emailcontact).localeCompare(String(y.emailcontact), 'en', { sensitivity: 'base' }),
+		);
+		expect(byEmail.map(({ emailcontact, namecontact }) => [emailcontact, namecontact])).toEqual([
+			['a@x.com', 'Name 7'],
+			['b@x.com', 'Name 3'],
+			['C@X.COM', 'Name 6'],
+			['d@x.com', 'Name 5'],
+		]);
+		expect(result.items.map(({ json: { action }, pairedItem }) => [action, pairedItem])).toEqual([
+			['created', { item: 0 }],
+			['updated', { item: 1 }],
+			['created', { item: 2 }],
+			['updated', { item: 3 }],
+			['created', { item: 4 }],
+			['created', { item: 5 }],
+			['updated', { item: 6 }],
+			['updated', { item: 7 }],
+		]);
+	});
+
+	test('Continue On Fail: a failing item yields its error, paired; the others go on', async () => {
+		const vendor = wolkvoxServer()
+			.on('POST', QUERY, [200, found([])])
+			.on('POST', QUERY, [200, answer({ not: 'a list' })])
+			.on('POST', QUERY, [
+				200,
+				found([
+					{ wolkvox_id: '64c1', emailcontact: 'c@x.com' },
+					{ wolkvox_id: '64c2', emailcontact: 'c@x.com' },
+				]),
+			])
+			.on('POST', INSERT, [200, answer({ wolkvox_id: '64a1' })]);
+		const result = await runNode({
+			node: 'wolkvoxCrm',
+			parameters: parameters({ whenSeveral: 'fail', options: { concurrency: 1 } }),
+			items: [contact('a@x.com'), contact('b@x.com'), contact('c@x.com')],
+			credentials,
+			continueOnFail: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(vendor.requests.map((request) => request.path)).toEqual([QUERY, INSERT, QUERY, QUERY]);
+		expect(result.items).toEqual([
+			{ json: { wolkvox_id: '64a1', action: 'created', matchedBy: null }, pairedItem: { item: 0 } },
+			{
+				json: {
+					error: `wolkvox CRM: the lookup (POST ${QUERY}) answered what Create or Update cannot read: its data is not a list of records`,
+				},
+				pairedItem: { item: 1 },
+			},
+			{
+				json: {
+					error: 'wolkvox CRM: 2 records of contacts have emailcontact "c@x.com": 64c1, 64c2',
+				},
+				pairedItem: { item: 2 },
+			},
+		]);
+	});
+});
+
+/** A credential pointed at a loopback server. */
+const loopbackCredentials = (url: string) => ({
+	wolkvoxCrmApi: {
+		server: 'custom',
+		customHost: url,
+		operation: 'tenant1',
+		token: 'WOLKVOX-LOOPBACK-TOKEN',
+		externalToken: '',
+	},
+});
+
+const runAgainst = async (
+	url: string,
+	items: Array<{ json: IDataObject }>,
+	extra: IDataObject = {},
+) =>
+	await runNode({
+		node: 'wolkvoxCrm',
+		parameters: parameters(extra),
+		items,
+		credentials: loopbackCredentials(url),
+	});
+
+describe('Record > Create or Update: never create on doubt (real servers on 127.0.0.1)', () => {
+	/** A server whose query.php misbehaves as `fault` says; insert.php would answer, and is counted. */
+	const faulty = async (
+		fault: (res: http.ServerResponse, socket: import('node:net').Socket) => void,
+	) =>
+		await startServer((request, res, socket) => {
+			if (request.path.startsWith(QUERY)) return fault(res, socket);
+			json(res, 200, answer({ wolkvox_id: 'should-not-exist' }));
+		});
+
+	const NO_CREATE =
+		'The lookup failed, so no record was created: a record is never created while the lookup is in doubt. Nothing was created or updated for this item.';
+
+	test.each([
+		[
+			'HTTP 500',
+			(res: http.ServerResponse) =>
+				json(res, 500, { code: 500, error: 'INTERNAL', msg: 'DB DOWN' }),
+			`wolkvox CRM: code 500 INTERNAL: DB DOWN`,
+		],
+		[
+			'HTTP 503 with an HTML page',
+			(res: http.ServerResponse) => text(res, 503, '<html><body>Down</body></html>', 'text/html'),
+			'wolkvox CRM: HTTP 503',
+		],
+		[
+			'an HTML page in HTTP 200',
+			(res: http.ServerResponse) =>
+				text(res, 200, '<!DOCTYPE html><html><body>Maintenance</body></html>', 'text/html'),
+			`wolkvox CRM: POST ${QUERY}: the answer was an HTML or XML page, where JSON was expected: "<!DOCTYPE html><html><body>Maintenance</body></html>"`,
+		],
+		[
+			'malformed JSON',
+			(res: http.ServerResponse) => text(res, 200, '{"code": 200, "data": [', 'application/json'),
+			`wolkvox CRM: POST ${QUERY}: the answer was not valid JSON, where JSON was expected: "{"code": 200, "data": ["`,
+		],
+		[
+			'a reset before the answer',
+			(_res: http.ServerResponse, socket: import('node:net').Socket) => socket.destroy(),
+			`wolkvox CRM: POST ${QUERY}: the server closed the connection before answering. The server may have processed the request: check in wolkvox CRM before running it again.`,
+		],
+	])('%s: the item fails, zero inserts', async (_label, fault, message) => {
+		const server = await faulty(fault);
+		const result = await runAgainst(server.url, [contact('ana@x.com')]);
+		expect(result.error?.message).toBe(message);
+		expect(result.error?.description).toContain(NO_CREATE);
+		expect(toPath(server.requests, INSERT)).toHaveLength(0);
+		expect(toPath(server.requests, QUERY)).toHaveLength(1);
+	});
+
+	test('a lookup that never answers meets Options > Timeout: the item fails, zero inserts', async () => {
+		const server = await faulty(() => {
+			// Silence, until the test closes the server.
+		});
+		const result = await runAgainst(server.url, [contact('ana@x.com')], {
+			options: { timeout: 300 },
+		});
+		expect(result.error?.message).toBe(
+			`wolkvox CRM: POST ${QUERY}: no answer within 0.3 s, the node's Timeout option. The server may have processed the request: check in wolkvox CRM before running it again.`,
+		);
+		expect(result.error?.description).toContain(NO_CREATE);
+		expect(toPath(server.requests, INSERT)).toHaveLength(0);
+	});
+
+	test('the same server answering properly does insert (the tests above can fail)', async () => {
+		const server = await faulty((res) => json(res, 200, found([])));
+		const result = await runAgainst(server.url, [contact('ana@x.com')]);
+		expect(result.error).toBeUndefined();
+		expect(toPath(server.requests, INSERT)).toHaveLength(1);
+		expect(JSON.parse(toPath(server.requests, INSERT)[0].body)).toEqual({
+			operation: 'tenant1',
+			module: 'contacts',
+			fields: { namecontact: 'Ana Ruiz', emailcontact: 'ana@x.com' },
+		});
+	});
+});
+
+describe('Record > Create or Update: items of one value never overlap, other values run at once (real server)', () => {
+	test('Concurrency 2, 10 items over 4 e-mails: 2 requests in flight, never 2 of one e-mail, 4 inserts', async () => {
+		const stored: IDataObject[] = [];
+		const inFlight = new Map<string, number>();
+		const stats = { max: 0, maxOfOneValue: 0, now: 0 };
+		const keyOf = (request: ReceivedRequest) => {
+			const body = JSON.parse(request.body) as { value?: string; fields?: IDataObject };
+			return String(body.value ?? body.fields?.emailcontact)
+				.trim()
+				.toLowerCase();
+		};
+		const server = await startServer(
+			async (request, res) => {
+				const key = keyOf(request);
+				inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+				stats.now++;
+				stats.max = Math.max(stats.max, stats.now);
+				stats.maxOfOneValue = Math.max(stats.maxOfOneValue, inFlight.get(key)!);
+				await new Promise((resolve) => setTimeout(resolve, 15));
+				inFlight.set(key, inFlight.get(key)! - 1);
+				stats.now--;
+				const body = JSON.parse(request.body) as { value?: string; fields?: IDataObject };
+				if (request.path.startsWith(QUERY)) {
+					return json(
+						res,
+						200,
+						found(
+							stored.filter((record) => String(record.emailcontact).trim().toLowerCase() === key),
+						),
+					);
+				}
+				if (request.path.startsWith(INSERT)) {
+					const record = { wolkvox_id: `64cb${stored.length}`, ...body.fields };
+					stored.push(record);
+					return json(res, 200, answer({ wolkvox_id: record.wolkvox_id }));
+				}
+				return json(res, 200, answer({ wolkvox_id: request.headers['wolkvox-id'] }));
+			},
+			{ maxRequests: 40 },
+		);
+		const emails = [
+			'a@x.com',
+			'a@x.com',
+			'b@x.com',
+			'A@x.com',
+			'c@x.com',
+			'b@x.com',
+			'd@x.com',
+			'c@x.com',
+			'a@x.com',
+			'd@x.com',
+		];
+		const result = await runAgainst(
+			server.url,
+			emails.map((email) => contact(email)),
+			{ options: { concurrency: 2 } },
+		);
+		expect(result.error).toBeUndefined();
+		expect(toPath(server.requests, INSERT)).toHaveLength(4);
+		expect(toPath(server.requests, UPDATE)).toHaveLength(6);
+		expect(stats.max).toBe(2);
+		expect(stats.maxOfOneValue).toBe(1);
+		expect(result.json.map((output) => output.action)).toEqual([
+			'created',
+			'updated',
+			'created',
+			'updated',
+			'created',
+			'updated',
+			'created',
+			'updated',
+			'updated',
+			'updated',
+		]);
+	});
+});
+
+describe('Record > Create or Update against the sandbox (npm start, the e2e): a sync run twice', () => {
+	let sb: Sandbox;
+	beforeAll(async () => {
+		nock.enableNetConnect((host) => /^127\.0\.0\.1(:\d+)?$/.test(host));
+		sb = await startSandbox({ port: 0, quiet: true });
+	});
+	afterAll(async () => await sb.close());
+
+	test('4 items, 3 distinct e-mails, twice: 3 new contacts, not 6 or 8; the second run only updates', async () => {
+		const contacts = () =>
+			(sb.vendors.wolkvox.dump() as { modules: { contacts: IDataObject[] } }).modules.contacts;
+		const before = contacts().length;
+		const items = ['maria@x.com', 'jose@x.com', 'MARIA@x.com', 'lucia@x.com'].map((email, i) =>
+			contact(email, `Contact ${i}`),
+		);
+		const runs = [];
+		for (let i = 0; i < 2; i++) {
+			runs.push(
+				await runNode({
+					node: 'wolkvoxCrm',
+					parameters: parameters({ options: { concurrency: 2 } }),
+					items,
+					credentials: { wolkvoxCrmApi: sb.credentials.wolkvoxCrmApi },
+				}),
+			);
+		}
+		expect(runs.map((result) => result.error)).toEqual([undefined, undefined]);
+		expect(runs.map((result) => result.json.map((output) => output.action))).toEqual([
+			['created', 'created', 'updated', 'created'],
+			['updated', 'updated', 'updated', 'updated'],
+		]);
+		expect(contacts().length).toBe(before + 3);
+		expect(
+			contacts()
+				.slice(before)
+				.map(({ emailcontact, namecontact }) => [emailcontact, namecontact])
+				.sort(([a], [b]) => String(a).localeCompare(String(b), 'en', { sensitivity: 'base' })),
+		).toEqual([
+			['jose@x.com', 'Contact 1'],
+			['lucia@x.com', 'Contact 3'],
+			['MARIA@x.com', 'Contact 2'],
+		]);
+	});
+});
