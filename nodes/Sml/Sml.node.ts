@@ -35,6 +35,6 @@ export class Sml implements INodeType {
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(this, smlApi, smlOperations);
+		return await executeOperations.call(this, smlApi, smlOperations, smlResources);
 	}
 }

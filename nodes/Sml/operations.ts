@@ -1,8 +1,10 @@
 import type { AnyOperationSpec, ResourceOption } from '../common/operation';
+import { withToolRules } from '../common/toolVariant';
 import { catalogOperations } from './resources/catalogs';
 import { leadOperations } from './resources/lead';
 import { sessionOperations } from './resources/session';
 import { taskOperations } from './resources/task';
+import { smlToolRules } from './toolRules';
 
 export const smlResources: ResourceOption[] = [
 	{ name: 'Lead', value: 'lead', description: 'Leads: interested clients and their vehicles' },
@@ -17,9 +19,7 @@ export const smlResources: ResourceOption[] = [
 	{ name: 'User', value: 'user' },
 ];
 
-export const smlOperations: AnyOperationSpec[] = [
-	...leadOperations,
-	...taskOperations,
-	...catalogOperations,
-	...sessionOperations,
-];
+export const smlOperations: AnyOperationSpec[] = withToolRules(
+	[...leadOperations, ...taskOperations, ...catalogOperations, ...sessionOperations],
+	smlToolRules,
+);

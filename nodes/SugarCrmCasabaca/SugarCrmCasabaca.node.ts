@@ -35,6 +35,6 @@ export class SugarCrmCasabaca implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(this, casabacaApi, casabacaOperations);
+		return await executeOperations.call(this, casabacaApi, casabacaOperations, casabacaResources);
 	}
 }

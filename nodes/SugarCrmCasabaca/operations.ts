@@ -1,4 +1,5 @@
 import type { AnyOperationSpec, ResourceOption } from '../common/operation';
+import { withToolRules } from '../common/toolVariant';
 import { advisorOperations } from './resources/advisor';
 import { apiUserOperations } from './resources/apiUser';
 import { appraisalOperations } from './resources/appraisal';
@@ -7,6 +8,7 @@ import { landingPageOperations } from './resources/landingPage';
 import { prospectOperations } from './resources/prospect';
 import { sessionOperations } from './resources/session';
 import { ticketOperations } from './resources/ticket';
+import { casabacaToolRules } from './toolRules';
 
 export const casabacaResources: ResourceOption[] = [
 	{
@@ -31,13 +33,16 @@ export const casabacaResources: ResourceOption[] = [
 	{ name: 'Session', value: 'session' },
 ];
 
-export const casabacaOperations: AnyOperationSpec[] = [
-	...ticketOperations,
-	...prospectOperations,
-	...callOperations,
-	...landingPageOperations,
-	...appraisalOperations,
-	...advisorOperations,
-	...apiUserOperations,
-	...sessionOperations,
-];
+export const casabacaOperations: AnyOperationSpec[] = withToolRules(
+	[
+		...ticketOperations,
+		...prospectOperations,
+		...callOperations,
+		...landingPageOperations,
+		...appraisalOperations,
+		...advisorOperations,
+		...apiUserOperations,
+		...sessionOperations,
+	],
+	casabacaToolRules,
+);

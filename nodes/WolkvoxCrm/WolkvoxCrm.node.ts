@@ -31,6 +31,6 @@ export class WolkvoxCrm implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations.call(this, wolkvoxApi, wolkvoxOperations);
+		return await executeOperations.call(this, wolkvoxApi, wolkvoxOperations, wolkvoxResources);
 	}
 }

@@ -1,10 +1,12 @@
 import type { AnyOperationSpec, ResourceOption } from '../common/operation';
+import { withToolRules } from '../common/toolVariant';
 import { activityOperations } from './resources/activity';
 import { caseOperations } from './resources/case';
 import { managementOperations } from './resources/collection/management';
 import { obligationOperations } from './resources/collection/obligation';
 import { recordOperations } from './resources/record';
 import { tokenOperations } from './resources/token';
+import { wolkvoxToolRules } from './toolRules';
 
 export const wolkvoxResources: ResourceOption[] = [
 	{
@@ -31,11 +33,14 @@ export const wolkvoxResources: ResourceOption[] = [
 ];
 
 /** Every operation, in the order of the Operation dropdowns' defaults and of the README tables. */
-export const wolkvoxOperations: AnyOperationSpec[] = [
-	...caseOperations,
-	...activityOperations,
-	...managementOperations,
-	...obligationOperations,
-	...recordOperations,
-	...tokenOperations,
-];
+export const wolkvoxOperations: AnyOperationSpec[] = withToolRules(
+	[
+		...caseOperations,
+		...activityOperations,
+		...managementOperations,
+		...obligationOperations,
+		...recordOperations,
+		...tokenOperations,
+	],
+	wolkvoxToolRules,
+);

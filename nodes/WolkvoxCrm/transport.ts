@@ -164,6 +164,7 @@ export const wolkvoxApi: VendorApi = {
 	prepare,
 	failureMessage,
 	unwrap,
+	envelope: ['code', 'error', 'msg', 'data', 'Total records'],
 };
 
 /**

@@ -36,6 +36,8 @@ export interface RequestPlan {
 	emptyAnswer?: boolean;
 	/** Milliseconds to wait for the answer (the operation's Options > Timeout). */
 	timeout?: number;
+	/** The request only reads, whatever its method (wolkvox queries are POSTs): a failure changed nothing. */
+	readOnly?: boolean;
 }
 
 /** The answer of a request: the parsed body plus what a file download needs. */
@@ -79,6 +81,11 @@ export interface VendorApi {
 	answerWords?(body: unknown): string | undefined;
 	/** The useful part of a successful answer (e.g. Casabaca's `data`). */
 	unwrap?(body: unknown): unknown;
+	/**
+	 * The keys of the vendor's answer envelope (wolkvox's `code`, `error`, `msg`, `data`): the AI
+	 * tool variant outputs an answer made only of them as no records, or as its message.
+	 */
+	envelope?: readonly string[];
 	/**
 	 * How its lists are paged, for the operations with Return All / Limit (`paginate`). Without
 	 * it, a list is read in one request and Limit keeps its first records.
@@ -189,6 +196,21 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	 * created; items with different keys still run in parallel (Options > Concurrency).
 	 */
 	serialKeys?(params: P): string[];
+	/**
+	 * How the node's AI tool variant treats it (common/toolVariant.ts). Unmarked operations are
+	 * offered to agents as they are.
+	 */
+	tool?: ToolUse;
+}
+
+/**
+ * `hidden`: a tool call cannot use it (binary input or output, bulk loads, the shared session);
+ * `why` says so. `irreversible`: offered only with the tool's Allow Irreversible Actions on;
+ * `why` says what it does, e.g. "places a real phone call".
+ */
+export interface ToolUse {
+	use: 'hidden' | 'irreversible';
+	why: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { booleanOr, positiveIntegerOr } from './fields';
 import type { EngineFunctions, OperationContext, OperationSpec, RequestPlan } from './operation';
+import { onlyInTool, TOOL_LIMIT } from './toolVariant';
 import { LOCATOR_VERSION, beforeVersion, fromVersion } from './versions';
 
 /**
@@ -39,11 +40,13 @@ export function paginationProperties(
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	};
-	if (typeof paginate !== 'object') return [returnAll, limit];
+	// The AI tool variant starts lower: the whole list goes into the model's context.
+	const limits = [onlyInTool(limit, false), onlyInTool({ ...limit, default: TOOL_LIMIT }, true)];
+	if (typeof paginate !== 'object') return [returnAll, ...limits];
 	return [
 		beforeVersion(paginate.returnAllBefore, { ...returnAll, default: true }),
 		fromVersion(paginate.returnAllBefore, returnAll),
-		limit,
+		...limits,
 	];
 }
 

@@ -15,12 +15,14 @@ import type {
 	OperationContext,
 	OperationOutput,
 	RequestPlan,
+	ResourceOption,
 	VendorApi,
 } from './operation';
 import { isExecutionItems } from './operation';
 import type { PageRequest } from './pagination';
 import { fetchPages, firstRecords } from './pagination';
 import { keyedChains, runPool } from './pool';
+import { checkToolResource, checkToolUse, isToolNode, withoutEnvelope } from './toolVariant';
 import { loginFailureOf } from './session';
 import { failValidation, readParameters, validateParameters } from './validation';
 
@@ -135,9 +137,11 @@ export async function executeOperations(
 	this: IExecuteFunctions,
 	api: VendorApi,
 	specs: AnyOperationSpec[],
+	resources: ResourceOption[] = [],
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
+	checkToolResource(this, specs, resources, resource);
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const spec = findSpec(specs, resource, operation);
 	if (!spec) {
@@ -146,6 +150,8 @@ export async function executeOperations(
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
+	checkToolUse(this, spec, resources);
+	const asTool = isToolNode(this);
 	const continueOnFail = this.continueOnFail();
 
 	const concurrency = readConcurrency(this, api, spec.batch !== undefined);
@@ -199,8 +205,9 @@ export async function executeOperations(
 		}
 		sent.push(itemIndex);
 		try {
+			const output = await runOne(context(itemIndex), api, spec, entry.params as IDataObject);
 			outputs[itemIndex] = toItems(
-				await runOne(context(itemIndex), api, spec, entry.params as IDataObject),
+				asTool && api.envelope ? withoutEnvelope(output, api.envelope, !!spec.paginate) : output,
 				itemIndex,
 			);
 		} catch (error) {

@@ -44,7 +44,7 @@ test('every documented endpoint is an operation (one spec each, PATCH /api/lead/
 
 test('the node description lists every operation in its resource dropdown', () => {
 	const { properties } = new Sml().description;
-	// The regular node's dropdowns (the AI tool variant's are tested in test/common/toolVariant.test.ts).
+	// The regular node's dropdowns (the AI tool variant's are tested in test/agentTools/).
 	const operations = properties.filter(
 		(p: INodeProperties) =>
 			p.name === 'operation' && p.displayOptions?.show?.['@tool']?.[0] !== true,

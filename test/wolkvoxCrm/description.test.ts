@@ -40,7 +40,11 @@ test('every documented endpoint is an operation', () => {
 
 test('the node description lists every operation in its resource dropdown', () => {
 	const { properties, usableAsTool, credentials } = new WolkvoxCrm().description;
-	const operations = properties.filter((p: INodeProperties) => p.name === 'operation');
+	// The regular node's dropdowns (the AI tool variant's are tested in test/agentTools/).
+	const operations = properties.filter(
+		(p: INodeProperties) =>
+			p.name === 'operation' && p.displayOptions?.show?.['@tool']?.[0] !== true,
+	);
 	const listed = operations.flatMap((p) =>
 		(p.options ?? []).map(
 			(o) => `${p.displayOptions?.show?.resource?.[0]}:${(o as { value: string }).value}`,
