@@ -313,6 +313,7 @@ describe('SML Lead > Create or Update: matching by phone, e-mail or phone, e-mai
 			whenFound: 'nothing',
 		});
 		expect(result.error).toBeUndefined();
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET', 'GET']);
 		expect(result.json[0]).toMatchObject({
 			id: 12,
 			action: 'unchanged',

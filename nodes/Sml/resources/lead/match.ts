@@ -112,17 +112,24 @@ export interface Match {
 
 const idNumber = (lead: IDataObject) => Number(lead.id);
 
-/** SML's pages, read strictly: an answer that is not a list of leads is an error, not an empty list. */
+/**
+ * SML's pages, read strictly: an answer that is not a list of leads is an error, not an empty
+ * list. `counts` keeps the count each page announced: a walk that ends with another number of
+ * leads read a list that changed under it (a lead may have moved across a page boundary).
+ */
 function strictPages(fail: (problem: string) => never, answerWords: (body: unknown) => string) {
+	const counts: number[] = [];
 	const pages: VendorPages = {
 		...smlPages,
 		read: (body: unknown): Page => {
-			if (Array.isArray(body) || (isRecord(body) && Array.isArray(body.results)))
-				return smlPages.read(body);
-			return fail(`the answer was not a list of leads (it was ${answerWords(body)})`);
+			if (!Array.isArray(body) && !(isRecord(body) && Array.isArray(body.results)))
+				return fail(`the answer was not a list of leads (it was ${answerWords(body)})`);
+			const page = smlPages.read(body);
+			if (page.count !== undefined) counts.push(page.count);
+			return page;
 		},
 	};
-	return pages;
+	return { pages, counts };
 }
 
 /**
@@ -146,16 +153,21 @@ export async function findLeads(ctx: OperationContext, rule: MatchRule): Promise
 	};
 	// A page that is not a list is described without the credential's secrets (a debug page may echo them).
 	const secrets = await credentialSecrets(ctx);
-	const pages = strictPages(fail, (body) => describeOther(body, secrets));
 
 	const found = await Promise.all(
 		lookups(rule).map(async ({ keys, qs }) => {
+			const { pages, counts } = strictPages(fail, (body) => describeOther(body, secrets));
 			const records = await fetchPages(
 				ctx,
 				{ method: 'GET', path: '/api/lead/', qs },
 				{ returnAll: true, limit: 1 },
 				pages,
 			);
+			const announced = counts.find((count) => count !== records.length);
+			if (announced !== undefined)
+				fail(
+					`the list changed while it was read (${announced} leads announced, ${records.length} read)`,
+				);
 			records.forEach((record, index) => {
 				const problem = recordProblem(record, index, keys, rule);
 				if (problem) fail(`the answer cannot be compared: ${problem}`);
