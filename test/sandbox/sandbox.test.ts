@@ -213,6 +213,25 @@ describe('vendor sandbox', () => {
 			});
 		});
 
+		it('filters the lead list as the kit documents: e-mail and phone substrings (any case), status, concessionaire__in', async () => {
+			const auth = await login();
+			const ids = async (query: string) =>
+				(
+					await call('GET', `/sml/api/lead/?page_size=all&${query}`, undefined, auth)
+				).body.results.map((lead: { id: number }) => lead.id);
+			expect(await ids('client__email__icontains=ANA.GARCIA@EXAMPLE')).toEqual([984]);
+			expect(await ids('client__email__icontains=na.garcia@example.com')).toEqual([984]);
+			expect(await ids('client__phone__icontains=6112233')).toEqual([984]);
+			expect(await ids('client__email__icontains=example.com&status=tracing')).toEqual([
+				997, 991, 990,
+			]);
+			expect(await ids('status=end&concessionaire__in=2')).toEqual([995]);
+			expect(await ids('status=end&concessionaire__in=1,2')).toEqual([995, 994, 993]);
+			expect(
+				await ids('client__email__icontains=ana.garcia@example.com&client__phone__icontains=699'),
+			).toEqual([]);
+		});
+
 		it('creates a lead (201), answers 400 field errors, and reads it back', async () => {
 			const auth = await login();
 			const invalid = await call(
