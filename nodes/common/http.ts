@@ -80,11 +80,14 @@ function wrapThrown(
 	api: VendorApi,
 	error: unknown,
 	options: IHttpRequestOptions,
-	path: string,
+	plan: RequestPlan & { path: string },
 	itemIndex: number | undefined,
 	secrets: string[],
 ): NodeApiError {
-	const failure = networkFailure(error, options.timeout, "the node's Timeout option");
+	// Only the operations have Options > Timeout: a trigger's poll and a dropdown use the default.
+	const limit =
+		plan.timeout === undefined ? 'the time limit of one request' : "the node's Timeout option";
+	const failure = networkFailure(error, options.timeout, limit);
 	if (!failure) {
 		// n8n wraps a failed login in its own error, which may put its words in place of ours.
 		const login = loginFailureOf(error);
@@ -98,10 +101,10 @@ function wrapThrown(
 	const wrapped = apiError(
 		ctx,
 		api,
-		networkFailureText(api.displayName, options.method ?? 'GET', path, failure),
+		networkFailureText(api.displayName, options.method ?? 'GET', plan.path, failure, plan.readOnly),
 		{ itemIndex },
 	);
-	if (failure.maybeProcessed) wrapped.context.outcomeUnknown = true;
+	if (failure.maybeProcessed && !plan.readOnly) wrapped.context.outcomeUnknown = true;
 	return wrapped;
 }
 
@@ -167,7 +170,7 @@ export async function apiRequest(
 				named: true,
 			});
 		}
-		throw wrapThrown(this, api, error, options, prepared.path, itemIndex, secrets);
+		throw wrapThrown(this, api, error, options, prepared, itemIndex, secrets);
 	}
 	if ('refused' in raw) {
 		throw apiError(this, api, `${options.method} ${prepared.path}: ${raw.refused}`, {

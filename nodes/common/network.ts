@@ -104,18 +104,20 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The whole sentence for a network failure of `method path`. A write that may have been processed
- * says so: re-running it blindly could create a record twice.
+ * says so: re-running it blindly could create a record twice. `readOnly`: a POST that only reads
+ * (a trigger's query), which nothing can have changed.
  */
 export function networkFailureText(
 	vendor: string,
 	method: string,
 	path: string,
 	failure: NetworkFailure,
+	readOnly = false,
 ): string {
 	const upper = method.toUpperCase();
 	const consequence = !failure.maybeProcessed
 		? ' The request did not reach the server.'
-		: SAFE_METHODS.has(upper)
+		: readOnly || SAFE_METHODS.has(upper)
 			? ''
 			: ` The server may have processed the request: check in ${vendor} before running it again.`;
 	return `${upper} ${path}: ${failure.cause}.${consequence}`;

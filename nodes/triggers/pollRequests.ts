@@ -20,11 +20,13 @@ export interface PollRequests {
 
 export function pollRequests(fn: IPollFunctions, api: VendorApi): PollRequests {
 	const session = new CredentialSession(fn, api);
+	// A poll only reads: a failure never leaves a record to check for (wolkvox queries are POSTs).
 	const request = async (plan: RequestPlan) =>
-		await apiRequestBody.call(fn, api, plan, undefined, session);
+		await apiRequestBody.call(fn, api, { ...plan, readOnly: true }, undefined, session);
 	return {
 		request,
-		requestRaw: async (plan) => await apiRequest.call(fn, api, plan, undefined, session),
+		requestRaw: async (plan) =>
+			await apiRequest.call(fn, api, { ...plan, readOnly: true }, undefined, session),
 		allPages: async (plan) => {
 			if (!api.pages) throw new Error(`${api.displayName} declares no pages`);
 			const ctx = { fn, vendor: api.displayName, request };
