@@ -127,6 +127,30 @@ describe('SML Lead ID: From List (listSearch over the lead list)', () => {
 		expect(sml.requests).toHaveLength(2);
 	});
 
+	test.each([
+		[{ detail: 'Servicio en mantenimiento' }, 'it was an object without an id, with fields detail'],
+		[
+			page([{ client: null, status: 'new' }]),
+			'one entry was an object without an id, with fields client, status',
+		],
+		[null, 'it was null'],
+	])(
+		'an answer that is no list of leads is an error naming it, not an entry "#undefined"',
+		async (answer, what) => {
+			smlServer().on('GET', '/api/lead/?page=1&page_size=50', [200, answer]);
+			const search = listSearch({
+				node: 'sml',
+				typeVersion: 2,
+				parameters: {},
+				credentials,
+				method: 'searchLeads',
+			});
+			await expect(search).rejects.toThrow(
+				`SML: GET /api/lead/: the answer was not a list of leads (${what})`,
+			);
+		},
+	);
+
 	test('a lead chosen from the list is read by its ID', async () => {
 		const sml = smlServer().on('GET', '/api/lead/984/', [200, lead984]);
 		const result = await run(2, { operation: 'get', leadId: fromList('984'), simplify: false });
