@@ -341,6 +341,11 @@ describe('Record > Create or Update: validation, before anything is sent', () =>
 			'"Match On Field" (field) is "telephonecontact", which is not among the record\'s Fields: add it there with the value to match',
 		],
 		[
+			'a Match On Field that only objects have ("constructor")',
+			parameters({ matchField: 'constructor' }),
+			'"Match On Field" (field) is "constructor", which is not among the record\'s Fields: add it there with the value to match',
+		],
+		[
 			'an empty value to match',
 			parameters({ fieldPairs: { field: [{ name: 'emailcontact', value: '  ' }] } }),
 			'"Match On Field" (field) is "emailcontact", whose value in Fields is empty: give the value to match',

@@ -14,8 +14,9 @@ import type { RunContext } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import { headerValueProblem, pathSegmentProblem } from '../../../common/pathSegments';
 import { fieldsFrom, moduleField } from '../../fields';
+import { wolkvoxApi } from '../../transport';
 import type { FoundRecord } from './lookup';
-import { comparable, exactMatches, givenValue, newestOf, readLookup } from './lookup';
+import { comparable, exactMatches, givenValue, hasOwn, newestOf, readLookup } from './lookup';
 import { QUERY_PATH, queryBody } from './search';
 import type { RecordParams } from './write';
 import { INSERT_PATH, insertBody, recordInput, recordSchema, updatePlan } from './write';
@@ -64,7 +65,8 @@ const choices: INodeProperties[] = [
 			{
 				name: 'Update the Newest',
 				value: 'newest',
-				description: 'The record with the highest wolkvox_id, the most recently created',
+				description:
+					'The record with the highest wolkvox_id, the most recently created (with Do Nothing, the one output)',
 			},
 			{
 				name: 'Fail the Item',
@@ -99,7 +101,7 @@ const schema = recordSchema<Omit<Params, keyof RecordParams>>(fields).superRefin
 	const given = fieldsFrom(params);
 	if (!params.matchField || !Object.keys(given).length) return;
 	const name = params.matchField;
-	const problem = !(name in given)
+	const problem = !hasOwn(given, name)
 		? `is "${name}", which is not among the record's Fields: add it there with the value to match`
 		: givenValue(given[name]) === undefined
 			? `is "${name}", whose value in Fields is empty: give the value to match`
@@ -109,7 +111,7 @@ const schema = recordSchema<Omit<Params, keyof RecordParams>>(fields).superRefin
 });
 
 const failure = (ctx: RunContext, message: string, description: string) =>
-	new NodeOperationError(ctx.fn.getNode(), `wolkvox CRM: ${message}`, {
+	new NodeOperationError(ctx.fn.getNode(), `${wolkvoxApi.displayName}: ${message}`, {
 		itemIndex: ctx.itemIndex,
 		description,
 	});

@@ -22,6 +22,10 @@ export type LookupReading = { records: FoundRecord[] } | { problem: string };
 const isPlainObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A key of the object itself, not of its prototype (a field may be named "constructor"). */
+export const hasOwn = (object: object, key: string) =>
+	Object.prototype.hasOwnProperty.call(object, key);
+
 const blank = (value: unknown) => value === undefined || value === null || value === '';
 
 /**
@@ -79,7 +83,7 @@ export function readLookup(body: unknown, field: string): LookupReading {
 		const id = entry.wolkvox_id;
 		if ((typeof id !== 'string' && typeof id !== 'number') || !String(id).trim())
 			return { problem: `record ${index + 1} of the list has no wolkvox_id` };
-		if (!(field in entry)) return { problem: `record ${String(id)} has no field "${field}"` };
+		if (!hasOwn(entry, field)) return { problem: `record ${String(id)} has no field "${field}"` };
 		const value = scalarOf(entry[field]);
 		if (value === undefined)
 			return { problem: `record ${String(id)} holds "${field}" as neither text nor a number` };
