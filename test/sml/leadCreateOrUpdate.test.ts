@@ -391,6 +391,16 @@ describe('SML Lead > Create or Update: what it refuses', () => {
 		},
 	);
 
+	test('a found lead whose nested IDs cannot be kept (its vehicle has no ID) is not updated', async () => {
+		const found = leadOf(12, anaClient, { vehicle: { brand_model: 'Polo' } });
+		const sml = smlServer().on('GET', '/api/lead/', [200, page([found])]);
+		const result = await run({ client: anaClient });
+		expect(result.error?.message).toBe(
+			'SML: Lead > Create or Update found lead 12 in a shape the update cannot rely on (its vehicle has no id); nothing was sent, so nothing was changed',
+		);
+		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
+	});
+
 	test('an answer that is not a list of leads is an error, not an empty list', async () => {
 		const sml = smlServer().on('GET', '/api/lead/', [200, { detail: 'ok' }]);
 		const result = await run({ client: anaClient });

@@ -207,11 +207,12 @@ async function createOrUpdateLead(ctx: RunContext, params: IDataObject) {
 	const [{ lead, matchedBy }] = found;
 	if (params.whenFound === 'nothing') return withAction(lead, 'unchanged', matchedBy);
 	const leadId = Number(lead.id);
+	// The lookup checked its ID; what is left to check is what the update copies IDs from.
 	const problem = leadAnswerProblem(lead, leadId);
 	if (problem) {
 		throw new NodeOperationError(
 			ctx.fn.getNode(),
-			`SML: Lead > Create or Update found ${problem.replace(/^not that lead/, 'an unreadable lead')}; nothing was sent, so nothing was changed`,
+			`SML: Lead > Create or Update found ${problem}; nothing was sent, so nothing was changed`,
 			{
 				itemIndex: ctx.itemIndex,
 				description:
