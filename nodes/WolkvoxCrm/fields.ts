@@ -13,6 +13,7 @@ import type { CollectionDef, FieldSet } from '../common/fieldSet';
 import { combine, listProperty, notRequired, required } from '../common/fieldSet';
 import type { LocatorDef } from '../common/locator';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';
+import { WOLKVOX_SERVERS } from './server';
 
 /** The validation of an operation's fields, typed as what its request reads (a FieldSet's shape is not). */
 export const schemaOf = <P>(fields: FieldSet) =>
@@ -48,12 +49,18 @@ export const moduleField = required([
  * takes that address (By URL) or the ID (By ID). No From List: wolkvox lists records only by a
  * field's value or a date range of one module, and every call spends the token's daily quota.
  */
+/** The documented servers as one regex alternative, dots escaped. */
+const WEB_APP_HOSTS = WOLKVOX_SERVERS.map((host) => host.replace(/\./g, '\\.')).join('|');
+
 const RECORD_LOCATOR: LocatorDef = {
 	noun: 'record',
 	id: { placeholder: 'e.g. 6074xxx0801374xxxxx781025xxx7d3', regex: '[^/\\\\\\s]+' },
 	url: {
 		placeholder: 'https://crm0001.wolkvox.com/.../6074xxx0801374xxxxx781025xxx7d3',
-		extract: '^https?://[^/?#]+/(?:[^?#]*/)?([^/?#\\s]+)/?(?:[?#].*)?$',
+		// Only the vendor's CRM servers: the last part of any other address is no wolkvox ID. n8n checks
+		// this pattern in the editor and again when the node runs; an expression meets it in the schema.
+		extract: `^https?://(?:${WEB_APP_HOSTS})/(?:[^?#]*/)?([^/?#\\s]+)/?(?:[?#].*)?$`,
+		where: `on ${WOLKVOX_SERVERS.slice(0, -1).join(', ')} or ${WOLKVOX_SERVERS.at(-1)} (the documented wolkvox servers); with a custom server, use By ID`,
 	},
 };
 

@@ -21,8 +21,11 @@ export interface LocatorDef {
 	search?: string;
 	/** The By ID mode: an example, and the pattern the editor checks (the field's kind checks it when run). */
 	id: { placeholder: string; regex: string };
-	/** The By URL mode, when the vendor's web app has record URLs: `extract` has one group, the ID. */
-	url?: { placeholder: string; extract: string };
+	/**
+	 * The By URL mode, when the vendor's web app has record URLs: `extract` has one group, the ID.
+	 * `where` names the addresses it accepts (shown under the field and in the error).
+	 */
+	url?: { placeholder: string; extract: string; where?: string };
 }
 
 export type LocatorFieldDef = FieldDef & { locator: LocatorDef };
@@ -55,6 +58,7 @@ export function locatorProperty(def: LocatorFieldDef, required = false): INodePr
 				name: 'url',
 				type: 'string',
 				placeholder: url?.placeholder,
+				...(url?.where ? { hint: `The ${noun}'s address in the web app, ${url.where}` } : {}),
 				validation: [
 					{
 						type: 'regex',
@@ -108,7 +112,7 @@ export function locatorSchema(def: LocatorFieldDef, required = false): ZodTypeAn
 				ctx.addIssue({
 					code: z.ZodIssueCode.custom,
 					message: url
-						? `must be a ${noun} URL like ${url.placeholder}`
+						? `must be a ${noun} URL like ${url.placeholder}${url.where ? ` (${url.where})` : ''}`
 						: `cannot be given by URL: choose From List or By ID`,
 				});
 				return z.NEVER;

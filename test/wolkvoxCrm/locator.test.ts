@@ -2,6 +2,7 @@
  * Version 2 of the wolkvox node: a Record ID (Record > Update, Update Many, Case > Update) is a
  * resource locator whose By URL mode takes the record's address in the CRM, which ends with its ID.
  */
+import { WolkvoxCrm } from '../../nodes/WolkvoxCrm/WolkvoxCrm.node';
 import { runNode } from '../harness/runNode';
 import { answer, credentials, jsonHeaders, OPERATION, wolkvoxServer } from './wolkvox';
 
@@ -37,6 +38,9 @@ const expected = {
 
 const url = (value: string) => ({ __rl: true, mode: 'url', value });
 
+const WHERE =
+	'on crm0001.wolkvox.com, crm0000.wolkvox.com or crm.wolkvox.com (the documented wolkvox servers); with a custom server, use By ID';
+
 describe('wolkvox Record ID: By URL', () => {
 	test.each([
 		`https://crm0001.wolkvox.com/index.php/contacts/view/${RECORD}`,
@@ -58,7 +62,33 @@ describe('wolkvox Record ID: By URL', () => {
 	test('an expression giving something else than an address is refused before sending', async () => {
 		const result = await update(url(`={{ "${RECORD}" }}`));
 		expect(result.error?.message).toBe(
-			'Invalid input in item 0: "Record ID" (wolkvox-id) must be a record URL like https://crm0001.wolkvox.com/.../6074xxx0801374xxxxx781025xxx7d3',
+			`Invalid input in item 0: "Record ID" (wolkvox-id) must be a record URL like https://crm0001.wolkvox.com/.../6074xxx0801374xxxxx781025xxx7d3 (${WHERE})`,
+		);
+	});
+
+	test.each([
+		`https://example.com/contacts/${RECORD}`,
+		`https://crm0001.wolkvox.com.example.com/contacts/${RECORD}`,
+		`https://sv0001.crmvox.com/contacts/${RECORD}`,
+	])(
+		'an address on another host is refused, typed (n8n checks the pattern) or from an expression: %s',
+		async (address) => {
+			const vendor = wolkvoxServer();
+			await expect(update(url(address))).rejects.toThrow(/Not a valid record URL/);
+			const result = await update(url(`={{ "${address}" }}`));
+			expect(result.error?.message).toBe(
+				`Invalid input in item 0: "Record ID" (wolkvox-id) must be a record URL like https://crm0001.wolkvox.com/.../6074xxx0801374xxxxx781025xxx7d3 (${WHERE})`,
+			);
+			expect(vendor.requests).toEqual([]);
+		},
+	);
+
+	test('the By URL mode says which addresses it takes', () => {
+		const property = new WolkvoxCrm().description.properties.find(
+			(p) => p.name === 'recordId' && p.type === 'resourceLocator',
+		);
+		expect(property?.modes?.find((mode) => mode.name === 'url')?.hint).toBe(
+			`The record's address in the web app, ${WHERE}`,
 		);
 	});
 });
