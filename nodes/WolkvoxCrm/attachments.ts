@@ -6,7 +6,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, optionalText, requiredText } from '../common/fields';
+import { fixedList, optionalText, requiredText, typeMessages } from '../common/fields';
 import type { FieldSet } from '../common/fieldSet';
 import { listProperty, notRequired, requiredUnmarked } from '../common/fieldSet';
 import type { OperationContext } from '../common/operation';
@@ -16,9 +16,10 @@ import type { FormFile } from './transport';
 /** Binary field names: a comma-separated text, or a list from an expression. */
 const binaryNames = () =>
 	z
-		.union([z.array(z.string()), optionalText()], {
-			invalid_type_error: 'must be binary field names separated by commas',
-		})
+		.union(
+			[z.array(z.string()), optionalText()],
+			typeMessages('must be binary field names separated by commas'),
+		)
 		.transform((value) =>
 			(Array.isArray(value) ? value : (value ?? '').split(','))
 				.map((name) => name.trim())

@@ -271,17 +271,21 @@ export function resolveNaiveDates<T>(value: T, timeZone: string): T {
 }
 
 const dateSchema = (format: DateFormat, zone: DateZone) =>
-	z.unknown().transform((value, ctx) => {
-		const date = readDate(value, zone);
-		if (typeof date === 'string') {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${date} (${ACCEPTED_DATES})` });
-			return z.NEVER;
-		}
-		if (!(date instanceof NaiveWall)) return formatDate(date, format);
-		// Typed as its final text: validateParameters resolves it before a request is built from it.
-		// Rules inside a schema may test whether it is there, not read it.
-		return new NaiveDateTime(date.wall, format) as unknown as string;
-	});
+	// .optional(): zod 4 requires the key of a transformed z.unknown() to be present in its object; zod 3 does not.
+	z
+		.unknown()
+		.optional()
+		.transform((value, ctx) => {
+			const date = readDate(value, zone);
+			if (typeof date === 'string') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${date} (${ACCEPTED_DATES})` });
+				return z.NEVER;
+			}
+			if (!(date instanceof NaiveWall)) return formatDate(date, format);
+			// Typed as its final text: validateParameters resolves it before a request is built from it.
+			// Rules inside a schema may test whether it is there, not read it.
+			return new NaiveDateTime(date.wall, format) as unknown as string;
+		});
 
 /** A date/time the user must give, sent in the given format (UTC unless told otherwise). */
 export const requiredDate = (format: DateFormat, zone: DateZone = 'utc') =>

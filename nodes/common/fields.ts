@@ -13,18 +13,34 @@ export const blankToUndefined = (value: unknown) =>
 
 const numberToString = (value: unknown) => (typeof value === 'number' ? String(value) : value);
 
+/**
+ * A schema's messages for a missing value and for a value of the wrong type, in the two forms zod reads them:
+ * `errorMap` (zod 3, which n8n provides today) and `error` (zod 4, which drops `errorMap`, `required_error` and
+ * `invalid_type_error`). Explicit messages of checks (`.regex(..., 'must ...')`) win in both.
+ */
+export const typeMessages = (invalid: string, required = invalid) =>
+	({
+		errorMap: (_issue: unknown, ctx: { data: unknown }) => ({
+			message: ctx.data === undefined ? required : invalid,
+		}),
+		error: (issue: { input?: unknown }) => (issue.input === undefined ? required : invalid),
+	}) as z.RawCreateParams;
+
+/** zod 4's .int() also refuses unsafe integers with its own message: whole numbers are checked this way instead. */
+const isWhole = (value: number) => Number.isInteger(value);
+
 /** A text that must be filled in. */
 export const requiredText = () =>
 	z.preprocess(
 		(value) => numberToString(blankToUndefined(value)),
-		z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).trim(),
+		z.string(typeMessages('must be text', 'is required')).trim(),
 	);
 
 /** A text that may be left empty (then it is not sent). */
 export const optionalText = () =>
 	z.preprocess(
 		(value) => numberToString(blankToUndefined(value)),
-		z.string({ invalid_type_error: 'must be text' }).trim().optional(),
+		z.string(typeMessages('must be text')).trim().optional(),
 	);
 
 const toNumber = (value: unknown) => {
@@ -57,8 +73,8 @@ export const requiredInteger = () =>
 	z.preprocess(
 		toInteger,
 		z
-			.number({ required_error: 'is required', invalid_type_error: 'must be a whole number' })
-			.int('must be a whole number')
+			.number(typeMessages('must be a whole number', 'is required'))
+			.refine(isWhole, 'must be a whole number')
 			.refine(safeWhole, SAFE_INTEGER_MESSAGE),
 	);
 
@@ -66,8 +82,8 @@ export const optionalInteger = () =>
 	z.preprocess(
 		toInteger,
 		z
-			.number({ invalid_type_error: 'must be a whole number' })
-			.int('must be a whole number')
+			.number(typeMessages('must be a whole number'))
+			.refine(isWhole, 'must be a whole number')
 			.refine(safeWhole, SAFE_INTEGER_MESSAGE)
 			.optional(),
 	);
@@ -80,12 +96,9 @@ export const optionalId = () =>
 
 /** A number with decimals allowed. */
 export const requiredNumber = () =>
-	z.preprocess(
-		toNumber,
-		z.number({ required_error: 'is required', invalid_type_error: 'must be a number' }),
-	);
+	z.preprocess(toNumber, z.number(typeMessages('must be a number', 'is required')));
 export const optionalNumber = () =>
-	z.preprocess(toNumber, z.number({ invalid_type_error: 'must be a number' }).optional());
+	z.preprocess(toNumber, z.number(typeMessages('must be a number')).optional());
 
 /** Digits only (phone numbers and the like), kept as text so leading zeros survive. */
 export const requiredDigits = () =>
@@ -108,49 +121,47 @@ const enumMessage = (values: readonly string[]) => `must be one of: ${values.joi
 export const requiredEnum = <T extends string>(values: readonly [T, ...T[]]) =>
 	z.preprocess(
 		(value) => numberToString(blankToUndefined(value)),
-		z.enum(values, {
-			errorMap: (issue, ctx) =>
-				issue.code === 'invalid_type' && ctx.data === undefined
-					? { message: 'is required' }
-					: { message: enumMessage(values) },
-		}),
+		z.enum(values, typeMessages(enumMessage(values), 'is required')),
 	);
 
 export const optionalEnum = <T extends string>(values: readonly [T, ...T[]]) =>
 	z.preprocess(
 		(value) => numberToString(blankToUndefined(value)),
-		z.enum(values, { errorMap: () => ({ message: enumMessage(values) }) }).optional(),
+		z.enum(values, typeMessages(enumMessage(values))).optional(),
 	);
 
 /**
- * "true" / "false" typed as text (any case, spaces around) as booleans: an expression, or an AI
- * agent's `$fromAI()` value, which arrives as text unless its type is boolean.
+ * What n8n's own boolean parsing (n8n-workflow's tryToParseBoolean) accepts, read as a boolean:
+ * "true" / "false" in any case (here also with spaces around), and 1 / 0 as numbers or as text
+ * ("1", "0", "1.0"). An expression, or an AI agent's `$fromAI()` value, arrives as text unless its
+ * type is boolean. n8n reads null as false too; here null stays an empty value.
  */
-const toBoolean = (value: unknown) => {
+export const toBoolean = (value: unknown) => {
+	if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : value;
 	if (typeof value !== 'string') return value;
 	const text = value.trim().toLowerCase();
 	if (text === 'true') return true;
 	if (text === 'false') return false;
+	const number = text === '' ? NaN : Number(text);
+	if (number === 1) return true;
+	if (number === 0) return false;
 	return value;
 };
 
 export const optionalBoolean = () =>
 	z.preprocess(
 		(value) => toBoolean(blankToUndefined(value)),
-		z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+		z.boolean(typeMessages('must be true or false')).optional(),
 	);
 
 export const requiredBoolean = () =>
-	z.preprocess(
-		toBoolean,
-		z.boolean({ required_error: 'is required', invalid_type_error: 'must be true or false' }),
-	);
+	z.preprocess(toBoolean, z.boolean(typeMessages('must be true or false', 'is required')));
 
 /** A boolean with a default for an empty value (e.g. Return All). */
 export const booleanOr = (fallback: boolean) =>
 	z.preprocess(
 		(value) => toBoolean(blankToUndefined(value)),
-		z.boolean({ invalid_type_error: 'must be true or false' }).default(fallback),
+		z.boolean(typeMessages('must be true or false')).default(fallback),
 	);
 
 /** A whole number of at least 1 with a default for an empty value (e.g. Limit); accepts "20". */
@@ -158,33 +169,37 @@ export const positiveIntegerOr = (fallback: number) =>
 	z.preprocess(
 		toInteger,
 		z
-			.number({ invalid_type_error: 'must be a whole number' })
-			.int('must be a whole number')
-			.positive('must be at least 1')
+			.number(typeMessages('must be a whole number'))
+			.refine(isWhole, 'must be a whole number')
+			.refine((value) => value > 0, 'must be at least 1')
 			.refine(safeWhole, SAFE_INTEGER_MESSAGE)
 			.default(fallback),
 	);
 
 /** Reads JSON typed as text (or already parsed by an expression) and checks its shape. */
 const jsonValue = <T>(kind: 'object' | 'array') =>
-	z.unknown().transform((value, ctx) => {
-		let parsed = blankToUndefined(value);
-		if (parsed === undefined) return undefined;
-		if (typeof parsed === 'string') {
-			try {
-				parsed = JSON.parse(parsed);
-			} catch {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+	// .optional(): zod 4 requires the key of a transformed z.unknown() to be present in its object; zod 3 does not.
+	z
+		.unknown()
+		.optional()
+		.transform((value, ctx) => {
+			let parsed = blankToUndefined(value);
+			if (parsed === undefined) return undefined;
+			if (typeof parsed === 'string') {
+				try {
+					parsed = JSON.parse(parsed);
+				} catch {
+					ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+					return z.NEVER;
+				}
+			}
+			const isArray = Array.isArray(parsed);
+			if (typeof parsed !== 'object' || parsed === null || isArray !== (kind === 'array')) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a JSON ${kind}` });
 				return z.NEVER;
 			}
-		}
-		const isArray = Array.isArray(parsed);
-		if (typeof parsed !== 'object' || parsed === null || isArray !== (kind === 'array')) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a JSON ${kind}` });
-			return z.NEVER;
-		}
-		return parsed as T;
-	});
+			return parsed as T;
+		});
 
 /** A JSON object typed as text or given as an object. */
 export const jsonObject = () => jsonValue<IDataObject>('object');

@@ -26,18 +26,22 @@ const MANAGEMENT_SAMPLES_PATH = '/server/API/v2/collections/insertGestion.php';
  * Y-m-d H:i:s, the CRM's usual form, keeping the clock time given (wolkvox documents no zone).
  */
 const looseDateText = () =>
-	z.unknown().transform((value, ctx) => {
-		if (value === undefined || value === null || value === '') return undefined;
-		if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value.trim()))
-			return value.trim() || undefined;
-		if (typeof value === 'number') return String(value);
-		const date = toWallClock(value);
-		if (!date) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be text or a date and time' });
-			return z.NEVER;
-		}
-		return formatDate(date, 'Y-m-d H:i:s');
-	});
+	// .optional(): zod 4 requires the key of a transformed z.unknown() to be present in its object; zod 3 does not.
+	z
+		.unknown()
+		.optional()
+		.transform((value, ctx) => {
+			if (value === undefined || value === null || value === '') return undefined;
+			if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value.trim()))
+				return value.trim() || undefined;
+			if (typeof value === 'number') return String(value);
+			const date = toWallClock(value);
+			if (!date) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be text or a date and time' });
+				return z.NEVER;
+			}
+			return formatDate(date, 'Y-m-d H:i:s');
+		});
 
 /** The optional attributes of a management, every one of the seed's list, in its order (the body's). */
 const managementOptionalFields: FieldDef[] = [

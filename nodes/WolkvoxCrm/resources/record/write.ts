@@ -5,7 +5,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum } from '../../../common/fields';
+import { optionalEnum, typeMessages } from '../../../common/fields';
 import type { FieldSet } from '../../../common/fieldSet';
 import { combine, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec, RequestPlan } from '../../../common/operation';
@@ -206,9 +206,10 @@ const updateMany = defineOperation({
 /** One ID or several: a comma-separated text or a list from an expression. */
 const recordIds = () =>
 	z
-		.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()], {
-			invalid_type_error: 'must be record IDs separated by commas',
-		})
+		.union(
+			[z.array(z.union([z.string(), z.number()])), z.string(), z.number()],
+			typeMessages('must be record IDs separated by commas'),
+		)
 		.optional()
 		.transform((value) =>
 			(Array.isArray(value) ? value : String(value ?? '').split(','))
