@@ -9,6 +9,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toBoolean } from './fields';
 import type { AnyOperationSpec, ResourceOption, ToolUse } from './operation';
 
 /** The tool variant's switch for operations marked `irreversible`. */
@@ -99,7 +100,7 @@ export function checkToolUse(
 		);
 	}
 	const allowed = fn.getNodeParameter(ALLOW_IRREVERSIBLE, 0, false) as unknown;
-	if (allowed === true || String(allowed).trim().toLowerCase() === 'true') return;
+	if (toBoolean(allowed) === true) return;
 	throw new NodeOperationError(
 		fn.getNode(),
 		`${label(spec, resources)} ${spec.tool.why} and cannot be undone, so this tool runs it only with "Allow Irreversible Actions" on`,

@@ -16,6 +16,12 @@ describe('booleans typed as text', () => {
 		[' TRUE ', true],
 		['False', false],
 		[false, false],
+		// What n8n's tryToParseBoolean accepts besides: 1 and 0, as numbers or as text.
+		['1', true],
+		[' 0 ', false],
+		['1.0', true],
+		[1, true],
+		[0, false],
 	])('%j reads as %j', (given, expected) => {
 		expect(requiredBoolean().parse(given)).toBe(expected);
 		expect(optionalBoolean().parse(given)).toBe(expected);
@@ -26,7 +32,7 @@ describe('booleans typed as text', () => {
 		expect(optionalBoolean().parse('')).toBeUndefined();
 		expect(booleanOr(true).parse(undefined)).toBe(true);
 		expect(booleanOr(false).parse(' ')).toBe(false);
-		for (const bad of ['yes', '1', 1, 'truthy']) {
+		for (const bad of ['yes', '2', 2, -1, 'truthy', 'on']) {
 			expect(booleanOr(false).safeParse(bad).error?.issues[0].message).toBe(
 				'must be true or false',
 			);

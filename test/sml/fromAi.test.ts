@@ -94,6 +94,45 @@ describe('SML as an AI agent tool ($fromAI)', () => {
 		expect(result.json).toEqual([lead984]);
 	});
 
+	test('booleans as n8n reads them: "1" and "0" as text, 1 and 0 as numbers', async () => {
+		for (const [check, track] of [
+			['1', '0'],
+			[1, 0],
+		]) {
+			const sml = smlServer().on('POST', '/api/lead_task_create/', [201, { id: 1 }]);
+			const result = await run(
+				{
+					resource: 'task',
+					operation: 'create',
+					lead: '986',
+					type: 'date',
+					additionalFields: {
+						realization_date_check: fromAI('check'),
+						tracking_date_check: fromAI('track', 'boolean'),
+					},
+				},
+				{ check, track },
+			);
+			expect(result.error).toBeUndefined();
+			expect(sml.requests[1].body).toEqual({
+				lead: 986,
+				type: 'date',
+				realization_date_check: true,
+				tracking_date_check: false,
+			});
+		}
+	});
+
+	test('Lead > Get Many: Return All given as "1" reads every page', async () => {
+		const sml = smlServer().on('GET', '/api/lead/', [200, page([lead984])]);
+		const result = await run(
+			{ resource: 'lead', operation: 'getAll', returnAll: fromAI('returnAll') },
+			{ returnAll: '1' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(sml.requests[1].path).toBe('/api/lead/?page=1&page_size=1000');
+	});
+
 	// Nothing is sent: the harness fails a test on any request it did not expect.
 	test('values that are not what the field takes fail before anything is sent, naming the field', async () => {
 		const badId = await run(
