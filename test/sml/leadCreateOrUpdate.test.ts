@@ -238,6 +238,22 @@ describe('SML Lead > Create or Update: statuses and concessionaires', () => {
 		expect(sml.requests[2]).toEqual(patch(11, keptIds(11, anaClient)));
 	});
 
+	test('statuses from an expression are read as a list ("tracing, tracing" is one status); none is refused', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page([leadOf(12, anaClient)])])
+			.on('POST', '/api/lead/', [201, leadOf(13, anaClient)]);
+		const result = await run({ client: anaClient, matchStatuses: '={{ "tracing, tracing" }}' });
+		expect(sml.requests[1]).toEqual(lookup('client__email__icontains=ana@x.com&status=tracing'));
+		// Lead 12 is new, not tracing, whatever the server's filter let through: a lead is created.
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ id: 13, action: 'created' });
+
+		const none = await run({ client: anaClient, matchStatuses: [] });
+		expect(none.error?.message).toBe(
+			'Invalid input in item 0: "Match Leads in Status" (matchStatuses) must name at least one status',
+		);
+	});
+
 	test('statuses filtered on our side need the status in the answer: a lead without one is an error, not a miss', async () => {
 		const { status: _status, ...withoutStatus } = leadOf(12, anaClient);
 		const sml = smlServer().on('GET', '/api/lead/', [200, page([withoutStatus])]);

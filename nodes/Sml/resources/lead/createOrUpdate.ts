@@ -137,7 +137,10 @@ const statusList = z
 						.map((status) => status.trim())
 						.filter(Boolean)
 				: value,
-		z.array(z.enum(LEAD_STATUSES)).min(1, 'must name at least one status'),
+		z
+			.array(z.enum(LEAD_STATUSES))
+			.min(1, 'must name at least one status')
+			.transform((statuses) => [...new Set(statuses)]),
 	)
 	.default(OPEN_STATUSES);
 

@@ -176,38 +176,17 @@ export async function findLeads(ctx: OperationContext, rule: MatchRule): Promise
 		}),
 	);
 
+	const keys = keysOf(rule);
 	const byId = new Map<string, Match>();
 	for (const lead of found.flat()) {
-		const client = lead.client as IDataObject;
-		const email = rule.email !== undefined && equal('email', client, rule.email);
-		const phone = rule.phone !== undefined && equal('phone', client, rule.phone);
-		const matches =
-			rule.matchOn === 'emailAndPhone'
-				? email && phone
-				: rule.matchOn === 'email'
-					? email
-					: rule.matchOn === 'phone'
-						? phone
-						: email || phone;
+		const hits = keys.filter((key) => equal(key, lead.client as IDataObject, rule[key]));
+		const matches = rule.matchOn === 'emailOrPhone' ? hits.length > 0 : hits.length === keys.length;
 		if (!matches) continue;
 		if (rule.statuses.length < LEAD_STATUSES.length && !rule.statuses.includes(String(lead.status)))
 			continue;
-		if (
-			rule.concessionaires &&
-			!rule.concessionaires.split(',').includes(String(lead.concessionaire))
-		)
-			continue;
-		const matchedBy =
-			rule.matchOn === 'email'
-				? 'email'
-				: rule.matchOn === 'phone'
-					? 'phone'
-					: email && phone
-						? 'email and phone'
-						: email
-							? 'email'
-							: 'phone';
-		byId.set(String(lead.id), { lead, matchedBy });
+		const concessionaires = rule.concessionaires?.split(',');
+		if (concessionaires && !concessionaires.includes(String(lead.concessionaire))) continue;
+		byId.set(String(lead.id), { lead, matchedBy: hits.join(' and ') });
 	}
 	return [...byId.values()].sort((a, b) => idNumber(b.lead) - idNumber(a.lead));
 }
