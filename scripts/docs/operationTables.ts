@@ -1,7 +1,8 @@
 /**
  * Renders the README's operation tables from the nodes' own operation specs, between the
- * `<!-- operations:<vendor>:start/end -->` markers. `npm run docs:operations` rewrites README.md;
- * test/docs/operationTables.test.ts fails when the README differs from what this renders.
+ * `<!-- operations:<vendor>:start/end -->` markers, and the AI tool table (`<!-- tools:start/end -->`).
+ * `npm run docs:operations` rewrites README.md; test/docs/operationTables.test.ts fails when the
+ * README differs from what this renders.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,9 +36,33 @@ export function renderTable(resources: ResourceOption[], operations: AnyOperatio
 	);
 }
 
-function replaceSection(text: string, vendor: string, table: string): string {
-	const start = `<!-- operations:${vendor}:start -->`;
-	const end = `<!-- operations:${vendor}:end -->`;
+/** Node display names, in the README's order, for the AI tool table. */
+const NODE_NAMES: Record<string, string> = {
+	sml: 'SML',
+	casabaca: 'SugarCRM Casabaca',
+	wolkvox: 'wolkvox CRM',
+};
+
+/** What the AI tool variants leave out or gate (the specs' `tool`): every other operation is offered. */
+export function renderToolTable(): string {
+	const rows = Object.entries(vendors).flatMap(([vendor, { resources, operations }]) =>
+		(['hidden', 'irreversible'] as const).flatMap((use) =>
+			resources.flatMap((resource) =>
+				operations
+					.filter((spec) => spec.resource === resource.value && spec.tool?.use === use)
+					.map(
+						(spec) =>
+							`| ${NODE_NAMES[vendor]} | ${resource.name} > ${spec.name} | ${use === 'hidden' ? 'not offered' : 'only with *Allow Irreversible Actions*'} | ${spec.tool?.why} |`,
+					),
+			),
+		),
+	);
+	return ['| Node | Operation | In the tool | Why |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function replaceSection(text: string, marker: string, table: string): string {
+	const start = `<!-- ${marker}:start -->`;
+	const end = `<!-- ${marker}:end -->`;
 	const from = text.indexOf(start);
 	const to = text.indexOf(end);
 	if (from < 0 || to < 0) throw new Error(`README has no ${start} ... ${end} markers`);
@@ -48,9 +73,9 @@ function replaceSection(text: string, vendor: string, table: string): string {
 export function withOperationTables(readme: string): string {
 	let text = readme;
 	for (const [vendor, { resources, operations }] of Object.entries(vendors)) {
-		text = replaceSection(text, vendor, renderTable(resources, operations));
+		text = replaceSection(text, `operations:${vendor}`, renderTable(resources, operations));
 	}
-	return text;
+	return replaceSection(text, 'tools', renderToolTable());
 }
 
 if (require.main === module) {
