@@ -630,3 +630,79 @@ EXAMPLE_CHECKS['faults-tour.json'] = {
 		);
 	},
 };
+
+// ---- Create or Update (issue 21): workflows that can run twice without creating twice ----
+
+const lower = (s) => String(s ?? '').toLowerCase();
+const FORM_NODE = 'Create or update SML lead';
+/** The sample submission's fields as the workflow's Set node gives them. */
+const formSample = (run) => (nodeOutput(run, 'Sample submission') || [])[0]?.body || {};
+/** The lead the first run created: the second run must update that one. */
+let formLeadId;
+const leadsOf = (store, email) =>
+	store.sml.leads.filter((l) => lower(l.client?.email) === lower(email));
+
+EXAMPLE_CHECKS['sml-web-form-to-lead.json'] = {
+	summary: 'Web form (its sample-submission trigger) -> SML Lead > Create or Update; posted twice',
+	reruns: [{ name: 'the same submission again' }],
+	verify(t, { run, requests, store, initialStore }) {
+		const sample = formSample(run);
+		t.ok(sample.email && sample.vehicle, 'the sample submission has the form fields');
+		t.equal(
+			leadsOf(initialStore, sample.email).length,
+			0,
+			'the sandbox starts without that client',
+		);
+		const sml = requests.filter((r) => r.vendor === 'sml');
+		const lookups = sml.filter((r) => r.method === 'GET' && r.path === '/api/lead/');
+		t.ok(
+			lookups.length >= 1 &&
+				lookups.every((r) => lower(r.query.client__email__icontains) === lower(sample.email)),
+			"the lookup asked SML for the leads of the client's e-mail (client__email__icontains)",
+			JSON.stringify(lookups.map((r) => r.query)),
+		);
+		const creates = sml.filter((r) => r.method === 'POST' && r.path === '/api/lead/');
+		t.equal(
+			creates.map((r) => [
+				r.status,
+				r.body.source,
+				r.body.vehicle?.brand_model,
+				r.body.client && Object.fromEntries(Object.entries(r.body.client).sort()),
+			]),
+			[[201, 3, sample.vehicle, { email: sample.email, name: sample.name, phone: sample.phone }]],
+			'one POST /api/lead/ with the form fields (source 3, the web form), answered 201',
+		);
+		const out = nodeOutput(run, FORM_NODE) || [];
+		t.ok(
+			out.length === 1 && out[0].action === 'created' && Number.isInteger(out[0].id),
+			`${FORM_NODE} outputs the new lead with action "created"`,
+			JSON.stringify(out).slice(0, 300),
+		);
+		t.equal(leadsOf(store, sample.email).length, 1, 'the sandbox holds one lead for the client');
+		checkTokenFlow(t, requests, 'sml');
+		formLeadId = out[0]?.id;
+	},
+	verifyRerun(t, { run, requests, store }) {
+		const sample = formSample(run);
+		const sml = requests.filter((r) => r.vendor === 'sml');
+		t.equal(
+			sml.filter((r) => r.method === 'POST' && r.path === '/api/lead/').length,
+			0,
+			'second submission: no POST /api/lead/',
+		);
+		const out = nodeOutput(run, FORM_NODE) || [];
+		t.ok(
+			out.length === 1 && out[0].action === 'updated' && out[0].id === formLeadId,
+			`second submission: the same lead (${formLeadId}), action "updated"`,
+			JSON.stringify(out.map((o) => [o.id, o.action, o.matchedBy])),
+		);
+		const patch = sml.filter((r) => r.method === 'PATCH' && r.path === `/api/lead/${formLeadId}/`);
+		t.ok(
+			patch.length === 1 && patch[0].status === 200 && Number.isInteger(patch[0].body.client?.id),
+			"second submission: one PATCH of that lead, carrying its client's id (kept, not replaced)",
+			JSON.stringify(patch.map((r) => [r.status, r.body])).slice(0, 400),
+		);
+		const leads = leadsOf(store, sample.email);
+		t.equal(leads.length, 1, 'after two submissions: one lead for the client');
+	},
+};

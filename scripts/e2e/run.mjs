@@ -270,10 +270,11 @@ async function main() {
 			}
 			for (const rerun of check.reruns || []) {
 				await fetch(`${sb.url}/__sandbox/requests`, { method: 'DELETE' });
-				await fetch(`${sb.url}${rerun.before}`, { method: 'POST' });
+				if (rerun.before) await fetch(`${sb.url}${rerun.before}`, { method: 'POST' });
 				const again = await runCli(userFolder, ['execute', `--id=${wf.id}`, '--rawOutput']);
 				const run2 = parseRun(again.stdout);
 				const requests2 = await sandboxJson(sb, '/__sandbox/requests');
+				const store2 = await sandboxJson(sb, '/__sandbox/store');
 				log(
 					`${file} (${rerun.name}): n8n execute ${describeExit(again)} in ${again.seconds.toFixed(1)} s, run status ${run2?.status}`,
 				);
@@ -290,7 +291,9 @@ async function main() {
 					`${describeExit(again)} ${JSON.stringify(run2?.data?.resultData?.error?.message ?? '')}`,
 				);
 				if (run2 && check.verifyRerun)
-					t.run('rerun checks', () => check.verifyRerun(t, { run: run2, requests: requests2 }));
+					t.run('rerun checks', () =>
+						check.verifyRerun(t, { run: run2, requests: requests2, store: store2, initialStore }),
+					);
 			}
 			all.push(...t.results);
 			if (t.results.some((r) => !r.ok)) {

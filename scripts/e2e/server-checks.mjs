@@ -107,6 +107,71 @@ export const SERVER_CHECKS = [
 		},
 	},
 	{
+		file: 'sml-web-form-to-lead.json',
+		name: 'the same web form posted twice to the production webhook makes one SML lead',
+		async run(t, { rest, server, sandboxJson }) {
+			const id = 'exWebFormToSml';
+			const wf = await rest.request('GET', `/rest/workflows/${id}`);
+			const act = await rest.request('POST', `/rest/workflows/${id}/activate`, {
+				versionId: wf.json?.data?.versionId,
+			});
+			t.ok(
+				act.status === 200 && act.json?.data?.active === true,
+				'the workflow can be published (activated)',
+				`HTTP ${act.status} ${act.text.slice(0, 300)}`,
+			);
+			const email = 'jaime.ortega@example.com';
+			const form = new URLSearchParams({
+				name: 'Jaime Ortega Gil',
+				email,
+				phone: '622 334 455',
+				vehicle: 'Kia Sportage 1.6 T-GDi',
+				message: 'Quiero una oferta de financiación',
+			});
+			const post = () =>
+				fetch(`${server.url}/webhook/sml-lead-form`, { method: 'POST', body: form });
+			// Publishing answers before the production webhook is registered: wait until it is (404 until then).
+			let r;
+			for (const deadline = Date.now() + 15000; ;) {
+				r = await post();
+				if (r.status !== 404 || Date.now() > deadline) break;
+				await new Promise((done) => setTimeout(done, 250));
+			}
+			const first = /** @type {any} */ (await r.json().catch(() => null));
+			// A visitor who sends the form again (a double click, the form service retrying): one after the other.
+			const r2 = await post();
+			const second = /** @type {any} */ (await r2.json().catch(() => null));
+			t.ok(
+				r.status === 200 && first?.action === 'created' && Number.isInteger(first?.id),
+				'first POST /webhook/sml-lead-form answers 200 with the new lead, action "created"',
+				`HTTP ${r.status} ${JSON.stringify(first).slice(0, 300)}`,
+			);
+			t.ok(
+				r2.status === 200 && second?.action === 'updated' && second?.id === first?.id,
+				'second POST of the same form answers 200 with the same lead, action "updated"',
+				`HTTP ${r2.status} ${JSON.stringify(second).slice(0, 300)}`,
+			);
+			const requests = await sandboxJson('/__sandbox/requests?vendor=sml');
+			t.equal(
+				requests
+					.filter((x) => x.method === 'POST' && x.path === '/api/lead/')
+					.map((x) => [x.status, x.body.client?.email]),
+				[[201, email]],
+				'SML received one create for the two posts',
+			);
+			checkTokenFlow(t, requests, 'sml');
+			const store = await sandboxJson('/__sandbox/store');
+			const leads = store.sml.leads.filter((l) => l.client?.email === email);
+			t.equal(
+				leads.map((l) => l.id),
+				[first?.id],
+				'after two posts of the same form the sandbox holds one lead for the client',
+			);
+			const off = await rest.request('POST', `/rest/workflows/${id}/deactivate`, {});
+			t.ok(off.status === 200, 'the workflow can be unpublished again', `HTTP ${off.status}`);
+		},
+	},
+	{
 		file: 'faults-tour.json',
 		name: "n8n's own credential test of the fault tour's credentials",
 		// The editor's "Test" button runs n8n's code, not the node's: it must also show the vendor's refusal, and never
