@@ -5,8 +5,9 @@
 // below: @n8n/eslint-plugin-community-nodes' recommended rules, no-console, and eslint-plugin-n8n-nodes-base's
 // community, credentials and nodes rule sets with the scanner's own exceptions. It also lints the source the npm
 // provenance statement names: the folder of the repository whose package.json has the package's name, files
-// `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`; that leg is run here on this working tree. Errors fail a
-// package, warnings are shown. Provenance itself exists only for a package published by CI (publish.yml).
+// `package.json` and `{nodes,credentials}/**/*.{js,ts,json}`; that leg is run here on what git holds of this working
+// tree (no build output). Errors fail a package, warnings are shown. Provenance itself exists only for a package
+// published by CI (publish.yml).
 // Also checked, as n8n's rules ask: no dependencies, `n8n-workflow: "*"` as the only peer dependency, only the files
 // a user needs in the tarball. Prints each package's tarball size.
 import { spawnSync } from 'node:child_process';
@@ -120,6 +121,32 @@ function sourceRoot(name) {
 	return found && path.dirname(found);
 }
 
+/**
+ * What a checkout of the repository holds of a package's folder (files git tracks or would add: no build output),
+ * copied to `dest`: the scanner lints the source from GitHub, where dist/ and packages/<name>/dist/ do not exist.
+ */
+function sourceCopy(root, dest) {
+	const listed = spawnSync(
+		'git',
+		['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', '.'],
+		{
+			cwd: root,
+			encoding: 'utf8',
+		},
+	);
+	if (listed.status !== 0) throw new Error(`git ls-files in ${root} failed: ${listed.stderr}`);
+	for (const file of listed.stdout.split('\0').filter(Boolean)) {
+		if (
+			!/^(package\.json$|nodes\/|credentials\/)/.test(file) ||
+			!fs.existsSync(path.join(root, file))
+		)
+			continue;
+		fs.mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
+		fs.copyFileSync(path.join(root, file), path.join(dest, file));
+	}
+	return dest;
+}
+
 async function main() {
 	const packages = [
 		{ name: COMBINED, dir: ROOT },
@@ -141,7 +168,10 @@ async function main() {
 			const tarballLeg = await lint(unpacked, ['**/*.js', 'package.json']);
 			const root = sourceRoot(name);
 			const sourceLeg = root
-				? await lint(root, ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'])
+				? await lint(sourceCopy(root, path.join(work, `${name}-source`)), [
+						'package.json',
+						'{nodes,credentials}/**/*.{js,ts,json}',
+					])
 				: undefined;
 			const problems = [
 				...manifestProblems(
