@@ -7,11 +7,13 @@
  *   nothing is new (n8n then starts no execution);
  * - Fetch Test Event (manual mode) returns the latest matching record and never moves the position;
  * - a failing poll throws, and the position is written only after every request of the poll
- *   succeeded: nothing is skipped, nothing emitted twice once the vendor recovers.
+ *   succeeded: nothing is skipped, nothing emitted twice once the vendor recovers;
+ * - polls of one trigger run one at a time, and a position is read once (pollGuard.ts).
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { appendDescription } from '../common/http';
+import { oneReadingPerPosition } from './pollGuard';
 import { readPosition, writePosition } from './pollState';
 
 export type ReadingKind = 'first' | 'next' | 'sample';
@@ -33,6 +35,24 @@ const KEPT =
 	'The poll failed, so nothing was emitted and the trigger kept its position: the next poll looks at the same records again.';
 
 export async function pollWith<R, P extends IDataObject>(
+	fn: IPollFunctions,
+	detector: Detector<R, P>,
+): Promise<INodeExecutionData[][] | null> {
+	if (fn.getMode() === 'manual') return await readAndEmit(fn, detector);
+	let output: INodeExecutionData[][] | null = null;
+	await oneReadingPerPosition(
+		fn,
+		() =>
+			JSON.stringify([detector.configuration, readPosition<P>(fn, detector.configuration) ?? null]),
+		async () => {
+			output = await readAndEmit(fn, detector);
+			return output !== null;
+		},
+	);
+	return output;
+}
+
+async function readAndEmit<R, P extends IDataObject>(
 	fn: IPollFunctions,
 	detector: Detector<R, P>,
 ): Promise<INodeExecutionData[][] | null> {

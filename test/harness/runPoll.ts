@@ -77,8 +77,8 @@ export interface PollResult {
 	error?: Error & { description?: string | null; httpCode?: string | null };
 }
 
-const WORKFLOW_ID = 'trigger-workflow';
 let runs = 0;
+let harnesses = 0;
 
 export class PollHarness {
 	readonly credentialsHelper: TestCredentialsHelper;
@@ -87,6 +87,9 @@ export class PollHarness {
 	saved: IDataObject = {};
 
 	private workflow: Workflow;
+
+	/** One workflow per harness, as n8n's ids are: the triggers remember recent polls per workflow and node. */
+	private readonly workflowId = `trigger-workflow-${++harnesses}`;
 
 	constructor(private readonly options: PollOptions) {
 		this.credentialsHelper =
@@ -139,13 +142,39 @@ export class PollHarness {
 		return result;
 	}
 
+	/**
+	 * One poll as n8n's durable scheduler runs it (N8N_POLLER_DURABLE_CURSORS_ENABLED): the node's
+	 * static data is a copy of `cursor`, the position committed so far, and what the poll leaves in
+	 * that copy is what n8n would commit with the execution. Resolves the emitted records and that copy.
+	 */
+	async pollFrom(cursor: IDataObject): Promise<PollResult & { cursor: IDataObject }> {
+		const workflow = this.workflow;
+		const node = this.node(workflow);
+		const snapshot = JSON.parse(JSON.stringify(cursor)) as IDataObject;
+		const result: PollResult = { emitted: null };
+		const context = new PollContext(
+			workflow,
+			node,
+			this.additionalData(),
+			'trigger',
+			'update',
+			(data: INodeExecutionData[][]) => (result.emitted = data[0].map((item) => item.json)),
+			(error: Error) => (result.error = error),
+			async () => {},
+			async (poll) => await poll(),
+			() => snapshot,
+		);
+		await Container.get(PollTriggerExecutor).create(workflow, node, context, () => true)();
+		return { ...result, cursor: snapshot };
+	}
+
 	/** Fetch Test Event: a manual execution from the trigger, with the static data n8n has saved. */
 	async fetchTestEvent(): Promise<PollResult> {
 		const workflow = this.newWorkflow(this.saved);
 		const node = this.node(workflow);
 		const executionId = `manual-${++runs}`;
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-			id: WORKFLOW_ID,
+			id: this.workflowId,
 			name: 'trigger test',
 			active: false,
 			activeVersionId: null,
@@ -197,7 +226,7 @@ export class PollHarness {
 			),
 		};
 		return new Workflow({
-			id: WORKFLOW_ID,
+			id: this.workflowId,
 			nodes: [node],
 			connections: {},
 			active: true,
