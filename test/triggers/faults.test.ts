@@ -45,7 +45,11 @@ describe('wolkvox CRM Trigger: a poll cut off or unanswered', () => {
 
 	test('no answer: the time limit of one request, not a Timeout option the trigger does not have', async () => {
 		// The trigger's limit (60 s) made short for the test; the server never answers.
-		jest.replaceProperty(engineOptions, 'DEFAULT_TIMEOUT_MS', 300);
+		jest.replaceProperty(
+			engineOptions as unknown as { DEFAULT_TIMEOUT_MS: number },
+			'DEFAULT_TIMEOUT_MS',
+			300,
+		);
 		const server = await startServer(() => {});
 		const result = await newCaseTrigger(server.url).poll();
 		expect(result.error?.message).toBe(
