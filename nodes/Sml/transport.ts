@@ -44,9 +44,12 @@ function failureMessage({ statusCode, body }: ApiResponse): string | undefined {
 	return `${text} (HTTP ${statusCode})${details.length ? `: ${details.join('; ')}` : ''}`;
 }
 
-/** SML's own words for a refused login: DRF's general errors (the engine adds "SML login failed: "). */
+/**
+ * SML's own words for a refused login: DRF's general errors, else its field errors (a blank
+ * password); the engine adds "SML login failed: ".
+ */
 export const loginRefusal = (answer: IDataObject): unknown =>
-	answer.non_field_errors ?? answer.detail;
+	answer.non_field_errors ?? answer.detail ?? (drfMessages(answer).join('; ') || undefined);
 
 /** A request timeout or a throttle is the server's state, not a verdict on the credential. */
 const PASSING_CLIENT_STATUSES = new Set([408, 425, 429]);

@@ -229,6 +229,20 @@ describe('what each vendor answers for a refused login, and what is only a faili
 	});
 });
 
+test("SML: a refusal with DRF's field errors (a blank password) says which field", async () => {
+	const server = await startServer((_request, res) =>
+		json(res, 400, { password: ['Este campo no puede estar en blanco.'] }),
+	);
+	const result = await runNode({
+		node: sml.node,
+		parameters: sml.read.parameters,
+		credentials: sml.credentials(server.url, { password: '' }),
+	});
+	expect(result.error?.message).toBe(
+		'SML login failed: password: Este campo no puede estar en blanco.',
+	);
+});
+
 describe.each([sml, casabaca])('$label: executions of one process share a login', (vendor) => {
 	/** Answers the login after a pause, so that every execution needs it while it is in progress. */
 	const slowLogin = async () =>
