@@ -13,7 +13,10 @@
 //  6. runs `npm start -- --fresh` in a throwaway user folder, twice (scripts/e2e/start-check.mjs): the editor answers,
 //     the nodes, credentials and examples are there, an example runs through the REST API, Ctrl-C leaves no process.
 // Options: --skip-build (reuse dist/), --keep (keep the n8n user folder), --only=<workflow file> (skips 6),
-//   --skip-start (skips 6).
+//   --skip-start (skips 6), --skip-packages (skips 7).
+//  7. (after 6) installs each single-vendor package (packages/) alone in a fresh n8n user folder and runs a workflow of
+//     its vendor and its trigger (scripts/e2e/vendor-packages.mjs; alone: `node scripts/e2e/vendor-packages.mjs`);
+//     skipped with --only.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -36,6 +39,7 @@ import { checkNpmStart } from './start-check.mjs';
 import { runTriggerChecks } from './trigger-checks.mjs';
 import { runAgentChecks } from './agent-checks.mjs';
 import { runLocatorChecks } from './locator-checks.mjs';
+import { runVendorPackageChecks } from './vendor-packages.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox, demo } = require('../../sandbox/index.js');
@@ -459,6 +463,9 @@ async function main() {
 		}
 		all.push(...t.results);
 	}
+
+	// ---- each single-vendor package alone in a fresh n8n: scripts/e2e/vendor-packages.mjs ----
+	if (!only && !flag('skip-packages')) all.push(...(await runVendorPackageChecks({ Checks, log })));
 
 	// ---- report ----
 	const scopes = [...new Set(all.map((r) => r.scope))];
