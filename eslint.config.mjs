@@ -11,11 +11,11 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 import { defineConfig } from 'eslint/config';
 
-const TOOLING = ['scripts/**', 'sandbox/**'];
+const TOOLING = ['scripts/**', 'sandbox/**', 'test/**'];
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default defineConfig(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'examples/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'examples/**'] },
 	{ linterOptions: { noInlineConfig: true } },
 	{ ...communityRecommended, ignores: [...(communityRecommended.ignores ?? []), ...TOOLING] },
 	{ rules: { 'no-console': 'error' } },
@@ -43,6 +43,24 @@ export default defineConfig(
 	{
 		files: ['scripts/**/*.{js,mjs,cjs}', 'sandbox/**/*.js'],
 		rules: { ...js.configs.recommended.rules, 'no-console': 'off' }, // CLI tools: the console is their output
+	},
+	{
+		// The tests: ESLint's recommended rules where they fit TypeScript. tsc (noUnusedLocals, noUnusedParameters,
+		// strict) already judges names, types and overloads, so the rules that misread them are off.
+		files: ['test/**/*.ts'],
+		rules: {
+			...js.configs.recommended.rules,
+			'no-undef': 'off',
+			'no-unused-vars': 'off',
+			'no-redeclare': 'off',
+			'no-dupe-class-members': 'off',
+		},
+		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+	},
+	{
+		// Writes numbers past 2^53 on purpose: they are the ids that have lost digits, which must be refused.
+		files: ['test/common/pathSegments.test.ts'],
+		rules: { 'no-loss-of-precision': 'off' },
 	},
 	{
 		files: ['scripts/**/*.mjs'],

@@ -1,7 +1,6 @@
 // The resolver of `npm run test:zod4` gives zod 4 to the shipped modules only: otherwise that run proves nothing.
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const resolver = require('./zod4Resolver') as (
 	request: string,
 	options: {
