@@ -26,6 +26,7 @@ import { leadWorkflow, WEBHOOK_PATH } from './lead-workflow.mjs';
 import { connect, webhookRegistered } from './n8n-database.mjs';
 import { runKillPhase } from './phase-kill.mjs';
 import { runRevokePhase } from './phase-revoke.mjs';
+import { runTriggersPhase } from './phase-triggers.mjs';
 import { BULL_TIMINGS, copyInstalledPackage, queueModeEnv, startWorker } from './queue-mode.mjs';
 import { printReport } from './report.mjs';
 
@@ -230,6 +231,8 @@ async function main() {
 			victim: env.workers[1],
 			survivor: env.workers[0],
 		});
+		// The polling triggers: polls on the main, executions on the worker(s) left.
+		await runTriggersPhase(ctx);
 	} catch (e) {
 		check(false, 'the run completed', e.stack || e.message);
 	}
