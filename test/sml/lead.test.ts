@@ -1,6 +1,15 @@
 import { runNode } from '../harness/runNode';
 import lead984 from './fixtures/lead-984.json';
-import { auth, credentials, jsonAuth, loginRequest, page, smlServer } from './sml';
+import {
+	BASE_URL,
+	LOGIN_PATH,
+	auth,
+	credentials,
+	jsonAuth,
+	loginRequest,
+	page,
+	smlServer,
+} from './sml';
 
 const run = (parameters: Record<string, unknown>) =>
 	runNode({ node: 'sml', parameters: { resource: 'lead', ...parameters } as never, credentials });
@@ -277,5 +286,53 @@ describe('SML Lead: changes', () => {
 			body: { lead: 986 },
 		});
 		expect(result.json).toEqual([{ id: 1, lead: 986, call_control: 135, user: 2 }]);
+	});
+});
+
+describe('SML Lead: Get Many walks the pages', () => {
+	const leads = Array.from({ length: 250 }, (_, i) => ({ id: i + 1 }));
+
+	test('Return All walks 3 pages of 100 following `next`', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(0, 100), `${BASE_URL}/api/lead/?page=2`, 250),
+			])
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(100, 200), `${BASE_URL}/api/lead/?page=3`, 250),
+			])
+			.on('GET', '/api/lead/', [200, page(leads.slice(200), null, 250)]);
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: true },
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
+			'/api/lead/?page=1&page_size=1000',
+			'/api/lead/?page=2&page_size=1000',
+			'/api/lead/?page=3&page_size=1000',
+		]);
+		expect(result.json).toEqual(leads);
+	});
+
+	test('Limit asks for pages of that size and stops once it has enough', async () => {
+		const sml = smlServer()
+			.on('GET', '/api/lead/', [200, page(leads.slice(0, 30), `${BASE_URL}/api/lead/?page=2`, 250)])
+			.on('GET', '/api/lead/', [
+				200,
+				page(leads.slice(30, 60), `${BASE_URL}/api/lead/?page=3`, 250),
+			]);
+		const result = await runNode({
+			node: 'sml',
+			parameters: { resource: 'lead', operation: 'getAll', returnAll: false, limit: 45 },
+			credentials,
+		});
+		expect(sml.without(LOGIN_PATH).map((r) => r.path)).toEqual([
+			'/api/lead/?page=1&page_size=45',
+			'/api/lead/?page=2&page_size=45',
+		]);
+		expect(result.json).toEqual(leads.slice(0, 45));
 	});
 });
