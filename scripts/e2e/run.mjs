@@ -12,8 +12,10 @@
 //     with exactly the record the sandbox made appear (scripts/e2e/trigger-checks.mjs).
 //  6. runs `npm start -- --fresh` in a throwaway user folder, twice (scripts/e2e/start-check.mjs): the editor answers,
 //     the nodes, credentials and examples are there, an example runs through the REST API, Ctrl-C leaves no process.
+//  The server part also publishes our tool variants on an MCP Server Trigger and calls them with the MCP SDK's client
+//  (scripts/e2e/mcp-checks.mjs).
 // Options: --skip-build (reuse dist/), --keep (keep the n8n user folder), --only=<workflow file> (skips 6),
-//   --skip-start (skips 6), --skip-packages (skips 7).
+//   --only=agents (the AI Agent and MCP checks), --only=mcp, --skip-start (skips 6), --skip-packages (skips 7).
 //  7. (after 6) installs each single-vendor package (packages/) alone in a fresh n8n user folder and runs a workflow of
 //     its vendor and its trigger (scripts/e2e/vendor-packages.mjs; alone: `node scripts/e2e/vendor-packages.mjs`);
 //     skipped with --only.
@@ -40,6 +42,7 @@ import { runTriggerChecks } from './trigger-checks.mjs';
 import { runAgentChecks } from './agent-checks.mjs';
 import { runLocatorChecks } from './locator-checks.mjs';
 import { runVendorPackageChecks } from './vendor-packages.mjs';
+import { runMcpChecks } from './mcp-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSandbox, demo } = require('../../sandbox/index.js');
@@ -413,6 +416,26 @@ async function main() {
 				sandbox: sb,
 				sandboxJson: (p) => sandboxJson(sb, p),
 				pkg,
+				log,
+			})),
+		);
+		// ---- our tool variants on n8n's MCP Server Trigger, for any MCP client: scripts/e2e/mcp-checks.mjs ----
+		all.push(
+			...(await runMcpChecks({
+				Checks,
+				rest,
+				server,
+				sandbox: sb,
+				sandboxJson: (p) => sandboxJson(sb, p),
+				pkg,
+				secrets: [
+					demo.sml.password,
+					demo.casabaca.password,
+					demo.wolkvox.token,
+					demo.wolkvox.externalToken,
+					...credentialSecrets,
+				],
+				only,
 				log,
 			})),
 		);
