@@ -24,6 +24,7 @@ export async function smlLogin(
 		reason: loginRefusal,
 		refused: isLoginRefused,
 		timeoutMs,
+		check: timeoutMs !== undefined,
 	});
 	return token;
 }

@@ -45,6 +45,7 @@ export async function casabacaLoginOutcome(
 		reason: loginRefusal,
 		refused: isLoginRefused,
 		timeoutMs,
+		check: timeoutMs !== undefined,
 	});
 	return { token, statusCode: String(answer.status_code ?? statusCode) };
 }

@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { EngineFunctions, VendorApi } from './operation';
-import { isLoginRefusal } from './session';
+import { isLoginRefusal, releaseIssuedToken } from './session';
 
 type RequestContext = EngineFunctions;
 
@@ -111,6 +111,7 @@ export class CredentialSession {
 		let loggedInAgain = false;
 		for (let renewal = 0; renewal < MAX_RENEWALS && rejected(sent.result); renewal++) {
 			this.tokens.add(sent.used);
+			releaseIssuedToken(sent.used);
 			if (await this.newerToken(data, field, sent.used)) {
 				sent = await sendWith({ ...data });
 			} else if (!loggedInAgain) {
@@ -159,6 +160,8 @@ export class CredentialSession {
 				if (!copy[field]) return;
 				data[field] = copy[field];
 				this.tokens.add(String(copy[field]));
+				// n8n stored it before sending: other executions find it there from now on.
+				releaseIssuedToken(String(copy[field]));
 			},
 		);
 	}

@@ -17,8 +17,20 @@ const FAILURES_BEFORE_WAITING = 2;
 /** Credentials remembered at once; the oldest falls out. */
 const REMEMBERED_CREDENTIALS = 200;
 
+/**
+ * The longest a login's result is handed to the logins that follow it (see `recent`): the store
+ * write it waits for takes milliseconds; this only bounds a result nobody released.
+ */
+const RECENT_MS = 10_000;
+
 interface GateState {
 	inFlight?: Promise<unknown>;
+	/**
+	 * The last login's result, until the execution that asked for it has it in n8n's store
+	 * (`releaseRecent`): n8n writes a new token to the database after the login returns, and an
+	 * execution that looks in the store in between would otherwise log in once more.
+	 */
+	recent?: { result: unknown; at: number };
 	/** Logins that could not be completed, in a row, and the last one's error and time. */
 	failures: number;
 	failedAt: number;
@@ -60,6 +72,8 @@ function stateOf(key: string): GateState {
 }
 
 export interface GateRules {
+	/** Hand the result to the logins that follow until it is released (automatic logins). */
+	keepRecent: boolean;
 	/** A failure worth trying again later (not a refusal by the vendor). */
 	transient(error: unknown): boolean;
 	/** The error of a request that finds the login held back, from the last failure. */
@@ -77,6 +91,8 @@ export async function gatedLogin<T>(
 ): Promise<T> {
 	const state = stateOf(key);
 	if (state.inFlight) return (await state.inFlight) as T;
+	if (state.recent && Date.now() - state.recent.at < RECENT_MS) return state.recent.result as T;
+	state.recent = undefined;
 	if (
 		state.lastFailure &&
 		state.failures >= FAILURES_BEFORE_WAITING &&
@@ -89,6 +105,7 @@ export async function gatedLogin<T>(
 			state.inFlight = undefined;
 			state.failures = 0;
 			state.lastFailure = undefined;
+			if (rules.keepRecent) state.recent = { result, at: Date.now() };
 			return result;
 		},
 		(error: unknown) => {
@@ -106,4 +123,14 @@ export async function gatedLogin<T>(
 	);
 	state.inFlight = attempt;
 	return await attempt;
+}
+
+/**
+ * Stops handing out a login's result: it is in n8n's store now, or the vendor rejected its token
+ * (a renewal must never be given that token back).
+ */
+export function releaseRecent(matches: (result: unknown) => boolean): void {
+	for (const state of states.values()) {
+		if (state.recent && matches(state.recent.result)) state.recent = undefined;
+	}
 }

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { fingerprint, gatedLogin, RETRY_WINDOW_MS } from './loginGate';
+import { fingerprint, gatedLogin, releaseRecent, RETRY_WINDOW_MS } from './loginGate';
 import { MAX_REDIRECTS, networkFailure, redirectTarget, refusedRedirect } from './network';
 
 /** `this.helpers.httpRequest` of a credential's preAuthentication or of a node. */
@@ -72,6 +72,11 @@ export interface TokenLogin {
 	refused: (statusCode: number, answer: IDataObject) => boolean;
 	/** The Log In operation's Options > Timeout, in milliseconds (LOGIN_TIMEOUT_MS without it). */
 	timeoutMs?: number;
+	/**
+	 * The node's own Log In / Create Token: it checks the credential, so its token is not handed to
+	 * the logins that follow (an automatic login's is, until n8n has stored it).
+	 */
+	check?: boolean;
 }
 
 /** A login gets this long to answer: it carries no data, so a slow one is a sick server. */
@@ -243,6 +248,7 @@ export async function requestToken(
 ): Promise<{ token: string; answer: IDataObject; statusCode: number }> {
 	const key = `${login.url}\u0000${fingerprint(JSON.stringify([login.headers ?? {}, login.body]))}`;
 	return await gatedLogin(key, async () => await logInOnce(httpRequest, login), {
+		keepRecent: !login.check,
 		transient: (error) => error instanceof LoginFailure && !isLoginRefusal(error),
 		held: (last) => {
 			const failure = new LoginFailure(last.message);
@@ -250,4 +256,12 @@ export async function requestToken(
 			return failure;
 		},
 	});
+}
+
+/**
+ * The token is in n8n's store now (or was rejected): later logins of this process no longer take
+ * it from the login that issued it.
+ */
+export function releaseIssuedToken(token: string): void {
+	releaseRecent((result) => (result as { token?: unknown } | undefined)?.token === token);
 }

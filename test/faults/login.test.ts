@@ -315,6 +315,37 @@ describe.each([sml, casabaca])('$label: executions of one process share a login'
 		expect(server.requests.filter((request) => isLogin(vendor, request))).toHaveLength(1);
 	});
 
+	test("a login's token is handed on until n8n has stored it, not after", async () => {
+		// The request after the login is slow: the first execution's token is not "in the store" of the
+		// second one (each has its own here), as in n8n between the login and its database write.
+		const server = await startServer(
+			async (request, res) => {
+				if (answerLogin(vendor, request, res)) return;
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				json(res, 200, vendor.read.answer);
+			},
+			{ maxRequests: 30 },
+		);
+		const execution = async () =>
+			await runNode({
+				node: vendor.node,
+				parameters: vendor.read.parameters,
+				credentials: vendor.credentials(server.url),
+			});
+		const first = execution();
+		// The second starts once the first has logged in, while its request is still on its way.
+		while (!server.requests.some((request) => !isLogin(vendor, request)))
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		const second = execution();
+		for (const result of await Promise.all([first, second]))
+			expect(result.json).toEqual([vendor.read.output]);
+		expect(server.requests.filter((request) => isLogin(vendor, request))).toHaveLength(1);
+
+		// Both have it stored now: a later execution with an empty store logs in again.
+		await execution();
+		expect(server.requests.filter((request) => isLogin(vendor, request))).toHaveLength(2);
+	});
+
 	test('a changed credential is another login: another password is never given an earlier token', async () => {
 		const server = await slowLogin();
 		const [first, second] = await Promise.all([
