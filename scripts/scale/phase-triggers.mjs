@@ -18,7 +18,7 @@ export async function runTriggersPhase(ctx) {
 	);
 	const workflows = [];
 	const made = new Map(TRIGGERS.map((t) => [t.name, []]));
-	// The checks' own little list of `ok` results: unpublish failures are reported, not thrown.
+	// unpublish() reports through t.ok: a workflow that cannot be unpublished is a failed check, not a throw.
 	const t = { ok: (ok, name, detail) => check(ok, name, detail) };
 	try {
 		for (const trigger of TRIGGERS) {
@@ -57,6 +57,7 @@ export async function runTriggersPhase(ctx) {
 				return true;
 			},
 			90000,
+			// Not in time: the count below names what is missing.
 		).catch(() => {});
 		const since = Date.now();
 		await waitFor(
