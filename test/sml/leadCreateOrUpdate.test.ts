@@ -1,73 +1,13 @@
 /**
  * SML Lead > Create or Update through n8n-core with nock: the exact lookup, the exact comparison
- * on our side (SML's filters are substring matches), every When Found / When Several Match branch,
- * the Match On modes, and the within-run rule (items sharing an e-mail never create twice).
+ * on our side (SML's filters are substring matches), every When Found / When Several Match branch
+ * and the within-run rule (items sharing an e-mail never create twice); the Match On modes other than
+ * E-Mail in leadCreateOrUpdateMatchOn.test.ts.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
-
-import type { RecordedRequest } from '../harness/fakeVendor';
-import { runNode } from '../harness/runNode';
-import lead984 from './fixtures/lead-984.json';
-import { BASE_URL, auth, credentials, jsonAuth, loginRequest, page, smlServer } from './sml';
-
-const PAGE = 'page=1&page_size=1000';
-
-/** A lead as SML lists it: client `50 + id`, vehicle 1036, request 1032, no notes or tags. */
-const leadOf = (id: number, client: IDataObject, extra: IDataObject = {}): IDataObject => ({
-	...lead984,
-	id,
-	client: { id: 50 + id, name: 'Ana Ruiz', phone: null, email: null, ...client },
-	...extra,
-});
-
-const base = {
-	resource: 'lead',
-	operation: 'createOrUpdate',
-	source: 1,
-	brand_model: 'Golf',
-};
-
-const run = (
-	parameters: IDataObject,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
-) =>
-	runNode({
-		node: 'sml',
-		typeVersion: 2,
-		parameters: { ...base, ...parameters } as never,
-		credentials,
-		...options,
-	});
-
-const lookup = (query: string) => ({
-	method: 'GET',
-	path: `/api/lead/?${query}&${PAGE}`,
-	headers: auth(),
-	body: undefined,
-});
-
-const post = (body: IDataObject) => ({
-	method: 'POST',
-	path: '/api/lead/',
-	headers: jsonAuth(),
-	body,
-});
-const patch = (id: number, body: IDataObject) => ({
-	method: 'PATCH',
-	path: `/api/lead/${id}/`,
-	headers: jsonAuth(),
-	body,
-});
-
-/** What the PATCH of a listed lead carries with Keep IDs: the nested ids of `leadOf`. */
-const keptIds = (id: number, client: IDataObject) => ({
-	source: 1,
-	vehicle: { id: 1036, brand_model: 'Golf' },
-	client: { id: 50 + id, ...client },
-});
-
-const anaClient = { name: 'Ana Ruiz', email: 'ana@x.com' };
+import { BASE_URL, loginRequest, page, smlServer } from './sml';
+import { PAGE, leadOf, run, lookup, post, patch, keptIds, anaClient } from './createOrUpdate';
 
 describe('SML Lead > Create or Update: matching by e-mail', () => {
 	test('no lead in the list: one lookup, then the create; the answer is output with action "created"', async () => {
@@ -262,98 +202,6 @@ describe('SML Lead > Create or Update: statuses and concessionaires', () => {
 			'SML: Lead > Create or Update looked up leads by e-mail, but the answer cannot be compared: lead 12 has no status; nothing was created or changed',
 		);
 		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET']);
-	});
-});
-
-describe('SML Lead > Create or Update: matching by phone, e-mail or phone, e-mail and phone', () => {
-	test('Phone: compared on its digits ("+34 600-11-22" is "34600112 2", not "346001122 3")', async () => {
-		const found = leadOf(12, { phone: '34600112 2' });
-		const sml = smlServer()
-			.on('GET', '/api/lead/', [200, page([leadOf(13, { phone: '346001122 3' }), found])])
-			.on('PATCH', '/api/lead/12/', [200, found]);
-		const client = { name: 'Ana Ruiz', phone: '+34 600-11-22' };
-		const result = await run({ client, matchOn: 'phone' });
-		expect(result.error).toBeUndefined();
-		expect(sml.requests.slice(1)).toEqual([
-			lookup('client__phone__icontains=+34 600-11-22'),
-			patch(12, keptIds(12, client)),
-		]);
-		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'phone' });
-	});
-
-	/** Answers the e-mail and the phone lookups by their query, whatever order they arrive in. */
-	const byFilter =
-		(email: unknown[], phone: unknown[]) =>
-		(request: RecordedRequest): [number, unknown] => [
-			200,
-			page(request.path.includes('client__email__icontains') ? email : phone),
-		];
-
-	test('E-Mail or Phone: one lookup per given key; a lead found by its phone only is matched by "phone"', async () => {
-		const both = byFilter(
-			[leadOf(12, { email: 'diana@x.com', phone: '600112233' })],
-			[
-				leadOf(12, { email: 'diana@x.com', phone: '600112233' }),
-				leadOf(9, { phone: '600 11 22 33' }),
-			],
-		);
-		const sml = smlServer()
-			.on('GET', '/api/lead/', both)
-			.on('GET', '/api/lead/', both)
-			.on('PATCH', '/api/lead/12/', [200, leadOf(12, anaClient)]);
-		const client = { ...anaClient, phone: '600112233' };
-		const result = await run({ client, matchOn: 'emailOrPhone' });
-		expect(result.error).toBeUndefined();
-		expect(
-			sml.requests
-				.slice(1, 3)
-				.map((r) => r.path)
-				.sort(),
-		).toEqual([
-			`/api/lead/?client__email__icontains=ana@x.com&${PAGE}`,
-			`/api/lead/?client__phone__icontains=600112233&${PAGE}`,
-		]);
-		expect(sml.requests[3]).toEqual(patch(12, keptIds(12, client)));
-		expect(result.json[0]).toMatchObject({ id: 12, action: 'updated', matchedBy: 'phone' });
-	});
-
-	test('E-Mail or Phone: a lead matching both is "email and phone"; with only the e-mail given, one lookup', async () => {
-		const both = byFilter(
-			[leadOf(12, { email: 'ana@x.com', phone: '600112233' })],
-			[leadOf(12, { email: 'ana@x.com', phone: '600112233' })],
-		);
-		const sml = smlServer().on('GET', '/api/lead/', both).on('GET', '/api/lead/', both);
-		const result = await run({
-			client: { ...anaClient, phone: '600112233' },
-			matchOn: 'emailOrPhone',
-			whenFound: 'nothing',
-		});
-		expect(result.error).toBeUndefined();
-		expect(sml.without('/api/auth/login/').map((r) => r.method)).toEqual(['GET', 'GET']);
-		expect(result.json[0]).toMatchObject({
-			id: 12,
-			action: 'unchanged',
-			matchedBy: 'email and phone',
-		});
-
-		const onlyEmail = smlServer().on('GET', '/api/lead/', [200, page([leadOf(12, anaClient)])]);
-		const second = await run({ client: anaClient, matchOn: 'emailOrPhone', whenFound: 'nothing' });
-		expect(onlyEmail.requests.slice(1)).toEqual([lookup('client__email__icontains=ana@x.com')]);
-		expect(second.json[0]).toMatchObject({ id: 12, action: 'unchanged', matchedBy: 'email' });
-	});
-
-	test('E-Mail and Phone: one lookup with both filters; a lead with the e-mail but another phone is no match', async () => {
-		const sml = smlServer()
-			.on('GET', '/api/lead/', [200, page([leadOf(12, { email: 'ana@x.com', phone: '699' })])])
-			.on('POST', '/api/lead/', [201, leadOf(13, anaClient)]);
-		const client = { ...anaClient, phone: '600112233' };
-		const result = await run({ client, matchOn: 'emailAndPhone' });
-		expect(result.error).toBeUndefined();
-		expect(sml.requests.slice(1)).toEqual([
-			lookup('client__email__icontains=ana@x.com&client__phone__icontains=600112233'),
-			post({ source: 1, vehicle: { brand_model: 'Golf' }, client }),
-		]);
-		expect(result.json[0]).toMatchObject({ id: 13, action: 'created', matchedBy: null });
 	});
 });
 

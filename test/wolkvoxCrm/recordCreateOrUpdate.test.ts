@@ -1,78 +1,26 @@
 /**
  * Record > Create or Update: custom/query.php by one field, an exact comparison on our side, then
- * insert.php or update.php. Through n8n-core with nock for the wire, and real loopback servers for
- * the lookups that fail (no insert may follow them) and for items running at once.
+ * insert.php or update.php. Through n8n-core with nock for the wire; the lookups that fail (no insert
+ * may follow them) and items running at once against real servers in
+ * test/faults/wolkvoxCreateOrUpdate.test.ts, a sync run twice against the sandbox in
+ * test/sandbox/wolkvoxCreateOrUpdate.test.ts.
  */
-import type http from 'node:http';
 import type { IDataObject } from 'n8n-workflow';
-import nock from 'nock';
-
-import { startSandbox, type Sandbox } from '../../sandbox';
-
 import type { RecordedRequest } from '../harness/fakeVendor';
-import type { ReceivedRequest } from '../harness/loopback';
-import { closeAllServers, json, startServer, text, toPath } from '../harness/loopback';
 import { runNode } from '../harness/runNode';
-import { OPERATION, TOKEN, answer, credentials, jsonHeaders, wolkvoxServer } from './wolkvox';
-
-afterEach(closeAllServers);
-
-const CUSTOM = '/server/API/v2/custom';
-const QUERY = `${CUSTOM}/query.php`;
-const INSERT = `${CUSTOM}/insert.php`;
-const UPDATE = `${CUSTOM}/update.php`;
-
-/** query.php's answer as public client code reads it: msg and "Total records" beside the list. */
-const found = (records: IDataObject[]) => ({
-	...answer(records, `${records.length} records were are found`),
-	'Total records': records.length,
-});
-
-const parameters = (extra: IDataObject = {}) => ({
-	resource: 'record',
-	operation: 'createOrUpdate',
-	module: 'contacts',
-	matchField: 'emailcontact',
-	fieldPairs: {
-		field: [
-			{ name: 'namecontact', value: '={{ $json.name }}' },
-			{ name: 'emailcontact', value: '={{ $json.email }}' },
-		],
-	},
-	...extra,
-});
-
-const contact = (email: string, name = 'Ana Ruiz') => ({ json: { name, email } });
-
-const queryRequest = (value: string, field = 'emailcontact', module = 'contacts') => ({
-	method: 'POST',
-	path: QUERY,
-	headers: jsonHeaders,
-	body: { operation: OPERATION, module, field, value },
-});
-
-const insertRequest = (fields: IDataObject) => ({
-	method: 'POST',
-	path: INSERT,
-	headers: jsonHeaders,
-	body: { operation: OPERATION, module: 'contacts', fields },
-});
-
-const updateRequest = (id: string, fields: IDataObject) => ({
-	method: 'POST',
-	path: UPDATE,
-	headers: { ...jsonHeaders, 'wolkvox-id': id },
-	body: { operation: OPERATION, module: 'contacts', 'wolkvox-id': id, fields },
-});
-
-const run = async (items: Array<{ json: IDataObject }>, extra: IDataObject = {}, more = {}) =>
-	await runNode({
-		node: 'wolkvoxCrm',
-		parameters: parameters(extra),
-		items,
-		credentials,
-		...more,
-	});
+import { OPERATION, TOKEN, answer, credentials, wolkvoxServer } from './wolkvox';
+import {
+	QUERY,
+	INSERT,
+	UPDATE,
+	found,
+	parameters,
+	contact,
+	queryRequest,
+	insertRequest,
+	updateRequest,
+	run,
+} from './createOrUpdate';
 
 describe('Record > Create or Update: one item', () => {
 	test('no record has the value (the documented "0 records" answer): query, then insert; action created', async () => {
@@ -489,228 +437,6 @@ describe('Record > Create or Update: duplicates within one run, at the most Conc
 				},
 				pairedItem: { item: 2 },
 			},
-		]);
-	});
-});
-
-/** A credential pointed at a loopback server. */
-const loopbackCredentials = (url: string) => ({
-	wolkvoxCrmApi: {
-		server: 'custom',
-		customHost: url,
-		operation: 'tenant1',
-		token: 'WOLKVOX-LOOPBACK-TOKEN',
-		externalToken: '',
-	},
-});
-
-const runAgainst = async (
-	url: string,
-	items: Array<{ json: IDataObject }>,
-	extra: IDataObject = {},
-) =>
-	await runNode({
-		node: 'wolkvoxCrm',
-		parameters: parameters(extra),
-		items,
-		credentials: loopbackCredentials(url),
-	});
-
-describe('Record > Create or Update: never create on doubt (real servers on 127.0.0.1)', () => {
-	/** A server whose query.php misbehaves as `fault` says; insert.php would answer, and is counted. */
-	const faulty = async (
-		fault: (res: http.ServerResponse, socket: import('node:net').Socket) => void,
-	) =>
-		await startServer((request, res, socket) => {
-			if (request.path.startsWith(QUERY)) return fault(res, socket);
-			json(res, 200, answer({ wolkvox_id: 'should-not-exist' }));
-		});
-
-	const NO_CREATE =
-		'The lookup failed, so no record was created: a record is never created while the lookup is in doubt. Nothing was created or updated for this item.';
-
-	test.each([
-		[
-			'HTTP 500',
-			(res: http.ServerResponse) =>
-				json(res, 500, { code: 500, error: 'INTERNAL', msg: 'DB DOWN' }),
-			`wolkvox CRM: code 500 INTERNAL: DB DOWN`,
-		],
-		[
-			'HTTP 503 with an HTML page',
-			(res: http.ServerResponse) => text(res, 503, '<html><body>Down</body></html>', 'text/html'),
-			'wolkvox CRM: HTTP 503',
-		],
-		[
-			'an HTML page in HTTP 200',
-			(res: http.ServerResponse) =>
-				text(res, 200, '<!DOCTYPE html><html><body>Maintenance</body></html>', 'text/html'),
-			`wolkvox CRM: POST ${QUERY}: the answer was an HTML or XML page, where JSON was expected: "<!DOCTYPE html><html><body>Maintenance</body></html>"`,
-		],
-		[
-			'malformed JSON',
-			(res: http.ServerResponse) => text(res, 200, '{"code": 200, "data": [', 'application/json'),
-			`wolkvox CRM: POST ${QUERY}: the answer was not valid JSON, where JSON was expected: "{"code": 200, "data": ["`,
-		],
-		[
-			'a reset before the answer',
-			(_res: http.ServerResponse, socket: import('node:net').Socket) => socket.destroy(),
-			`wolkvox CRM: POST ${QUERY}: the server closed the connection before answering. The server may have processed the request: check in wolkvox CRM before running it again.`,
-		],
-	])('%s: the item fails, zero inserts', async (_label, fault, message) => {
-		const server = await faulty(fault);
-		const result = await runAgainst(server.url, [contact('ana@x.com')]);
-		expect(result.error?.message).toBe(message);
-		expect(result.error?.description).toContain(NO_CREATE);
-		expect(toPath(server.requests, INSERT)).toHaveLength(0);
-		expect(toPath(server.requests, QUERY)).toHaveLength(1);
-	});
-
-	test('a lookup that never answers meets Options > Timeout: the item fails, zero inserts', async () => {
-		const server = await faulty(() => {
-			// Silence, until the test closes the server.
-		});
-		const result = await runAgainst(server.url, [contact('ana@x.com')], {
-			options: { timeout: 300 },
-		});
-		expect(result.error?.message).toBe(
-			`wolkvox CRM: POST ${QUERY}: no answer within 0.3 s, the node's Timeout option. The server may have processed the request: check in wolkvox CRM before running it again.`,
-		);
-		expect(result.error?.description).toContain(NO_CREATE);
-		expect(toPath(server.requests, INSERT)).toHaveLength(0);
-	});
-
-	test('the same server answering properly does insert (the tests above can fail)', async () => {
-		const server = await faulty((res) => json(res, 200, found([])));
-		const result = await runAgainst(server.url, [contact('ana@x.com')]);
-		expect(result.error).toBeUndefined();
-		expect(toPath(server.requests, INSERT)).toHaveLength(1);
-		expect(JSON.parse(toPath(server.requests, INSERT)[0].body)).toEqual({
-			operation: 'tenant1',
-			module: 'contacts',
-			fields: { namecontact: 'Ana Ruiz', emailcontact: 'ana@x.com' },
-		});
-	});
-});
-
-describe('Record > Create or Update: items of one value never overlap, other values run at once (real server)', () => {
-	test('Concurrency 2, 10 items over 4 e-mails: 2 requests in flight, never 2 of one e-mail, 4 inserts', async () => {
-		const stored: IDataObject[] = [];
-		const inFlight = new Map<string, number>();
-		const stats = { max: 0, maxOfOneValue: 0, now: 0 };
-		const keyOf = (request: ReceivedRequest) => {
-			const body = JSON.parse(request.body) as { value?: string; fields?: IDataObject };
-			return String(body.value ?? body.fields?.emailcontact)
-				.trim()
-				.toLowerCase();
-		};
-		const server = await startServer(
-			async (request, res) => {
-				const key = keyOf(request);
-				inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-				stats.now++;
-				stats.max = Math.max(stats.max, stats.now);
-				stats.maxOfOneValue = Math.max(stats.maxOfOneValue, inFlight.get(key)!);
-				await new Promise((resolve) => setTimeout(resolve, 15));
-				inFlight.set(key, inFlight.get(key)! - 1);
-				stats.now--;
-				const body = JSON.parse(request.body) as { value?: string; fields?: IDataObject };
-				if (request.path.startsWith(QUERY)) {
-					return json(
-						res,
-						200,
-						found(
-							stored.filter((record) => String(record.emailcontact).trim().toLowerCase() === key),
-						),
-					);
-				}
-				if (request.path.startsWith(INSERT)) {
-					const record = { wolkvox_id: `64cb${stored.length}`, ...body.fields };
-					stored.push(record);
-					return json(res, 200, answer({ wolkvox_id: record.wolkvox_id }));
-				}
-				return json(res, 200, answer({ wolkvox_id: request.headers['wolkvox-id'] }));
-			},
-			{ maxRequests: 40 },
-		);
-		const emails = [
-			'a@x.com',
-			'a@x.com',
-			'b@x.com',
-			'A@x.com',
-			'c@x.com',
-			'b@x.com',
-			'd@x.com',
-			'c@x.com',
-			'a@x.com',
-			'd@x.com',
-		];
-		const result = await runAgainst(
-			server.url,
-			emails.map((email) => contact(email)),
-			{ options: { concurrency: 2 } },
-		);
-		expect(result.error).toBeUndefined();
-		expect(toPath(server.requests, INSERT)).toHaveLength(4);
-		expect(toPath(server.requests, UPDATE)).toHaveLength(6);
-		expect(stats.max).toBe(2);
-		expect(stats.maxOfOneValue).toBe(1);
-		expect(result.json.map((output) => output.action)).toEqual([
-			'created',
-			'updated',
-			'created',
-			'updated',
-			'created',
-			'updated',
-			'created',
-			'updated',
-			'updated',
-			'updated',
-		]);
-	});
-});
-
-describe('Record > Create or Update against the sandbox (npm start, the e2e): a sync run twice', () => {
-	let sb: Sandbox;
-	beforeAll(async () => {
-		nock.enableNetConnect((host) => /^127\.0\.0\.1(:\d+)?$/.test(host));
-		sb = await startSandbox({ port: 0, quiet: true });
-	});
-	afterAll(async () => await sb.close());
-
-	test('4 items, 3 distinct e-mails, twice: 3 new contacts, not 6 or 8; the second run only updates', async () => {
-		const contacts = () =>
-			(sb.vendors.wolkvox.dump() as { modules: { contacts: IDataObject[] } }).modules.contacts;
-		const before = contacts().length;
-		const items = ['maria@x.com', 'jose@x.com', 'MARIA@x.com', 'lucia@x.com'].map((email, i) =>
-			contact(email, `Contact ${i}`),
-		);
-		const runs = [];
-		for (let i = 0; i < 2; i++) {
-			runs.push(
-				await runNode({
-					node: 'wolkvoxCrm',
-					parameters: parameters({ options: { concurrency: 2 } }),
-					items,
-					credentials: { wolkvoxCrmApi: sb.credentials.wolkvoxCrmApi },
-				}),
-			);
-		}
-		expect(runs.map((result) => result.error)).toEqual([undefined, undefined]);
-		expect(runs.map((result) => result.json.map((output) => output.action))).toEqual([
-			['created', 'created', 'updated', 'created'],
-			['updated', 'updated', 'updated', 'updated'],
-		]);
-		expect(contacts().length).toBe(before + 3);
-		expect(
-			contacts()
-				.slice(before)
-				.map(({ emailcontact, namecontact }) => [emailcontact, namecontact])
-				.sort(([a], [b]) => String(a).localeCompare(String(b), 'en', { sensitivity: 'base' })),
-		).toEqual([
-			['jose@x.com', 'Contact 1'],
-			['lucia@x.com', 'Contact 3'],
-			['MARIA@x.com', 'Contact 2'],
 		]);
 	});
 });
