@@ -28,7 +28,7 @@ function printPhase1(p, s) {
 	console.log(`  logins                      SML ${login('sml')}`);
 	console.log(`                              Casabaca ${login('casabaca')}`);
 	console.log(
-		`                              wolkvox 0 (a fixed token); bound per vendor: ${p.loginBound} = 2 x ${s.WORKERS} workers x 2 token losses`,
+		`                              wolkvox 0 (a fixed token); bound per vendor: ${p.loginBound} = ${s.WORKERS} workers x 2 token losses`,
 	);
 	console.log(
 		`  token writes seen in n8n's database (the credential's row rewritten by preAuthentication, polled every 50 ms, a lower bound): SML ${p.writes.smlApi}, Casabaca ${p.writes.sugarCrmCasabacaApi}, wolkvox ${p.writes.wolkvoxCrmApi}`,
