@@ -3,7 +3,7 @@
 const { isBlank, isObject } = require('../../util');
 const { ADVISORS } = require('./common');
 
-function createAdvisors(db, router, shared) {
+function createAdvisors(_db, router, shared) {
 	const { check } = shared;
 
 	router.add('GET', '/api/asesores', (ctx) => {
