@@ -26,15 +26,26 @@ const isStored = (value: unknown): value is StoredPosition =>
 	typeof (value as StoredPosition).position === 'object' &&
 	(value as StoredPosition).position !== null;
 
+/**
+ * The configuration as stored: its parts (joined by NUL in the triggers) as a JSON list, since
+ * PostgreSQL's jsonb, where n8n's durable scheduler may keep the position, refuses a NUL character.
+ */
+const stored = (configuration: string) =>
+	configuration.includes('\u0000') ? JSON.stringify(configuration.split('\u0000')) : configuration;
+
 /** The stored position for this configuration, or undefined on a first poll. */
 export function readPosition<P extends IDataObject>(
 	fn: IPollFunctions,
 	configuration: string,
 ): P | undefined {
-	const stored = fn.getWorkflowStaticData('node')[KEY];
-	if (!isStored(stored) || stored.configuration !== configuration) return undefined;
+	const saved = fn.getWorkflowStaticData('node')[KEY];
+	// A position saved before the configuration was stored as a list keeps its meaning.
+	const same =
+		isStored(saved) &&
+		(saved.configuration === stored(configuration) || saved.configuration === configuration);
+	if (!same) return undefined;
 	// A copy: the caller computes the next position from it without touching what n8n will save.
-	return JSON.parse(JSON.stringify(stored.position)) as P;
+	return JSON.parse(JSON.stringify(saved.position)) as P;
 }
 
 /** Replaces the stored position in one assignment, which n8n's static data notices and saves. */
@@ -43,6 +54,10 @@ export function writePosition(
 	configuration: string,
 	position: IDataObject,
 ): void {
-	const stored: StoredPosition = { version: POSITION_VERSION, configuration, position };
-	fn.getWorkflowStaticData('node')[KEY] = stored as unknown as IDataObject;
+	const entry: StoredPosition = {
+		version: POSITION_VERSION,
+		configuration: stored(configuration),
+		position,
+	};
+	fn.getWorkflowStaticData('node')[KEY] = entry as unknown as IDataObject;
 }

@@ -35,7 +35,8 @@ describe('wolkvox CRM Trigger: New Case', () => {
 		expect(await trigger.poll({ activation: true })).toEqual({ emitted: null });
 		expect(trigger.nodeStaticData.position).toEqual({
 			version: 1,
-			configuration: 'newCase\u0000open',
+			// Stored as a list: a NUL character is refused by PostgreSQL's jsonb.
+			configuration: '["newCase","open"]',
 			position: { lastId: 7 },
 		});
 
@@ -45,6 +46,23 @@ describe('wolkvox CRM Trigger: New Case', () => {
 		wolkvox.on('POST', PATH, [200, found([kase(10), kase(7)])]);
 		expect(await trigger.poll()).toEqual({ emitted: null });
 		expect(wolkvox.requests).toEqual([asked, asked, asked]);
+	});
+
+	test('a position saved by an earlier version (its configuration joined by NUL) is carried on, not started over', async () => {
+		const wolkvox = wolkvoxServer().on('POST', PATH, [200, found([kase(10), kase(7), kase(9)])]);
+		const trigger = newCaseTrigger();
+		trigger.nodeStaticData.position = {
+			version: 1,
+			configuration: 'newCase\u0000open',
+			position: { lastId: 7 },
+		};
+		expect(await trigger.poll()).toEqual({ emitted: [kase(9), kase(10)] });
+		expect(trigger.nodeStaticData.position).toEqual({
+			version: 1,
+			configuration: '["newCase","open"]',
+			position: { lastId: 10 },
+		});
+		expect(wolkvox.requests).toEqual([asked]);
 	});
 
 	test('a failing poll keeps the case number; Fetch Test Event returns the newest case without moving it', async () => {
