@@ -633,7 +633,113 @@ EXAMPLE_CHECKS['faults-tour.json'] = {
 
 // ---- Create or Update (issue 21): workflows that can run twice without creating twice ----
 
+const SYNC_NODE = 'Create or update wolkvox contact';
 const lower = (s) => String(s ?? '').toLowerCase();
+/** The wolkvox contacts of a sandbox store, and how many of them carry each of `emails` (e-mail field, any case). */
+function contactsByEmail(store, emails) {
+	const contacts = store.wolkvox.modules.contacts || [];
+	return {
+		total: contacts.length,
+		counts: emails.map((e) => contacts.filter((c) => lower(c.emailcontact) === lower(e)).length),
+	};
+}
+/** The SML leads the sync reads: status new, with a client e-mail (the workflow's filter). */
+const syncedLeads = (store) =>
+	store.sml.leads.filter((l) => l.status === 'new' && l.client && l.client.email);
+
+EXAMPLE_CHECKS['sml-leads-to-wolkvox-contacts-sync.json'] = {
+	summary:
+		'Scheduled sync: SML leads with status new -> wolkvox Record > Create or Update into contacts, matched on emailcontact; run twice',
+	// The second run starts from what the first one left (no sandbox reset in between): it must find every contact.
+	reruns: [{ name: 'a second time, on what the first run left' }],
+	verify(t, { run, requests, store, initialStore }) {
+		const leads = syncedLeads(initialStore);
+		const emails = leads.map((l) => l.client.email);
+		t.ok(leads.length >= 2, `the sandbox starts with ${leads.length} new SML leads with an e-mail`);
+		const list = requests.filter(
+			(r) => r.vendor === 'sml' && r.method === 'GET' && r.path === '/api/lead/',
+		);
+		t.ok(
+			list.length >= 1 && list.every((r) => r.query.status === 'new'),
+			'SML Get Many asked for the leads with status=new',
+		);
+		t.equal(
+			(nodeOutput(run, 'New SML leads') || []).map((l) => l.id).sort(),
+			leads.map((l) => l.id).sort(),
+			'SML Get Many output every new lead, one item each',
+		);
+		const queries = wolkvoxCalls(requests, 'custom/query.php');
+		t.equal(
+			queries.map((r) => [r.body.module, r.body.field, lower(r.body.value)]).sort(),
+			emails.map((e) => ['contacts', 'emailcontact', lower(e)]).sort(),
+			'one wolkvox query per lead: module contacts, field emailcontact, the lead e-mail',
+		);
+		const inserts = wolkvoxCalls(requests, 'custom/insert.php');
+		t.equal(
+			inserts.map((r) => [r.body.module, lower(r.body.fields?.emailcontact)]).sort(),
+			emails.map((e) => ['contacts', lower(e)]).sort(),
+			'first run: one insert per lead (none of them was a wolkvox contact yet)',
+		);
+		t.equal(wolkvoxCalls(requests, 'custom/update.php').length, 0, 'first run: no update');
+		const out = nodeOutput(run, SYNC_NODE) || [];
+		t.equal(
+			out.map((o) => o.action),
+			emails.map(() => 'created'),
+			`${SYNC_NODE} outputs one item per lead, each with action "created"`,
+		);
+		t.ok(
+			out.every((o) => typeof o.wolkvox_id === 'string' && o.wolkvox_id.length > 0),
+			'each output item carries the wolkvox_id of its contact',
+			JSON.stringify(out[0]),
+		);
+		const after = contactsByEmail(store, emails);
+		const before = contactsByEmail(initialStore, emails);
+		t.equal(
+			after.counts,
+			emails.map(() => 1),
+			'the sandbox holds one contact per lead e-mail',
+		);
+		t.equal(
+			after.total,
+			before.total + emails.length,
+			`contacts: ${before.total} before, ${before.total + emails.length} after (one per lead)`,
+		);
+		checkTokenFlow(t, requests, 'sml');
+	},
+	verifyRerun(t, { run, requests, store, initialStore }) {
+		const emails = syncedLeads(initialStore).map((l) => l.client.email);
+		const out = nodeOutput(run, SYNC_NODE) || [];
+		t.ok(
+			out.length === emails.length &&
+				out.every((o) => o.action === 'updated' || o.action === 'unchanged'),
+			`second run: ${out.length} items, every action "updated" or "unchanged" (${[...new Set(out.map((o) => o.action))].join(', ')})`,
+			JSON.stringify(out.map((o) => [o.action, o.matchedBy])),
+		);
+		t.equal(
+			wolkvoxCalls(requests, 'custom/insert.php').length,
+			0,
+			'second run: no wolkvox insert at all',
+		);
+		t.equal(
+			wolkvoxCalls(requests, 'custom/query.php').length,
+			emails.length,
+			'second run: one query per lead',
+		);
+		const after = contactsByEmail(store, emails);
+		const before = contactsByEmail(initialStore, emails);
+		t.equal(
+			after.counts,
+			emails.map(() => 1),
+			`after both runs: still one contact per lead e-mail (${emails.length} contacts, not ${2 * emails.length})`,
+		);
+		t.equal(
+			after.total,
+			before.total + emails.length,
+			'after both runs: no other contact appeared',
+		);
+	},
+};
+
 const FORM_NODE = 'Create or update SML lead';
 /** The sample submission's fields as the workflow's Set node gives them. */
 const formSample = (run) => (nodeOutput(run, 'Sample submission') || [])[0]?.body || {};
