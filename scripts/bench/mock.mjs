@@ -10,6 +10,7 @@
 // logins, and requests refused for a bad token.
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { upsertLeads } from './mock-upsert.mjs';
 
 export const SML_LOGIN_PATH = '/api/auth/login/';
 export const SML_LEAD_PATH = '/api/lead/';
@@ -103,10 +104,11 @@ function emptyStats() {
 }
 
 /**
- * Starts the mock on 127.0.0.1 (a free port). `leads`: how many records GET /api/lead/ lists.
+ * Starts the mock on 127.0.0.1 (a free port). `leads`: how many records GET /api/lead/ lists. `upserts`: the most items
+ * a Create or Update run sends (mock-upsert.mjs: leads exist for half of them).
  * Resolves { url, base(tag), setLatency(tag, ms), stats(tag), setLeads(n), close() }.
  */
-export async function startMock({ leads = 0 } = {}) {
+export async function startMock({ leads = 0, upserts = 0 } = {}) {
 	const tags = new Map();
 	const tagOf = (tag) => {
 		if (!tags.has(tag)) tags.set(tag, { latencyMs: 0, stats: emptyStats() });
@@ -127,6 +129,7 @@ export async function startMock({ leads = 0 } = {}) {
 	};
 	setLeads(leads);
 	const createdTemplate = syntheticLead(0);
+	const upsert = upsertLeads(upserts, syntheticLead);
 
 	const page = (url, prefix) => {
 		const q = url.searchParams;
@@ -181,8 +184,11 @@ export async function startMock({ leads = 0 } = {}) {
 			tokens.add(token);
 			return [200, { username: body.username, token }, 'login'];
 		}
+		if (/^\/api\/lead\/(\d+\/)?$/.test(p) && !smlAuthorized(req))
+			return [401, { detail: 'Token inválido.' }, 'refused'];
+		const upserted = upsert.route(req, url, raw, prefix);
+		if (upserted) return upserted;
 		if (p === SML_LEAD_PATH) {
-			if (!smlAuthorized(req)) return [401, { detail: 'Token inválido.' }, 'refused'];
 			if (req.method === 'POST') {
 				let body;
 				try {
@@ -194,17 +200,16 @@ export async function startMock({ leads = 0 } = {}) {
 					return [400, { vehicle: ['Este campo es requerido.'] }, 'lead create'];
 				s.firstBody ??= body;
 				const id = nextLeadId++;
-				return [
-					201,
-					{
-						...createdTemplate,
-						...body,
-						id,
-						client: body.client ? { id, ...body.client } : null,
-						vehicle: { ...createdTemplate.vehicle, ...body.vehicle, id },
-					},
-					'lead create',
-				];
+				const lead = {
+					...createdTemplate,
+					...body,
+					id,
+					client: body.client ? { id, ...body.client } : null,
+					vehicle: { ...createdTemplate.vehicle, ...body.vehicle, id },
+				};
+				// A Create or Update run must find what it created (its tag's leads only).
+				upsert.remember(prefix, lead);
+				return [201, lead, 'lead create'];
 			}
 			if (req.method === 'GET') {
 				const [status, body] = page(url, prefix);

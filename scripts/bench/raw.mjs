@@ -83,3 +83,35 @@ export async function rawGetAll(url, headers) {
 	if (r.status !== 200) throw new Error(`raw GET ${url}: HTTP ${r.status}`);
 	return { seconds, records: Array.isArray(r.body?.results) ? r.body.results.length : 0 };
 }
+
+/**
+ * Create or Update without n8n: per item a lookup GET, then a POST or a PATCH depending on what it found (`write(i,
+ * lookupAnswer)` gives the second request), `inFlight` items at a time. Resolves { seconds, requests, failures }.
+ */
+export async function rawLookupThenWrite(count, inFlight, lookup, write) {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+	let next = 0;
+	let failures = 0;
+	let requests = 0;
+	const started = process.hrtime.bigint();
+	const worker = async () => {
+		while (next < count) {
+			const i = next++;
+			const { url, ...opts } = lookup(i);
+			const found = await send(agent, url, opts);
+			requests++;
+			if (found.status !== 200) {
+				failures++;
+				continue;
+			}
+			const second = write(i, found.body);
+			const r = await send(agent, second.url, second);
+			requests++;
+			if (r.status >= 300) failures++;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	agent.destroy();
+	return { seconds, requests, failures };
+}

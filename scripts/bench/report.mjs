@@ -2,7 +2,7 @@
 // counts: absolute times move ±35% run to run on these machines), and issue 10's goal for each line.
 
 /** The sizes and latencies the issue's goals are written for: absolute goals are judged only there. */
-export const ISSUE_SIZES = { creates: 1000, leads: 100_000, wolkvox: 10_000 };
+export const ISSUE_SIZES = { creates: 1000, upserts: 1000, leads: 100_000, wolkvox: 10_000 };
 const WOLKVOX_MAX_IN_FLIGHT = 2;
 
 const fmt = {
@@ -53,6 +53,19 @@ export function goalsFor(row, { concurrency } = {}) {
 					: 'the node declares no Concurrency default',
 			);
 		}
+	}
+	if (row.case === 'upsert' && row.latencyMs > 0) {
+		// Issue 21: the lookups kept in flight the way Create keeps its requests, within the same bound.
+		judge(
+			Number.isInteger(concurrency)
+				? `≤${concurrency} in flight (default Concurrency)`
+				: '≤Concurrency in flight',
+			Number.isInteger(concurrency),
+			row.maxInFlight <= concurrency,
+			Number.isInteger(concurrency)
+				? `${row.maxInFlight} in flight`
+				: 'the node declares no Concurrency default',
+		);
 	}
 	if (row.case === 'getAll') {
 		const exact = row.items === ISSUE_SIZES.leads && (row.latencyMs === 0 || row.latencyMs === 50);
@@ -157,9 +170,13 @@ export const LEGEND = [
 	"  HWM (a node alone in its process): the process's VmHWM minus that of a trivial one-item workflow (includes n8n",
 	"  printing the run as JSON). n/a: a goal written for the issue's sizes and latencies (1000 creates, 100,000 leads,",
 	'  10,000 records; 0 and 50 ms), not judged on other ones.',
+	'Create or Update (issue 21): the HTTP Request node line is two nodes, a GET ?client__email__icontains= per item, then',
+	"  one node whose method and URL are expressions (PATCH /api/lead/<id>/ when the lookup's results hold the item's",
+	'  e-mail exactly, else POST /api/lead/); its time is the sum of both nodes. It sends the lead as given, without the',
+	'  nested IDs the SML node keeps on an update; max in flight counts the lookups and writes together.',
 ];
 
-const CASE_ORDER = ['create', 'getAll', 'wolkvox'];
+const CASE_ORDER = ['create', 'upsert', 'getAll', 'wolkvox'];
 
 /** Sorts a report's rows, and sets each row's ratio to the HTTP Request node and, on our nodes' rows, its goals. */
 export function judge(report) {
@@ -186,8 +203,11 @@ export function judge(report) {
 				: null;
 	}
 	const concurrency = report.concurrencyDefault ?? undefined;
+	const upsertConcurrency = report.upsertConcurrencyDefault ?? undefined;
 	for (const row of rows)
-		row.goals = /^(SML|wolkvox CRM) node$/.test(row.runner) ? goalsFor(row, { concurrency }) : [];
+		row.goals = /^(SML|wolkvox CRM) node$/.test(row.runner)
+			? goalsFor(row, { concurrency: row.case === 'upsert' ? upsertConcurrency : concurrency })
+			: [];
 	return report;
 }
 

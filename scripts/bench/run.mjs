@@ -12,10 +12,12 @@
 // A benchmark, not a test: nothing is asserted on time. It exits 1 only when something broke (a run failed, outputs
 // missing or not what was asked for).
 // Options:
-//   --small                 200 creates, 5,000 leads, 1,000 wolkvox records, latencies 0 and 20 ms (.ci/run's proof)
-//   --only=create,getAll,wolkvox   some cases only
+//   --small                 200 creates, 200 creates-or-updates, 5,000 leads, 1,000 wolkvox records, latencies 0 and
+//                           20 ms (.ci/run's proof)
+//   --only=create,upsert,getAll,wolkvox   some cases only (upsert: SML Lead > Create or Update, half the items
+//                           matching an existing lead)
 //   --latency=0,50          mock latencies in ms (create and getAll run at each; wolkvox at the highest)
-//   --creates=N --leads=N --records=N   other sizes
+//   --creates=N --upserts=N --leads=N --records=N   other sizes
 //   --wolkvox-batch=N       Insert Many batch size (default 50, the node's own default Batch Size)
 //   --package-dir=<dir>     pack another checkout (already built: npm install && npm run build there)
 //   --label=<text>          what to call the package in the table's header and the JSON (e.g. a commit)
@@ -42,8 +44,9 @@ import {
 	WOLKVOX_TOKEN,
 	startMock,
 } from './mock.mjs';
-import { rawGetAll, rawRun } from './raw.mjs';
+import { rawGetAll, rawLookupThenWrite, rawRun } from './raw.mjs';
 import { ISSUE_SIZES, judge, printReport } from './report.mjs';
+import { itemEmail } from './mock-upsert.mjs';
 import * as wf from './workflows.mjs';
 
 const args = process.argv.slice(2);
@@ -52,10 +55,11 @@ const option = (name) => {
 	const a = args.find((x) => x.startsWith(`--${name}=`));
 	return a === undefined ? undefined : a.slice(name.length + 3);
 };
-const CASES = ['create', 'getAll', 'wolkvox'];
+const CASES = ['create', 'upsert', 'getAll', 'wolkvox'];
 const small = flag('small');
 const sizes = {
 	creates: Number(option('creates') ?? (small ? 200 : ISSUE_SIZES.creates)),
+	upserts: Number(option('upserts') ?? (small ? 200 : ISSUE_SIZES.upserts)),
 	leads: Number(option('leads') ?? (small ? 5000 : ISSUE_SIZES.leads)),
 	wolkvox: Number(option('records') ?? (small ? 1000 : ISSUE_SIZES.wolkvox)),
 };
@@ -147,8 +151,8 @@ function packAndInstall(userFolder, pkg) {
 	}
 }
 
-/** The Options > Concurrency default SML Lead > Create declares (issue 10), or undefined while it has none. */
-function declaredConcurrency() {
+/** The Options > Concurrency default an SML Lead operation declares (issue 10), or undefined while it has none. */
+function declaredConcurrency(operation = 'create') {
 	try {
 		const req = createRequire(path.join(packageDir, 'package.json'));
 		const mod = req(path.join(packageDir, 'dist', 'nodes', 'Sml', 'Sml.node.js'));
@@ -160,7 +164,7 @@ function declaredConcurrency() {
 			(p) =>
 				p.options?.some?.((o) => o.name === 'concurrency') &&
 				shows(p, 'resource', 'lead') &&
-				shows(p, 'operation', 'create'),
+				shows(p, 'operation', operation),
 		);
 		const prop = holder
 			? holder.options.find((o) => o.name === 'concurrency')
@@ -168,7 +172,7 @@ function declaredConcurrency() {
 					(p) =>
 						p.name === 'concurrency' &&
 						shows(p, 'resource', 'lead') &&
-						shows(p, 'operation', 'create'),
+						shows(p, 'operation', operation),
 				);
 		return typeof prop?.default === 'number' ? prop.default : undefined;
 	} catch {
@@ -287,6 +291,66 @@ function plan(mock) {
 					})),
 			});
 		}
+		if (only.includes('upsert')) {
+			const n = sizes.upserts;
+			const work = `${n} SML Lead > Create or Update (${Math.ceil(n / 2)} match a lead)`;
+			shared.push(
+				member({
+					case: 'upsert',
+					work,
+					latencyMs: l,
+					runner: 'SML node',
+					items: n,
+					tag: `upsertSml${l}`,
+					credential: 'smlApi',
+					credentialId: `benchUpsertSml${l}`,
+				}),
+			);
+			shared.push(
+				member({
+					case: 'upsert',
+					work,
+					latencyMs: l,
+					runner: 'HTTP Request node (GET, then POST or PATCH)',
+					items: n,
+					tag: `upsertHttp${l}`,
+				}),
+			);
+			const raw = member({
+				case: 'upsert',
+				work,
+				latencyMs: l,
+				runner: `raw HTTP (${RAW_IN_FLIGHT} in flight: GET, then POST or PATCH)`,
+				items: n,
+				tag: `upsertRaw${l}`,
+			});
+			const url = `${mock.base(raw.tag)}${SML_LEAD_PATH}`;
+			const body = (i) => ({
+				...wf.AVERAGE_LEAD_BODY,
+				client: { ...wf.AVERAGE_LEAD_BODY.client, email: itemEmail(i) },
+			});
+			raws.push({
+				kind: 'raw',
+				member: raw,
+				run: () =>
+					rawLookupThenWrite(
+						n,
+						RAW_IN_FLIGHT,
+						(i) => ({
+							url: `${url}?client__email__icontains=${encodeURIComponent(itemEmail(i))}`,
+							headers: smlAuth,
+						}),
+						(i, page) => {
+							const found = page.results.find(
+								(x) => String(x.client?.email ?? '').toLowerCase() === itemEmail(i),
+							);
+							return found
+								? { url: `${url}${found.id}/`, method: 'PATCH', headers: smlAuth, body: body(i) }
+								: { url, method: 'POST', headers: smlAuth, body: body(i) };
+						},
+					),
+			});
+		}
 		if (only.includes('getAll')) {
 			const n = sizes.leads;
 			const work = `SML Lead > Get Many, Return All, ${n.toLocaleString('en')} leads`;
@@ -385,6 +449,16 @@ function outputProblem(r, out) {
 		return `${errors} items failed, e.g. ${JSON.stringify(out.find((j) => j.error !== undefined)).slice(0, 300)}`;
 	if (r.case === 'create' && (out.length !== r.items || !out.every((j) => j.id !== undefined)))
 		return `${out.length} outputs for ${r.items} creates, or some without an id`;
+	if (r.case === 'upsert') {
+		if (out.length !== r.items || !out.every((j) => j.id !== undefined))
+			return `${out.length} outputs for ${r.items} items, or some without an id`;
+		// Ours says what it did: the even-numbered items match an existing lead (mock-upsert.mjs).
+		const matching = Math.ceil(r.items / 2);
+		const created = out.filter((j) => j.action === 'created').length;
+		const updated = out.filter((j) => j.action === 'updated' || j.action === 'unchanged').length;
+		if (r.runner === 'SML node' && (created !== r.items - matching || updated !== matching))
+			return `${created} created and ${updated} updated, where ${r.items - matching} and ${matching} were expected`;
+	}
 	if (r.case === 'getAll') {
 		// The HTTP Request node gives the DRF page as one item; our node gives one item per lead.
 		const records =
@@ -424,7 +498,7 @@ async function main() {
 		`n8n ${N8N_VERSION}, Node ${process.version}; package ${pkg.name}@${pkg.version} (${pkg.label})`,
 	);
 	log(
-		`sizes: ${sizes.creates} creates, ${sizes.leads} leads, ${sizes.wolkvox} wolkvox records; latencies ${latencies.join(', ')} ms; cases ${only.join(', ')}`,
+		`sizes: ${sizes.creates} creates, ${sizes.upserts} creates-or-updates, ${sizes.leads} leads, ${sizes.wolkvox} wolkvox records; latencies ${latencies.join(', ')} ms; cases ${only.join(', ')}`,
 	);
 	ensureN8n();
 	const runsDir = path.join(ROOT, '.cache', 'bench', 'runs');
@@ -432,11 +506,15 @@ async function main() {
 	const userFolder = fs.mkdtempSync(path.join(runsDir, 'run-'));
 	packAndInstall(userFolder, pkg);
 	const concurrency = declaredConcurrency();
+	const upsertConcurrency = declaredConcurrency('createOrUpdate');
 	log(
 		`installed in ${path.relative(ROOT, userFolder)}; SML Lead > Create declares ${concurrency === undefined ? 'no Options > Concurrency' : `Options > Concurrency default ${concurrency}`}`,
 	);
 
-	const mock = await startMock({ leads: only.includes('getAll') ? sizes.leads : 0 });
+	const mock = await startMock({
+		leads: only.includes('getAll') ? sizes.leads : 0,
+		upserts: only.includes('upsert') ? sizes.upserts : 0,
+	});
 	const rows = [];
 	const notes = [];
 	let broken = 0;
@@ -502,8 +580,16 @@ async function main() {
 				notes.push(
 					`${m.work} @ ${m.latencyMs} ms, ${m.runner}: ${stats.inFlight} requests still in flight at the mock when the run ended`,
 				);
-			if (m.case === 'create' && stats.firstBody)
-				createBodies.set(`${m.latencyMs} ${m.runner}`, canonical(stats.firstBody));
+			if ((m.case === 'create' || m.case === 'upsert') && stats.firstBody)
+				createBodies.set(
+					`${m.case} ${m.latencyMs} ${m.runner.startsWith('HTTP Request') ? 'HTTP' : m.runner}`,
+					// Which item's POST came first differs between runners: its e-mail is left out.
+					canonical(
+						m.case === 'upsert'
+							? { ...stats.firstBody, client: { ...stats.firstBody.client, email: '<item>' } }
+							: stats.firstBody,
+					),
+				);
 			if (stats.refused)
 				notes.push(
 					`${m.work} @ ${m.latencyMs} ms, ${m.runner}: the mock refused ${stats.refused} requests for their token`,
@@ -576,12 +662,17 @@ async function main() {
 					row.problem = `the run did not succeed (status ${res.run.status}): ${runError?.message ?? ''} ${runError?.description ?? ''}`;
 				else if (!node) row.problem = 'the measured node did not run';
 				else row.problem = outputProblem(m, nodeOutput(res.run, m.nodeName));
+				// A member measured as two nodes (the HTTP Request node's lookup, then its write): both nodes' times.
+				const lookup = wf.lookupName(m) ? nodeRun(res.run, wf.lookupName(m)) : null;
+				if (wf.lookupName(m) && !lookup && !row.problem)
+					row.problem = 'the lookup node did not run';
 				if (node) {
-					row.nodeSeconds = node.executionTime / 1000;
-					row.startTime = node.startTime;
+					const first = lookup ?? node;
+					row.nodeSeconds = (node.executionTime + (lookup?.executionTime ?? 0)) / 1000;
+					row.startTime = first.startTime;
 					row.memInNodeMb = rssGrowthMb(
 						res.samples,
-						node.startTime,
+						first.startTime,
 						node.startTime + node.executionTime,
 					);
 				}
@@ -591,14 +682,15 @@ async function main() {
 				finishRow(m, row);
 			}
 		}
-		for (const l of latencies) {
-			const ours = createBodies.get(`${l} SML node`);
-			const http = createBodies.get(`${l} HTTP Request node`);
-			if (ours && http && ours !== http)
-				notes.push(
-					`create @ ${l} ms: the SML node and the HTTP Request node did not send the same body:\n    ${ours}\n    ${http}`,
-				);
-		}
+		for (const c of ['create', 'upsert'])
+			for (const l of latencies) {
+				const ours = createBodies.get(`${c} ${l} SML node`);
+				const http = createBodies.get(`${c} ${l} HTTP`);
+				if (ours && http && ours !== http)
+					notes.push(
+						`${c} @ ${l} ms: the SML node and the HTTP Request node did not send the same body in their first POST:\n    ${ours}\n    ${http}`,
+					);
+			}
 	} finally {
 		await mock.close();
 	}
@@ -611,6 +703,7 @@ async function main() {
 		date: new Date().toISOString(),
 		package: pkg,
 		concurrencyDefault: concurrency ?? null,
+		upsertConcurrencyDefault: upsertConcurrency ?? null,
 		options: { small, sizes, latencies, only, wolkvoxBatch },
 		rows,
 		notes,

@@ -4,6 +4,7 @@
 // its latency and counts apart.
 import { randomUUID } from 'node:crypto';
 import { SML_LEAD_PATH, SML_USER, STATIC_SML_TOKEN, WOLKVOX_TOKEN } from './mock.mjs';
+import { itemEmail } from './mock-upsert.mjs';
 
 /** n8n 2.41's newest HTTP Request node version (n8n-nodes-base HttpRequest.node.js defaultVersion). */
 export const HTTP_REQUEST_VERSION = 4.5;
@@ -55,6 +56,18 @@ export const wolkvoxInsertManyParameters = (batchSize) => ({
 	options: { batchSize },
 });
 
+/** SML Lead > Create or Update of the average lead, the client's e-mail from the item, matched on it. */
+export const UPSERT_NODE_VERSION = 2;
+export const UPSERT_PARAMETERS = {
+	resource: 'lead',
+	operation: 'createOrUpdate',
+	...AVERAGE_LEAD,
+	client: { ...AVERAGE_LEAD.client, email: '={{ $json.email }}' },
+	matchOn: 'email',
+	whenFound: 'update',
+	whenSeveral: 'newest',
+};
+
 const credentialRef = (id) => ({ id, name: `bench ${id}` });
 
 /**
@@ -90,13 +103,13 @@ export function benchCredentials(members, mock) {
 		);
 }
 
-/** A Code node that makes `count` items {i, name, id}: the input of the per-item nodes. */
+/** A Code node that makes `count` items {i, name, id, email}: the input of the per-item nodes. */
 const itemsNode = (name, count) => ({
 	name,
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
 	parameters: {
-		jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i, name: \`Contact \${i}\`, id: \`ID-\${i}\` } }));`,
+		jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { i, name: \`Contact \${i}\`, id: \`ID-\${i}\`, email: \`${itemEmail('${i}')}\` } }));`,
 	},
 });
 
@@ -109,9 +122,10 @@ const httpParameters = (parameters) => ({
 });
 
 /**
- * The n8n node of a measured member ({ case, runner, items, tag, nodeName, credentialId }), and the name of the
- * Code node that feeds it (null: fed by the trigger's one item).
- * @returns {[string | null, Record<string, unknown>]}
+ * The n8n node of a measured member ({ case, runner, items, tag, nodeName, credentialId }), the name of the
+ * Code node that feeds it (null: fed by the trigger's one item), and a node that runs between the two when the member
+ * is a pair of nodes (its lookupName: the HTTP Request node's lookup before its write).
+ * @returns {[string | null, Record<string, unknown>, Record<string, unknown>?]}
  */
 function memberNode(m, mock, { wolkvoxBatch }) {
 	const base = mock.base(m.tag);
@@ -138,6 +152,48 @@ function memberNode(m, mock, { wolkvoxBatch }) {
 					sendBody: true,
 					specifyBody: 'json',
 					jsonBody: JSON.stringify(AVERAGE_LEAD_BODY),
+				}),
+			},
+		];
+	}
+	if (m.case === 'upsert' && m.runner === 'SML node') {
+		return [
+			`Items: ${m.items}`,
+			{
+				type: 'n8n-nodes-casabaca-wolkvox-sml.sml',
+				typeVersion: UPSERT_NODE_VERSION,
+				parameters: UPSERT_PARAMETERS,
+				credentials: { smlApi: credentialRef(m.credentialId) },
+			},
+		];
+	}
+	if (m.case === 'upsert') {
+		// What a user builds with the HTTP Request node: a lookup node, then a write node whose method and URL depend on
+		// whether the lookup found the item's e-mail exactly (the list filter is a substring match).
+		const found = `$json.results.find(l => String((l.client || {}).email || '').trim().toLowerCase() === $('Items: ${m.items}').item.json.email)`;
+		return [
+			`Items: ${m.items}`,
+			{
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: HTTP_REQUEST_VERSION,
+				parameters: httpParameters({
+					method: `={{ ${found} ? 'PATCH' : 'POST' }}`,
+					url: `={{ '${base}${SML_LEAD_PATH}' + (${found} ? ${found}.id + '/' : '') }}`,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify(Object.assign(${JSON.stringify(AVERAGE_LEAD_BODY)}, { client: Object.assign(${JSON.stringify(AVERAGE_LEAD_BODY.client)}, { email: $('Items: ${m.items}').item.json.email }) })) }}`,
+				}),
+			},
+			{
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: HTTP_REQUEST_VERSION,
+				parameters: httpParameters({
+					method: 'GET',
+					url: `${base}${SML_LEAD_PATH}`,
+					sendQuery: true,
+					queryParameters: {
+						parameters: [{ name: 'client__email__icontains', value: '={{ $json.email }}' }],
+					},
 				}),
 			},
 		];
@@ -184,6 +240,10 @@ function memberNode(m, mock, { wolkvoxBatch }) {
 	throw new Error(`no workflow node for ${m.case} / ${m.runner}`);
 }
 
+/** The lookup node of a member measured as two nodes (the HTTP Request node's Create or Update): null for the others. */
+export const lookupName = (m) =>
+	m.case === 'upsert' && m.runner.startsWith('HTTP Request') ? `${m.nodeName} (lookup)` : null;
+
 /**
  * A warm-up for each measured node: the same node on 10 items (or a 5-lead page) under its own tag and credential,
  * placed above the measured ones so that it runs first. Without it the first node of a process pays for compiling
@@ -219,13 +279,17 @@ export function groupWorkflow(id, name, members, mock, options) {
 		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
 	};
 	members.forEach((m, row) => {
-		const [feeder, node] = memberNode(m, mock, options);
+		const [feeder, node, lookup] = memberNode(m, mock, options);
 		if (feeder && !nodes.some((n) => n.name === feeder)) {
 			nodes.push({ ...itemsNode(feeder, m.items), position: [220, row * 200] });
 			connect('Start', feeder);
 		}
-		nodes.push({ ...node, name: m.nodeName, position: [440, row * 200] });
-		connect(feeder ?? 'Start', m.nodeName);
+		if (lookup) {
+			nodes.push({ ...lookup, name: lookupName(m), position: [440, row * 200] });
+			connect(feeder ?? 'Start', lookupName(m));
+		}
+		nodes.push({ ...node, name: m.nodeName, position: [lookup ? 660 : 440, row * 200] });
+		connect(lookup ? lookupName(m) : (feeder ?? 'Start'), m.nodeName);
 	});
 	return {
 		id,
