@@ -1,11 +1,11 @@
 /** SML's lists: how a page is asked for and read, and the Get Many every list offers. */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, optionalBoolean, optionalInteger } from '../common/fields';
+import { compact, optionalInteger } from '../common/fields';
 import type { FieldDef, FieldSet } from '../common/fieldSet';
-import { notRequired, optional } from '../common/fieldSet';
+import { optional } from '../common/fieldSet';
 import type { AnyOperationSpec } from '../common/operation';
 import { defineOperation } from '../common/operation';
 import type { Page, VendorPages } from '../common/pagination';
@@ -48,45 +48,39 @@ const SEARCH: FieldDef = {
 /** An expression can bring 0 or less past the fields' minValue: the walk needs 1 or more. */
 const atLeastOne = () => optionalInteger().pipe(z.number().min(1, 'must be at least 1').optional());
 
-const pageFields = notRequired([
-	{
-		name: 'page_size',
-		label: 'Page Size',
-		kind: 'integer',
-		default: 100,
-		property: { typeOptions: { minValue: 1 } },
-		schema: atLeastOne,
-		text: 'How many records to ask for per request',
-	},
-	{
-		name: 'page',
-		label: 'Start Page',
-		kind: 'integer',
-		default: 1,
-		property: { typeOptions: { minValue: 1 } },
-		schema: atLeastOne,
-		text: 'Page to start reading from',
-	},
-]);
-
-const pageOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'All in One Request',
-			name: 'allAtOnce',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to ask SML for the whole list in one answer (page_size=all) instead of pages of up to 1,000 records. Fastest for long lists, but the whole answer is held in memory at once (about 1 KB per lead: some 100 MB for 100,000 leads).',
-		},
-		...pageFields.properties,
-	],
+const ALL_AT_ONCE: FieldDef = {
+	name: 'allAtOnce',
+	label: 'All in One Request',
+	kind: 'boolean',
+	// page_size=all, not a field of its own.
+	api: false,
+	text: 'Whether to ask SML for the whole list in one answer (page_size=all) instead of pages of up to 1,000 records. Fastest for long lists, but the whole answer is held in memory at once (about 1 KB per lead: some 100 MB for 100,000 leads).',
 };
+
+const pageOptions = optional(
+	[
+		ALL_AT_ONCE,
+		{
+			name: 'page_size',
+			label: 'Page Size',
+			kind: 'integer',
+			default: 100,
+			property: { typeOptions: { minValue: 1 } },
+			schema: atLeastOne,
+			text: 'How many records to ask for per request',
+		},
+		{
+			name: 'page',
+			label: 'Start Page',
+			kind: 'integer',
+			default: 1,
+			property: { typeOptions: { minValue: 1 } },
+			schema: atLeastOne,
+			text: 'Page to start reading from',
+		},
+	],
+	{ name: 'options', label: 'Options', placeholder: 'Add Option' },
+);
 
 interface ListDefinition {
 	resource: string;
@@ -99,6 +93,8 @@ interface ListDefinition {
 	fields?: FieldSet;
 	/** Whether the kit documents `search` for this list. */
 	search?: boolean;
+	/** The resource's default operation (OperationSpec.default). */
+	default?: true;
 	/** Adds Simplify (version 2): each record through this when it is on. */
 	simplify?: (record: IDataObject) => IDataObject;
 }
@@ -114,6 +110,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 	return defineOperation({
 		resource: definition.resource,
 		operation: 'getAll',
+		default: definition.default,
 		name: 'Get Many',
 		action: `Get many ${definition.noun}`,
 		description: `Retrieve a list of ${definition.noun}`,
@@ -124,7 +121,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 			...(definition.fields?.properties ?? []),
 			...(definition.simplify ? [simplifyProperty] : []),
 			...(filters.length ? filterSet.properties : []),
-			pageOptions,
+			...pageOptions.properties,
 		],
 		schema: z
 			.object<ZodRawShape>({
@@ -132,9 +129,7 @@ export function listOperation(definition: ListDefinition): AnyOperationSpec {
 				...paginationSchema,
 				...filterSet.shape,
 				...(definition.simplify ? simplifyShape : {}),
-				options: z
-					.object<ZodRawShape>({ allAtOnce: optionalBoolean(), ...pageFields.shape })
-					.default({}),
+				...pageOptions.shape,
 			})
 			// Into the engine's PageRequest (pageSize, startPage) and the query's filters.
 			.transform(({ filters: given, options, ...rest }): IDataObject => ({

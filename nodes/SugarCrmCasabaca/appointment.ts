@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { FieldDef, FieldKind, FieldSet } from '../common/fieldSet';
+import type { FieldDef, FieldSet } from '../common/fieldSet';
 import { combine, optional, required } from '../common/fieldSet';
 import { requireWhen } from './body';
 import {
@@ -18,7 +18,7 @@ import {
 	MEETING_TYPES,
 	VISIT_TYPES,
 } from './choices';
-import { IN_UTC, field } from './fields';
+import { IN_UTC, defineField } from './fields';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -28,48 +28,59 @@ function clientFields(prefix: 'client' | 'meeting_client'): FieldDef[] {
 	const whose = prefix === 'client' ? 'the client to quote' : 'the client of the appointment';
 	const label = prefix === 'client' ? 'Client' : 'Meeting Client';
 	return [
-		field(
-			`${prefix}_tipo_identificacion`,
-			`${label} Identification Type`,
-			'enum',
-			`Identification type of ${whose}`,
-			{
-				api: `${api}.tipo_identificacion`,
-				options: ID_TYPES,
-			},
-		),
-		field(
-			`${prefix}_numero_identificacion`,
-			`${label} Identification Number`,
-			'text',
-			`Identification number of ${whose}`,
-			{
-				api: `${api}.numero_identificacion`,
-			},
-		),
-		field(`${prefix}_gender`, `${label} Gender`, 'enum', `Gender of ${whose}`, {
+		defineField({
+			name: `${prefix}_tipo_identificacion`,
+			label: `${label} Identification Type`,
+			kind: 'enum',
+			text: `Identification type of ${whose}`,
+			api: `${api}.tipo_identificacion`,
+			options: ID_TYPES,
+		}),
+		defineField({
+			name: `${prefix}_numero_identificacion`,
+			label: `${label} Identification Number`,
+			text: `Identification number of ${whose}`,
+			api: `${api}.numero_identificacion`,
+		}),
+		defineField({
+			name: `${prefix}_gender`,
+			label: `${label} Gender`,
+			kind: 'enum',
+			text: `Gender of ${whose}`,
 			api: `${api}.gender`,
 			options: GENDERS,
 		}),
-		field(`${prefix}_names`, `${label} First Names`, 'text', `First names of ${whose}`, {
+		defineField({
+			name: `${prefix}_names`,
+			label: `${label} First Names`,
+			text: `First names of ${whose}`,
 			api: `${api}.names`,
 		}),
-		field(`${prefix}_surnames`, `${label} Last Names`, 'text', `Last names of ${whose}`, {
+		defineField({
+			name: `${prefix}_surnames`,
+			label: `${label} Last Names`,
+			text: `Last names of ${whose}`,
 			api: `${api}.surnames`,
 		}),
-		field(`${prefix}_phone_home`, `${label} Home Phone`, 'digits', `Home phone of ${whose}`, {
+		defineField({
+			name: `${prefix}_phone_home`,
+			label: `${label} Home Phone`,
+			kind: 'digits',
+			text: `Home phone of ${whose}`,
 			api: `${api}.phone_home`,
 		}),
-		field(
-			`${prefix}_cellphone_number`,
-			`${label} Mobile Phone`,
-			'digits',
-			`Mobile phone of ${whose}`,
-			{
-				api: `${api}.cellphone_number`,
-			},
-		),
-		field(`${prefix}_email`, `${label} E-Mail`, 'email', `E-mail of ${whose}`, {
+		defineField({
+			name: `${prefix}_cellphone_number`,
+			label: `${label} Mobile Phone`,
+			kind: 'digits',
+			text: `Mobile phone of ${whose}`,
+			api: `${api}.cellphone_number`,
+		}),
+		defineField({
+			name: `${prefix}_email`,
+			label: `${label} E-Mail`,
+			kind: 'email',
+			text: `E-mail of ${whose}`,
 			api: `${api}.email`,
 			placeholder: 'name@email.com',
 		}),
@@ -80,58 +91,68 @@ function clientFields(prefix: 'client' | 'meeting_client'): FieldDef[] {
 export const QUOTATION_CLIENT = clientFields('client');
 
 /** A field of the meeting block: `meeting_<key>` in the node, `meeting.<key>` in the body. */
-const meetingField = (
-	key: string,
-	label: string,
-	kind: FieldKind,
-	text: string,
-	extra: Partial<FieldDef> = {},
-) => field(`meeting_${key}`, label, kind, text, { ...extra, api: `meeting.${key}` });
+const meetingField = (key: string, def: Omit<FieldDef, 'name' | 'api'>): FieldDef => ({
+	...def,
+	name: `meeting_${key}`,
+	api: `meeting.${key}`,
+});
 
 /** Only calls documents the meeting's own status. */
-const meetingStatus = meetingField(
-	'status',
-	'Meeting Status',
-	'enum',
-	'Status of the appointment',
-	{ options: MEETING_STATUSES },
-);
+const meetingStatus = meetingField('status', {
+	label: 'Meeting Status',
+	kind: 'enum',
+	text: 'Status of the appointment',
+	options: MEETING_STATUSES,
+});
 
 /** Required for an appointment, in the documented order. */
 const MEETING = [
-	meetingField(
-		'date',
-		'Meeting Date',
-		'date',
-		"When the appointment is; sent as Y-m-d H:i in UTC (a time without a zone is read in the workflow's time zone)",
-		IN_UTC,
-	),
-	meetingField(
-		'duration_hours',
-		'Meeting Duration Hours',
-		'digits',
-		'Hours the appointment lasts',
-		{ default: '0' },
-	),
-	meetingField(
-		'duration_minutes',
-		'Meeting Duration Minutes',
-		'digits',
-		'Minutes the appointment lasts',
-		{ default: '0' },
-	),
-	meetingField('subject', 'Meeting Subject', 'text', 'Subject of the appointment'),
-	meetingField('comments', 'Meeting Comments', 'longText', 'Comments about the appointment'),
-	meetingField('location', 'Meeting Location', 'text', 'Where the appointment takes place'),
-	meetingField('type', 'Meeting Type', 'enum', 'Type of appointment', { options: MEETING_TYPES }),
-	meetingField('visit_type', 'Visit Type', 'enum', 'Type of visit', { options: VISIT_TYPES }),
-	meetingField(
-		'linea_negocio',
-		'Meeting Business Line',
-		'enum',
-		'Business line of the appointment',
-		{ options: BUSINESS_LINES },
-	),
+	meetingField('date', {
+		label: 'Meeting Date',
+		kind: 'date',
+		text: "When the appointment is; sent as Y-m-d H:i in UTC (a time without a zone is read in the workflow's time zone)",
+		...IN_UTC,
+	}),
+	meetingField('duration_hours', {
+		label: 'Meeting Duration Hours',
+		kind: 'digits',
+		text: 'Hours the appointment lasts',
+		default: '0',
+	}),
+	meetingField('duration_minutes', {
+		label: 'Meeting Duration Minutes',
+		kind: 'digits',
+		text: 'Minutes the appointment lasts',
+		default: '0',
+	}),
+	meetingField('subject', { label: 'Meeting Subject', text: 'Subject of the appointment' }),
+	meetingField('comments', {
+		label: 'Meeting Comments',
+		kind: 'longText',
+		text: 'Comments about the appointment',
+	}),
+	meetingField('location', {
+		label: 'Meeting Location',
+		text: 'Where the appointment takes place',
+	}),
+	meetingField('type', {
+		label: 'Meeting Type',
+		kind: 'enum',
+		text: 'Type of appointment',
+		options: MEETING_TYPES,
+	}),
+	meetingField('visit_type', {
+		label: 'Visit Type',
+		kind: 'enum',
+		text: 'Type of visit',
+		options: VISIT_TYPES,
+	}),
+	meetingField('linea_negocio', {
+		label: 'Meeting Business Line',
+		kind: 'enum',
+		text: 'Business line of the appointment',
+		options: BUSINESS_LINES,
+	}),
 ];
 
 const MEETING_CLIENT = clientFields('meeting_client');
@@ -139,18 +160,14 @@ const isHomePhone = (def: FieldDef) => def.name === 'meeting_client_phone_home';
 
 /** Documented as optional in the meeting block of both endpoints. */
 const MEETING_OPTIONAL = [
-	meetingField(
-		'marca',
-		'Meeting Vehicle Brand',
-		'text',
-		'Brand of the vehicle (code from the vendor table)',
-	),
-	meetingField(
-		'modelo',
-		'Meeting Vehicle Model',
-		'text',
-		'Model of the vehicle (code from the vendor table)',
-	),
+	meetingField('marca', {
+		label: 'Meeting Vehicle Brand',
+		text: 'Brand of the vehicle (code from the vendor table)',
+	}),
+	meetingField('modelo', {
+		label: 'Meeting Vehicle Model',
+		text: 'Model of the vehicle (code from the vendor table)',
+	}),
 	...MEETING_CLIENT.filter(isHomePhone),
 ];
 

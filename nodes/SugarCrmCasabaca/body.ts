@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { fixedList, requiredText } from '../common/fields';
 import type { FieldDef, FieldSet } from '../common/fieldSet';
-import { apiName, combine, toProperty, toSchema, withApiName } from '../common/fieldSet';
+import { apiName, combine, required, toProperty, toSchema, withApiName } from '../common/fieldSet';
 import type { AnyOperationSpec, OperationSpec } from '../common/operation';
 import { defineOperation } from '../common/operation';
 import { pathSegment } from '../common/pathSegments';
@@ -160,17 +160,8 @@ export function withAdditionalData<T extends IDataObject>(
 type Rule = (params: IDataObject, ctx: z.RefinementCtx) => void;
 
 /** The id in the URL of an operation (`{id}` in the documented path): one path segment, not in the body. */
-export const pathId = (displayName: string, description: string) =>
-	({
-		properties: [
-			withApiName<INodeProperties>(
-				{ displayName, name: 'id', type: 'string', required: true, default: '', description },
-				'id',
-			),
-		],
-		shape: { id: pathSegment() },
-		fields: [],
-	}) satisfies FieldSet;
+export const pathId = (label: string, text: string) =>
+	required([{ name: 'id', label, text, path: true, schema: pathSegment }]);
 
 /** A rule: when `condition` holds, each named field must have a value. */
 export function requireWhen(
@@ -202,6 +193,8 @@ interface BodyOperation {
 	description: string;
 	method?: IHttpRequestMethods;
 	path: string;
+	/** The resource's default operation (OperationSpec.default). */
+	default?: true;
 	/** The id in the path, when there is one. */
 	id?: FieldSet;
 	fields: FieldSet;
@@ -230,6 +223,7 @@ export function bodyOperation(definition: BodyOperation): AnyOperationSpec {
 	return defineOperation({
 		resource: definition.resource,
 		operation: definition.operation,
+		default: definition.default,
 		name: definition.name,
 		action: definition.action,
 		description: definition.description,

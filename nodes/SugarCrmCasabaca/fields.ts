@@ -4,8 +4,8 @@
  * endpoints), its kind and choices. Operations pick them by name (`fieldsNamed`); the call type,
  * the meeting and the client blocks come as blocks from appointment.ts.
  */
-import type { FieldDef, FieldKind } from '../common/fieldSet';
-import type { LocatorDef } from '../common/locator';
+import type { FieldDef } from '../common/fieldSet';
+import type { LocatorDef } from '../common/fieldDef';
 import {
 	BUSINESS_LINES,
 	CATEGORIES,
@@ -19,7 +19,7 @@ import {
 	YES_NO,
 } from './choices';
 
-type Extra = Omit<Partial<FieldDef>, 'name' | 'label' | 'kind' | 'text'>;
+type Extra = Partial<FieldDef>;
 
 /**
  * The advisor of an appointment, from node version 2 picked from the advisors (asesores) of the
@@ -31,20 +31,8 @@ export const ADVISOR_LOCATOR: LocatorDef = {
 	id: { placeholder: 'e.g. MA_PALACIOS', regex: '.*\\S.*' },
 };
 
-/** A field in one line; its API name is its parameter name unless `extra.api` says otherwise. */
-export const field = <N extends string>(
-	name: N,
-	label: string,
-	kind: FieldKind,
-	text: string,
-	extra: Extra = {},
-) => ({
-	...extra,
-	name,
-	label,
-	kind,
-	text,
-});
+/** A FieldDef whose name stays a literal type, so that `fieldsNamed` accepts only declared names. */
+export const defineField = <N extends string>(def: FieldDef & { name: N }) => def;
 
 /** Sent as Y-m-d H:i in UTC, as Casabaca documents. */
 export const IN_UTC: Extra = { date: { format: 'Y-m-d H:i' } };
@@ -52,213 +40,385 @@ const EMAIL: Extra = { placeholder: 'name@email.com' };
 
 const DOCUMENTED = [
 	// Flat endpoints (advisors, API users, landing pages)
-	field('medio', 'Medio ID', 'digits', 'ID of the medio (source channel) in SugarCRM'),
-	field('name', 'Name', 'text', 'Name of the user'),
-	field('register_email', 'E-Mail', 'email', 'E-mail of the user', { ...EMAIL, api: 'email' }),
-	field('register_password', 'Password', 'password', 'Password of the new API user', {
+	defineField({
+		name: 'medio',
+		label: 'Medio ID',
+		kind: 'digits',
+		text: 'ID of the medio (source channel) in SugarCRM',
+	}),
+	defineField({ name: 'name', label: 'Name', text: 'Name of the user' }),
+	defineField({
+		name: 'register_email',
+		label: 'E-Mail',
+		kind: 'email',
+		text: 'E-mail of the user',
+		...EMAIL,
+		api: 'email',
+	}),
+	defineField({
+		name: 'register_password',
+		label: 'Password',
+		kind: 'password',
+		text: 'Password of the new API user',
 		api: 'password',
 	}),
-	field('fuente', 'Source Type', 'text', 'Type of source, e.g. inconcert'),
-	field('fuente_id', 'Source ID', 'text', 'ID of the source'),
-	field(
-		'medios',
-		'Medio IDs',
-		'text',
-		'Medios the user may access, separated by commas, e.g. 2,3,5',
-		{
-			placeholder: 'e.g. 2,3,5',
-		},
-	),
-	field('compania', 'Company ID', 'text', 'ID of the company'),
-	field('landing_name', 'Form Name', 'text', 'Name of the landing page form', { api: 'name' }),
-	field('autorizador', 'Authorizer E-Mail', 'email', 'E-mail of the authorizing user', EMAIL),
-	field('campaign', 'Campaign Code', 'text', 'Code of the campaign'),
-	field('business_line_id', 'Business Line Code', 'text', 'Code of the business line'),
-	field('user_login', 'User Login', 'text', 'User login of the landing page owner'),
-	field('type_transaction', 'Transaction Type', 'enum', 'Type of transaction', {
+	defineField({ name: 'fuente', label: 'Source Type', text: 'Type of source, e.g. inconcert' }),
+	defineField({ name: 'fuente_id', label: 'Source ID', text: 'ID of the source' }),
+	defineField({
+		name: 'medios',
+		label: 'Medio IDs',
+		text: 'Medios the user may access, separated by commas, e.g. 2,3,5',
+		placeholder: 'e.g. 2,3,5',
+	}),
+	defineField({ name: 'compania', label: 'Company ID', text: 'ID of the company' }),
+	defineField({
+		name: 'landing_name',
+		label: 'Form Name',
+		text: 'Name of the landing page form',
+		api: 'name',
+	}),
+	defineField({
+		name: 'autorizador',
+		label: 'Authorizer E-Mail',
+		kind: 'email',
+		text: 'E-mail of the authorizing user',
+		...EMAIL,
+	}),
+	defineField({ name: 'campaign', label: 'Campaign Code', text: 'Code of the campaign' }),
+	defineField({
+		name: 'business_line_id',
+		label: 'Business Line Code',
+		text: 'Code of the business line',
+	}),
+	defineField({
+		name: 'user_login',
+		label: 'User Login',
+		text: 'User login of the landing page owner',
+	}),
+	defineField({
+		name: 'type_transaction',
+		label: 'Transaction Type',
+		kind: 'enum',
+		text: 'Type of transaction',
 		options: TRANSACTION_TYPES,
 	}),
-	field(
-		'user_assigned_position',
-		'Assigned User Position',
-		'digits',
-		'Position (role) of the user the tickets are assigned to',
-	),
+	defineField({
+		name: 'user_assigned_position',
+		label: 'Assigned User Position',
+		kind: 'digits',
+		text: 'Position (role) of the user the tickets are assigned to',
+	}),
 
 	// People and tickets
-	field(
-		'numero_identificacion',
-		'Identification Number',
-		'text',
-		'Identification number of the client',
-	),
-	field('tipo_identificacion', 'Identification Type', 'enum', 'Identification type of the client', {
+	defineField({
+		name: 'numero_identificacion',
+		label: 'Identification Number',
+		text: 'Identification number of the client',
+	}),
+	defineField({
+		name: 'tipo_identificacion',
+		label: 'Identification Type',
+		kind: 'enum',
+		text: 'Identification type of the client',
 		options: ID_TYPES,
 	}),
-	field('nombres', 'First Names', 'text', 'First names of the client'),
-	field('apellidos', 'Last Names', 'text', 'Last names of the client'),
-	field('email', 'E-Mail', 'email', 'E-mail of the client', EMAIL),
-	field('celular', 'Mobile Phone', 'digits', 'Mobile phone of the client'),
-	field('telefono', 'Home Phone', 'digits', 'Home phone of the client'),
-	field(
-		'user_name',
-		'Advisor User Name',
-		'text',
-		'SugarCRM user name of the advisor; required when the source is inConcert',
-	),
-	field('linea_negocio', 'Business Line', 'enum', 'Business line', { options: BUSINESS_LINES }),
-	field('tipo_transaccion', 'Transaction Type', 'enum', 'Type of transaction', {
+	defineField({ name: 'nombres', label: 'First Names', text: 'First names of the client' }),
+	defineField({ name: 'apellidos', label: 'Last Names', text: 'Last names of the client' }),
+	defineField({
+		name: 'email',
+		label: 'E-Mail',
+		kind: 'email',
+		text: 'E-mail of the client',
+		...EMAIL,
+	}),
+	defineField({
+		name: 'celular',
+		label: 'Mobile Phone',
+		kind: 'digits',
+		text: 'Mobile phone of the client',
+	}),
+	defineField({
+		name: 'telefono',
+		label: 'Home Phone',
+		kind: 'digits',
+		text: 'Home phone of the client',
+	}),
+	defineField({
+		name: 'user_name',
+		label: 'Advisor User Name',
+		text: 'SugarCRM user name of the advisor; required when the source is inConcert',
+	}),
+	defineField({
+		name: 'linea_negocio',
+		label: 'Business Line',
+		kind: 'enum',
+		text: 'Business line',
+		options: BUSINESS_LINES,
+	}),
+	defineField({
+		name: 'tipo_transaccion',
+		label: 'Transaction Type',
+		kind: 'enum',
+		text: 'Type of transaction',
 		options: TRANSACTION_TYPES,
 	}),
-	field('anio', 'Vehicle Year', 'text', 'Year of the vehicle'),
-	field('placa', 'License Plate', 'text', 'License plate of the vehicle'),
-	field('campania', 'Campaign ID', 'text', 'ID of the campaign'),
-	field('asunto', 'Subject', 'text', 'Subject; required when a client comment is given'),
-	field('comentario_cliente', 'Client Comment', 'longText', 'Comment of the client'),
-	field(
-		'id_interaccion_inconcert',
-		'External Interaction ID',
-		'text',
-		'ID of the interaction in the external system (e.g. inConcert)',
-	),
-	field('description', 'Advisor Comment', 'longText', 'Comment of the advisor'),
-	field(
-		'porcentaje_discapacidad',
-		'Disability Percentage',
-		'enum',
-		'Disability percentage of the client',
-		{
-			options: DISABILITY_RANGES,
-		},
-	),
-	field(
-		'marca',
-		'Brand',
-		'text',
-		'Brand of the vehicle (code from the vendor table; required for CarMatch)',
-	),
-	field('modelo', 'Model', 'text', 'Model of the vehicle'),
-	field('precio', 'Price', 'text', 'Price of the vehicle (required for CarMatch)'),
-	field('color', 'Color', 'text', 'Color of the vehicle (required for CarMatch)'),
-	field('anioMin', 'Minimum Year', 'text', 'Minimum year of the vehicle (required for CarMatch)'),
-	field('anioMax', 'Maximum Year', 'text', 'Maximum year of the vehicle (required for CarMatch)'),
-	field('kilometraje', 'Mileage', 'text', 'Mileage of the vehicle (required for CarMatch)'),
-	field('combustible', 'Fuel', 'enum', 'Fuel of the vehicle (required for CarMatch)', {
+	defineField({ name: 'anio', label: 'Vehicle Year', text: 'Year of the vehicle' }),
+	defineField({ name: 'placa', label: 'License Plate', text: 'License plate of the vehicle' }),
+	defineField({ name: 'campania', label: 'Campaign ID', text: 'ID of the campaign' }),
+	defineField({
+		name: 'asunto',
+		label: 'Subject',
+		text: 'Subject; required when a client comment is given',
+	}),
+	defineField({
+		name: 'comentario_cliente',
+		label: 'Client Comment',
+		kind: 'longText',
+		text: 'Comment of the client',
+	}),
+	defineField({
+		name: 'id_interaccion_inconcert',
+		label: 'External Interaction ID',
+		text: 'ID of the interaction in the external system (e.g. inConcert)',
+	}),
+	defineField({
+		name: 'description',
+		label: 'Advisor Comment',
+		kind: 'longText',
+		text: 'Comment of the advisor',
+	}),
+	defineField({
+		name: 'porcentaje_discapacidad',
+		label: 'Disability Percentage',
+		kind: 'enum',
+		text: 'Disability percentage of the client',
+		options: DISABILITY_RANGES,
+	}),
+	defineField({
+		name: 'marca',
+		label: 'Brand',
+		text: 'Brand of the vehicle (code from the vendor table; required for CarMatch)',
+	}),
+	defineField({ name: 'modelo', label: 'Model', text: 'Model of the vehicle' }),
+	defineField({
+		name: 'precio',
+		label: 'Price',
+		text: 'Price of the vehicle (required for CarMatch)',
+	}),
+	defineField({
+		name: 'color',
+		label: 'Color',
+		text: 'Color of the vehicle (required for CarMatch)',
+	}),
+	defineField({
+		name: 'anioMin',
+		label: 'Minimum Year',
+		text: 'Minimum year of the vehicle (required for CarMatch)',
+	}),
+	defineField({
+		name: 'anioMax',
+		label: 'Maximum Year',
+		text: 'Maximum year of the vehicle (required for CarMatch)',
+	}),
+	defineField({
+		name: 'kilometraje',
+		label: 'Mileage',
+		text: 'Mileage of the vehicle (required for CarMatch)',
+	}),
+	defineField({
+		name: 'combustible',
+		label: 'Fuel',
+		kind: 'enum',
+		text: 'Fuel of the vehicle (required for CarMatch)',
 		options: FUELS,
 	}),
-	field('formulario', 'Form Name', 'text', 'Name of the landing page form'),
-	field(
-		'concesionario',
-		'Dealership',
-		'text',
-		'Name of the agency / dealership, e.g. Santo Domingo (Casabaca)',
-	),
-	field('title', 'Form Title', 'text', 'Title of the web form', { api: 'datos_adicionales.title' }),
-	field('pageUrl', 'Form Page URL', 'text', 'URL of the web form', {
+	defineField({ name: 'formulario', label: 'Form Name', text: 'Name of the landing page form' }),
+	defineField({
+		name: 'concesionario',
+		label: 'Dealership',
+		text: 'Name of the agency / dealership, e.g. Santo Domingo (Casabaca)',
+	}),
+	defineField({
+		name: 'title',
+		label: 'Form Title',
+		text: 'Title of the web form',
+		api: 'datos_adicionales.title',
+	}),
+	defineField({
+		name: 'pageUrl',
+		label: 'Form Page URL',
+		text: 'URL of the web form',
 		api: 'datos_adicionales.pageUrl',
 	}),
-	field('thankyouPageUrl', 'Thank-You Page URL', 'text', 'URL of the thank-you page', {
+	defineField({
+		name: 'thankyouPageUrl',
+		label: 'Thank-You Page URL',
+		text: 'URL of the thank-you page',
 		api: 'datos_adicionales.thankyouPageUrl',
 	}),
-	field('ticket_motivo_cierre', 'Closing Reason', 'enum', 'Why the ticket is closed', {
+	defineField({
+		name: 'ticket_motivo_cierre',
+		label: 'Closing Reason',
+		kind: 'enum',
+		text: 'Why the ticket is closed',
 		api: 'motivo_cierre',
 		options: TICKET_CLOSE_REASONS,
 	}),
 
 	// Calls and prospects
-	field(
-		'user_name_call_center',
-		'Call Center User Name',
-		'text',
-		'SugarCRM user name of the call center agent',
-	),
-	field(
-		'user_name_asesor',
-		'Advisor User Name',
-		'text',
-		'SugarCRM user name of the advisor; required when the call is an appointment',
-	),
-	field('ticket_id', 'Ticket ID', 'text', 'ID of the SugarCRM ticket'),
-	field('comments', 'Comments', 'longText', 'Comments about the prospect'),
-	field(
-		'date_start',
-		'Call Start',
-		'date',
-		"When the call started; sent as Y-m-d H:i in UTC (a time without a zone is read in the workflow's time zone)",
-		IN_UTC,
-	),
-	field('duration_hours', 'Duration Hours', 'digits', 'Hours the call lasted', { default: '0' }),
-	field('duration_minutes', 'Duration Minutes', 'digits', 'Minutes the call lasted', {
+	defineField({
+		name: 'user_name_call_center',
+		label: 'Call Center User Name',
+		text: 'SugarCRM user name of the call center agent',
+	}),
+	defineField({
+		name: 'user_name_asesor',
+		label: 'Advisor User Name',
+		text: 'SugarCRM user name of the advisor; required when the call is an appointment',
+	}),
+	defineField({ name: 'ticket_id', label: 'Ticket ID', text: 'ID of the SugarCRM ticket' }),
+	defineField({
+		name: 'comments',
+		label: 'Comments',
+		kind: 'longText',
+		text: 'Comments about the prospect',
+	}),
+	defineField({
+		name: 'date_start',
+		label: 'Call Start',
+		kind: 'date',
+		text: "When the call started; sent as Y-m-d H:i in UTC (a time without a zone is read in the workflow's time zone)",
+		...IN_UTC,
+	}),
+	defineField({
+		name: 'duration_hours',
+		label: 'Duration Hours',
+		kind: 'digits',
+		text: 'Hours the call lasted',
 		default: '0',
 	}),
-	field('direction', 'Direction', 'enum', 'Whether the call was inbound or outbound', {
+	defineField({
+		name: 'duration_minutes',
+		label: 'Duration Minutes',
+		kind: 'digits',
+		text: 'Minutes the call lasted',
+		default: '0',
+	}),
+	defineField({
+		name: 'direction',
+		label: 'Direction',
+		kind: 'enum',
+		text: 'Whether the call was inbound or outbound',
 		options: DIRECTIONS,
 	}),
-	field('status', 'Call Status', 'enum', 'Status of the call (Held is the only documented value)', {
+	defineField({
+		name: 'status',
+		label: 'Call Status',
+		kind: 'enum',
+		text: 'Status of the call (Held is the only documented value)',
 		options: [{ name: 'Held', value: 'Held' }],
 	}),
-	field('category', 'Category', 'enum', 'Category of the call', { options: CATEGORIES }),
-	field('notes', 'Notes', 'longText', 'Notes'),
-	field('prospeccion_id', 'Prospect ID', 'text', 'ID of the SugarCRM prospect'),
-	field('call_ticket_id', 'Ticket ID', 'text', 'ID of the SugarCRM ticket of the call', {
+	defineField({
+		name: 'category',
+		label: 'Category',
+		kind: 'enum',
+		text: 'Category of the call',
+		options: CATEGORIES,
+	}),
+	defineField({ name: 'notes', label: 'Notes', kind: 'longText', text: 'Notes' }),
+	defineField({
+		name: 'prospeccion_id',
+		label: 'Prospect ID',
+		text: 'ID of the SugarCRM prospect',
+	}),
+	defineField({
+		name: 'call_ticket_id',
+		label: 'Ticket ID',
+		text: 'ID of the SugarCRM ticket of the call',
 		api: 'ticket.id',
 	}),
-	field(
-		'call_ticket_is_closed',
-		'Close the Ticket',
-		'boolean',
-		'Whether to close the ticket of the call',
-		{
-			api: 'ticket.is_closed',
-			default: false,
-		},
-	),
-	field('call_ticket_motivo_cierre', 'Ticket Closing Reason', 'enum', 'Why the ticket is closed', {
+	defineField({
+		name: 'call_ticket_is_closed',
+		label: 'Close the Ticket',
+		kind: 'boolean',
+		text: 'Whether to close the ticket of the call',
+		api: 'ticket.is_closed',
+		default: false,
+	}),
+	defineField({
+		name: 'call_ticket_motivo_cierre',
+		label: 'Ticket Closing Reason',
+		kind: 'enum',
+		text: 'Why the ticket is closed',
 		api: 'ticket.motivo_cierre',
 		options: TICKET_CLOSE_REASONS,
 	}),
-	field('prospect_motivo_cierre', 'Closing Reason', 'enum', 'Why the prospect is closed', {
+	defineField({
+		name: 'prospect_motivo_cierre',
+		label: 'Closing Reason',
+		kind: 'enum',
+		text: 'Why the prospect is closed',
 		api: 'motivo_cierre',
 		options: PROSPECT_CLOSE_REASONS,
 	}),
 
 	// Workshop app form
-	field('agencia', 'Agency ID', 'digits', 'S3S ID of the agency'),
-	field('fuente_taller', 'Source ID', 'digits', 'Allowed source: 17 (APP Talleres)', {
+	defineField({
+		name: 'agencia',
+		label: 'Agency ID',
+		kind: 'digits',
+		text: 'S3S ID of the agency',
+	}),
+	defineField({
+		name: 'fuente_taller',
+		label: 'Source ID',
+		kind: 'digits',
+		text: 'Allowed source: 17 (APP Talleres)',
 		api: 'fuente',
 		default: '17',
 	}),
-	field('comentarios', 'Comments', 'longText', 'Comments'),
-	field('tienetoyota', 'Has a Toyota', 'enum', 'Whether the client has a Toyota', {
+	defineField({ name: 'comentarios', label: 'Comments', kind: 'longText', text: 'Comments' }),
+	defineField({
+		name: 'tienetoyota',
+		label: 'Has a Toyota',
+		kind: 'enum',
+		text: 'Whether the client has a Toyota',
 		options: YES_NO,
 	}),
-	field(
-		'interesadorenovacion',
-		'Interested in Renewal',
-		'enum',
-		'Whether the client is interested in renewing the vehicle',
-		{
-			options: YES_NO,
-		},
-	),
-	field(
-		'horaentregainmediata',
-		'Immediate Delivery Time',
-		'date',
-		'Date and time of delivery; sent as Y-m-d H:i:s with the clock time given (no zone is documented)',
-		{ date: { format: 'Y-m-d H:i:s', zone: 'asGiven' } },
-	),
-	field('asesorcorreo', 'Advisor E-Mail', 'email', 'E-mail of the advisor', EMAIL),
-	field('asesornombre', 'Advisor Name', 'text', 'Name of the advisor'),
+	defineField({
+		name: 'interesadorenovacion',
+		label: 'Interested in Renewal',
+		kind: 'enum',
+		text: 'Whether the client is interested in renewing the vehicle',
+		options: YES_NO,
+	}),
+	defineField({
+		name: 'horaentregainmediata',
+		label: 'Immediate Delivery Time',
+		kind: 'date',
+		text: 'Date and time of delivery; sent as Y-m-d H:i:s with the clock time given (no zone is documented)',
+		date: { format: 'Y-m-d H:i:s', zone: 'asGiven' },
+	}),
+	defineField({
+		name: 'asesorcorreo',
+		label: 'Advisor E-Mail',
+		kind: 'email',
+		text: 'E-mail of the advisor',
+		...EMAIL,
+	}),
+	defineField({ name: 'asesornombre', label: 'Advisor Name', text: 'Name of the advisor' }),
 
 	// Ticket notes
-	field('interaction', 'Interaction ID', 'text', 'ID of the interaction, if there is one'),
-	field(
-		'prospeccion',
-		'Prospect ID',
-		'text',
-		'ID of the prospect created if there was an appointment',
-	),
+	defineField({
+		name: 'interaction',
+		label: 'Interaction ID',
+		text: 'ID of the interaction, if there is one',
+	}),
+	defineField({
+		name: 'prospeccion',
+		label: 'Prospect ID',
+		text: 'ID of the prospect created if there was an appointment',
+	}),
 ];
 
 export type FieldName = (typeof DOCUMENTED)[number]['name'];

@@ -4,14 +4,13 @@
  * the bulk operations. A case's fields are declared in caseFields.ts, attachments in
  * attachments.ts.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import type { ZodRawShape } from 'zod';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, optionalInteger, requiredText } from '../common/fields';
-import type { CollectionDef, FieldSet } from '../common/fieldSet';
-import { combine, listProperty, notRequired, required } from '../common/fieldSet';
-import type { LocatorDef } from '../common/locator';
+import { optionalInteger, requiredText } from '../common/fields';
+import type { CollectionDef, FieldDef, FieldSet } from '../common/fieldSet';
+import { combine, list, notRequired, optional, required } from '../common/fieldSet';
+import type { LocatorDef } from '../common/fieldDef';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';
 import { WOLKVOX_SERVERS } from './server';
 
@@ -24,16 +23,6 @@ export const OPTIONS: CollectionDef = {
 	label: 'Options',
 	placeholder: 'Add Option',
 };
-
-/** An Options collection of the node's own choices (none of them a field of the API). */
-export const optionsCollection = (options: INodeProperties[]): INodeProperties => ({
-	displayName: OPTIONS.label,
-	name: OPTIONS.name,
-	type: 'collection',
-	placeholder: OPTIONS.placeholder,
-	default: {},
-	options,
-});
 
 export const moduleField = required([
 	{
@@ -90,23 +79,28 @@ export const recordId = (text: string, { inHeader = false } = {}) =>
  * Only one such block exists per operation, hence fixed parameter names.
  */
 export function recordFieldsInput(label: string, api: string, what: string): FieldSet {
-	const input: INodeProperties = {
-		displayName: `${label} Input`,
-		name: 'fieldsInput',
-		type: 'options',
-		options: [
-			{ name: 'Name / Value Pairs', value: 'pairs', description: 'One entry per field' },
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'An object, for typed fields such as address, search, table or currency',
-			},
-		],
-		default: 'pairs',
-		description: `How the ${what} are given`,
-	};
+	// How the fields are given: a choice of the node, not a field of the API.
+	const input = notRequired([
+		{
+			name: 'fieldsInput',
+			label: `${label} Input`,
+			api: false,
+			kind: 'enum',
+			options: [
+				{ name: 'Name / Value Pairs', value: 'pairs', description: 'One entry per field' },
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'An object, for typed fields such as address, search, table or currency',
+				},
+			],
+			default: 'pairs',
+			text: `How the ${what} are given`,
+			schema: () => z.enum(['pairs', 'json']).default('pairs'),
+		},
+	]);
 	// The names and values are the user's CRM fields, kept as given (a value may be a number).
-	const pairs = listProperty(
+	const pairs = list(
 		{
 			name: 'fieldPairs',
 			label,
@@ -119,14 +113,14 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 		},
 		[
 			{
-				displayName: 'Name',
 				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Field name as the CRM shows it, e.g. namecontact or Tipo de cliente',
+				label: 'Name',
+				api: false,
+				text: 'Field name as the CRM shows it, e.g. namecontact or Tipo de cliente',
 			},
-			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{ name: 'value', label: 'Value', api: false, text: 'Value of the field' },
 		],
+		z.object({ name: requiredText(), value: z.unknown() }),
 	);
 	const json = notRequired(
 		[
@@ -142,15 +136,7 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 		],
 		{ fieldsInput: ['json'] },
 	);
-	const choice = {
-		properties: [input, pairs],
-		shape: {
-			fieldsInput: z.enum(['pairs', 'json']).default('pairs'),
-			fieldPairs: fixedList('field', z.object({ name: requiredText(), value: z.unknown() })),
-		},
-		fields: [],
-	};
-	return combine(choice, json);
+	return combine(input, pairs, json);
 }
 
 export type RecordFieldsParams = {
@@ -189,23 +175,19 @@ export const atLeastOne = () =>
 	optionalInteger().pipe(z.number().int().positive('must be at least 1').optional());
 
 /** Options > Batch Size of a bulk operation, beside the operation's other options (`more`). */
-export function batchOptions(
-	noun: string,
-	more: { properties: INodeProperties[]; shape: ZodRawShape } = { properties: [], shape: {} },
-): FieldSet {
-	const batchSize: INodeProperties = {
-		displayName: 'Batch Size',
+export function batchOptions(noun: string, more: FieldDef[] = []): FieldSet {
+	const batchSize: FieldDef = {
 		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
+		label: 'Batch Size',
+		kind: 'integer',
+		// A choice of the node: how many records one request carries.
+		api: false,
 		default: DEFAULT_BATCH_SIZE,
-		description: `How many ${noun} to send per request. All input items of the execution are sent together, in requests of this size.`,
+		property: { typeOptions: { minValue: 1 } },
+		schema: atLeastOne,
+		text: `How many ${noun} to send per request. All input items of the execution are sent together, in requests of this size.`,
 	};
-	return {
-		properties: [optionsCollection([batchSize, ...more.properties])],
-		shape: { options: z.object({ batchSize: atLeastOne(), ...more.shape }).default({}) },
-		fields: [],
-	};
+	return optional([batchSize, ...more], OPTIONS);
 }
 
 export const batchSizeOf = (params: { options: { batchSize?: number } }) =>

@@ -65,6 +65,16 @@ function operationDropdown(
 const toolDefault = (regular: string | number | boolean, options: Array<{ value: string }>) =>
 	options.some((option) => option.value === regular) ? regular : options[0].value;
 
+/** The one spec of a resource marked `default: true`: none or several is a declaration error. */
+function defaultOperation(resource: ResourceOption, specs: AnyOperationSpec[]): string {
+	const marked = specs.filter((spec) => spec.default).map((spec) => spec.operation);
+	if (marked.length !== 1)
+		throw new Error(
+			`Resource ${resource.value} needs exactly one operation marked default: true (found ${marked.length ? marked.join(', ') : 'none'})`,
+		);
+	return marked[0];
+}
+
 /**
  * One Operation dropdown per resource, listing that resource's specs. Where the AI tool variant
  * offers less (common/toolVariant.ts), the regular node keeps the full list and the tool variant
@@ -79,7 +89,7 @@ export function operationProperties(
 	return resources.flatMap((resource) => {
 		const ofResource = specs.filter((spec) => spec.resource === resource.value);
 		if (!ofResource.length) throw new Error(`Resource ${resource.value} has no operations`);
-		const first = ofResource[0].operation;
+		const first = defaultOperation(resource, ofResource);
 		const all = operationDropdown(resource, ofResource, first);
 		const offered = ofResource.filter(offeredToTool);
 		const safe = offered.filter((spec) => !isIrreversible(spec));

@@ -7,7 +7,6 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 
 import type { DateFormat, DateZone } from './dates';
-import type { LocatorDef } from './locator';
 import { optionalDate, requiredDate } from './dates';
 import {
 	jsonArray,
@@ -30,6 +29,21 @@ import {
 	requiredText,
 } from './fields';
 
+/** A resource locator's modes (locator.ts builds the property and reads its value). */
+export interface LocatorDef {
+	/** What the field points at, for the editor's messages ("lead"). */
+	noun: string;
+	/** The node's listSearch method: a searchable, paged "From List" mode (the default). */
+	search?: string;
+	/** The By ID mode: an example, and the pattern the editor checks (the field's kind checks it when run). */
+	id: { placeholder: string; regex: string };
+	/**
+	 * The By URL mode, when the vendor's web app has record URLs: `extract` has one group, the ID.
+	 * `where` names the addresses it accepts (shown under the field and in the error).
+	 */
+	url?: { placeholder: string; extract: string; where?: string };
+}
+
 export type FieldKind =
 	| 'text'
 	| 'longText'
@@ -49,8 +63,17 @@ export interface FieldDef {
 	/** Parameter name in the node (unique per operation). */
 	name: string;
 	label: string;
-	/** The vendor's name or path for it (e.g. "client.names"); the parameter name when omitted. */
-	api?: string;
+	/**
+	 * The vendor's name or path for it (e.g. "client.names"); the parameter name when omitted.
+	 * `false` for a parameter of the node that is no vendor field (the name of an output binary
+	 * field, a whole JSON body): its description then carries no "(API field: …)" note.
+	 */
+	api?: string | false;
+	/**
+	 * A value filled into the spec's path (`{name}`), not sent as a field: its description carries
+	 * no "(API field: …)" note. The path rule (pathSegments.ts) applies to it whatever its kind.
+	 */
+	path?: true;
 	/** Sentence describing the field (no final period: n8n's style). */
 	text: string;
 	/** 'text' when omitted. */
@@ -97,7 +120,11 @@ export function apiNameOf(property: INodeProperties): string | undefined {
 	return API_NAMES.get(property);
 }
 
-export const apiName = (def: FieldDef) => def.api ?? def.name;
+export const apiName = (def: FieldDef) => def.api || def.name;
+
+/** The description of a field: its sentence, and the vendor's name for it when it is a vendor field. */
+export const describeField = (def: FieldDef, text = def.text) =>
+	def.path || def.api === false ? text : `${text} (API field: ${apiName(def)})`;
 
 const LOADED_CHOICES =
 	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
@@ -109,7 +136,7 @@ const enumValues = (def: FieldDef) =>
 /** The n8n property of a declared field. */
 export function toProperty(def: FieldDef, required = false, show?: Show): INodeProperties {
 	const kind = def.kind ?? 'text';
-	let description = `${def.text} (API field: ${apiName(def)})`;
+	let description = describeField(def);
 	const property: INodeProperties = {
 		displayName: def.label,
 		name: def.name,
@@ -132,7 +159,10 @@ export function toProperty(def: FieldDef, required = false, show?: Show): INodeP
 			property.default = def.default ?? false;
 			// n8n's style: a boolean's description starts with "Whether".
 			if (!/^whether\b/i.test(def.text)) {
-				description = `Whether ${def.text.charAt(0).toLowerCase()}${def.text.slice(1)} (API field: ${apiName(def)})`;
+				description = describeField(
+					def,
+					`Whether ${def.text.charAt(0).toLowerCase()}${def.text.slice(1)}`,
+				);
 				property.description = description;
 			}
 			break;

@@ -17,9 +17,11 @@ export * from './fieldDef';
 export interface FieldSet {
 	properties: INodeProperties[];
 	shape: Record<string, ZodTypeAny>;
-	/** The declared fields, in order, for building the request body. */
+	/** The declared fields, in order, for building the request body (path values are not in it). */
 	fields: FieldDef[];
 }
+
+const bodyFields = (defs: FieldDef[]) => defs.filter((def) => !def.path);
 
 /**
  * Required fields as top-level parameters. Shown only under `show` when given: then the field is
@@ -29,7 +31,7 @@ export function required(defs: FieldDef[], show?: Show): FieldSet {
 	return {
 		properties: defs.flatMap((def) => declaredProperties(def, true, show)),
 		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, !show)])),
-		fields: defs,
+		fields: bodyFields(defs),
 	};
 }
 
@@ -41,7 +43,7 @@ export function requiredUnmarked(defs: FieldDef[]): FieldSet {
 	return {
 		properties: defs.flatMap((def) => declaredProperties(def)),
 		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, true)])),
-		fields: defs,
+		fields: bodyFields(defs),
 	};
 }
 
@@ -50,7 +52,7 @@ export function notRequired(defs: FieldDef[], show?: Show): FieldSet {
 	return {
 		properties: defs.flatMap((def) => declaredProperties(def, false, show)),
 		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, false)])),
-		fields: defs,
+		fields: bodyFields(defs),
 	};
 }
 

@@ -10,23 +10,9 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 import type { ZodTypeAny } from 'zod';
 import { z } from 'zod';
 
-import type { FieldDef, Show } from './fieldDef';
-import { apiName, toProperty, toSchema, withApiName } from './fieldDef';
+import type { FieldDef, LocatorDef, Show } from './fieldDef';
+import { apiName, describeField, toProperty, toSchema, withApiName } from './fieldDef';
 import { beforeVersion, fromVersion, LOCATOR_VERSION } from './versions';
-
-export interface LocatorDef {
-	/** What the field points at, for the editor's messages ("lead"). */
-	noun: string;
-	/** The node's listSearch method: a searchable, paged "From List" mode (the default). */
-	search?: string;
-	/** The By ID mode: an example, and the pattern the editor checks (the field's kind checks it when run). */
-	id: { placeholder: string; regex: string };
-	/**
-	 * The By URL mode, when the vendor's web app has record URLs: `extract` has one group, the ID.
-	 * `where` names the addresses it accepts (shown under the field and in the error).
-	 */
-	url?: { placeholder: string; extract: string; where?: string };
-}
 
 export type LocatorFieldDef = FieldDef & { locator: LocatorDef };
 
@@ -89,7 +75,7 @@ export function locatorProperty(def: LocatorFieldDef, required = false): INodePr
 		name: def.name,
 		type: 'resourceLocator',
 		default: { mode: search ? 'list' : 'id', value: '' },
-		description: `${def.text} (API field: ${apiName(def)})`,
+		description: describeField(def),
 		modes,
 	};
 	if (required) property.required = true;

@@ -146,6 +146,12 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	action: string;
 	/** Sentence shown under the Operation dropdown. */
 	description: string;
+	/**
+	 * The resource's default operation, what the Operation dropdown shows first: exactly one spec
+	 * per resource has it (checked when the node loads). Saved nodes store no default value, so
+	 * the default never moves to another operation.
+	 */
+	default?: true;
 	method: IHttpRequestMethods;
 	/** Documented path; `{name}` placeholders are filled from the validated parameter `name`. */
 	path: string;

@@ -6,18 +6,21 @@ import { listOperation } from '../pages';
 
 const concessionaire = listOperation({
 	resource: 'concessionaire',
+	default: true,
 	noun: 'concessionaires',
 	path: '/api/concessionaire/',
 });
 
 const source = listOperation({
 	resource: 'source',
+	default: true,
 	noun: 'sources',
 	path: '/api/source/',
 });
 
 const gasType = listOperation({
 	resource: 'gasType',
+	default: true,
 	noun: 'fuel types',
 	path: '/api/gas_type/',
 	search: false,
@@ -25,6 +28,7 @@ const gasType = listOperation({
 
 const client = listOperation({
 	resource: 'client',
+	default: true,
 	noun: 'clients',
 	path: '/api/clients/',
 	filters: [
@@ -44,6 +48,7 @@ const client = listOperation({
 
 const province = listOperation({
 	resource: 'province',
+	default: true,
 	noun: 'provinces',
 	path: '/api/provinces/',
 	fields: required([
@@ -60,6 +65,7 @@ const province = listOperation({
 
 const locality = listOperation({
 	resource: 'locality',
+	default: true,
 	noun: 'localities',
 	path: '/api/localities/',
 	filters: [
@@ -92,6 +98,7 @@ const anyNoYes = (def: FieldDef): FieldDef => ({
 
 const user = listOperation({
 	resource: 'user',
+	default: true,
 	noun: 'users',
 	path: '/api/user/',
 	filters: [

@@ -8,6 +8,7 @@ import { smlApi } from '../transport';
 const logIn = defineOperation({
 	resource: 'session',
 	operation: 'logIn',
+	default: true,
 	name: 'Log In',
 	action: 'Log in to check the credential',
 	description:

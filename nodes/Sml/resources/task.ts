@@ -1,8 +1,8 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, requiredId } from '../../common/fields';
+import { compact } from '../../common/fields';
 import { combine, notRequired, optional, required } from '../../common/fieldSet';
 import { fillPath } from '../../common/http';
 import type { AnyOperationSpec, RunContext } from '../../common/operation';
@@ -26,15 +26,18 @@ import {
 import { leadLocator } from './lead/fields';
 import { LEAD_PATH } from './lead/read';
 
-const taskId: INodeProperties = {
-	displayName: 'Task ID',
-	name: 'taskId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'ID of the task, as found in the request.task list of Lead > Get',
-	hint: 'SML has no list of tasks to pick from: take the ID from Lead > Get (request.task)',
-};
+const taskId = required([
+	{
+		name: 'taskId',
+		label: 'Task ID',
+		kind: 'id',
+		path: true,
+		text: 'ID of the task, as found in the request.task list of Lead > Get',
+		property: {
+			hint: 'SML has no list of tasks to pick from: take the ID from Lead > Get (request.task)',
+		},
+	},
+]);
 
 /** The task's lead, picked like every lead ID (a resource locator from version 2). */
 const taskLead = (name: string, text: string, isRequired: boolean) =>
@@ -63,6 +66,7 @@ const createFields = combine(
 const create = defineOperation({
 	resource: 'task',
 	operation: 'create',
+	default: true,
 	name: 'Create',
 	action: 'Create a task',
 	description:
@@ -100,7 +104,7 @@ const updateFields = combine(
 
 const updateSchema = z
 	.object<ZodRawShape>({
-		taskId: requiredId(),
+		...taskId.shape,
 		...updateLead.shape,
 		nestedMode: nestedModeSchema,
 		...updateFields.shape,
@@ -154,7 +158,7 @@ const update = defineOperation({
 	method: 'PATCH',
 	path: '/api/task/{taskId}/',
 	properties: [
-		taskId,
+		...taskId.properties,
 		...updateLead.properties,
 		nestedMode("How changes to the task's appraisal and notes are sent"),
 		...updateFields.properties,
@@ -173,8 +177,8 @@ const remove = defineOperation({
 	description: 'Delete a task of a lead by its Task ID (see the request.task list of Lead > Get)',
 	method: 'DELETE',
 	path: '/api/task/{taskId}/',
-	properties: [taskId],
-	schema: z.object({ taskId: requiredId() }),
+	properties: taskId.properties,
+	schema: z.object(taskId.shape),
 	output: (_body, params) => ({ id: params.taskId, deleted: true }),
 });
 

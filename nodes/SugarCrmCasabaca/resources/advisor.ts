@@ -7,6 +7,7 @@ import { fieldsNamed } from '../fields';
 const getAll = bodyOperation({
 	resource: 'advisor',
 	operation: 'getAll',
+	default: true,
 	name: 'Get Many',
 	action: 'Get many advisors',
 	description: 'Retrieve the sales advisors available for a Medio ID (asesores)',

@@ -6,6 +6,7 @@ import { fieldsNamed } from '../fields';
 const create = bodyOperation({
 	resource: 'apiUser',
 	operation: 'create',
+	default: true,
 	name: 'Create',
 	action: 'Create an API user',
 	description: 'Register a new user of the API with a name and an e-mail (register)',

@@ -1,7 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { jsonObject, requiredText } from '../../common/fields';
 import { required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation, executionItems } from '../../common/operation';
@@ -16,6 +15,7 @@ const appraisalId = required([
 		name: 'id',
 		label: 'Appraisal ID',
 		text: 'ID of the appraisal (avalúo) in SugarCRM',
+		path: true,
 		schema: pathSegment,
 		locator: {
 			noun: 'appraisal',
@@ -28,6 +28,7 @@ const appraisalId = required([
 const getAll = defineOperation({
 	resource: 'appraisal',
 	operation: 'getAll',
+	default: true,
 	name: 'Get Many',
 	action: 'Get many appraisals',
 	description: 'Retrieve a list of appraisals (getAvaluos)',
@@ -52,6 +53,19 @@ const get = defineOperation({
 	schema: z.object(appraisalId.shape),
 });
 
+const appraisalBody = required([
+	{
+		name: 'appraisal',
+		label: 'Appraisal (JSON)',
+		kind: 'jsonObject',
+		// The whole body, not one of its fields.
+		api: false,
+		text: 'The appraisal as a JSON object, sent as the request body as it is (the vendor documents no fields for createUpdateAvaluo)',
+		default: '{}',
+		property: { type: 'json' },
+	},
+]);
+
 const createOrUpdate = defineOperation({
 	resource: 'appraisal',
 	operation: 'createOrUpdate',
@@ -63,31 +77,20 @@ const createOrUpdate = defineOperation({
 	path: '/api/createUpdateAvaluo',
 	// Its answer is undocumented: an empty one is no reason to think the write failed.
 	emptyAnswer: true,
-	properties: [
-		{
-			displayName: 'Appraisal (JSON)',
-			name: 'appraisal',
-			type: 'json',
-			required: true,
-			default: '{}',
-			description:
-				'The appraisal as a JSON object, sent as the request body as it is (the vendor documents no fields for createUpdateAvaluo)',
-		},
-	],
-	schema: z.object({
-		appraisal: jsonObject().refine((value) => value !== undefined, 'is required'),
-	}),
+	properties: appraisalBody.properties,
+	schema: z.object(appraisalBody.shape),
 	request: ({ appraisal }) => ({ body: appraisal as IDataObject }),
 });
 
-const binaryProperty: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	required: true,
-	default: 'data',
-	hint: 'The name of the output binary field to put the PDF in',
-};
+const binaryProperty = required([
+	{
+		name: 'binaryPropertyName',
+		label: 'Put Output File in Field',
+		api: false,
+		text: 'The name of the output binary field to put the PDF in',
+		default: 'data',
+	},
+]);
 
 const downloadPdf = defineOperation({
 	resource: 'appraisal',
@@ -97,8 +100,8 @@ const downloadPdf = defineOperation({
 	description: 'Get the PDF of an appraisal, by Appraisal ID, as a file in a binary field (pdf)',
 	method: 'GET',
 	path: '/api/pdf/{id}',
-	properties: [...appraisalId.properties, binaryProperty],
-	schema: z.object({ id: appraisalId.shape.id, binaryPropertyName: requiredText() }),
+	properties: [...appraisalId.properties, ...binaryProperty.properties],
+	schema: z.object({ ...appraisalId.shape, ...binaryProperty.shape }),
 	run: async (ctx, { id, binaryPropertyName }) => {
 		// A JSON answer instead of the PDF fails in the engine, with the vendor's words.
 		const response = await ctx.requestRaw({

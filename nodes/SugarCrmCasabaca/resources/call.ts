@@ -9,6 +9,7 @@ const callMeeting = meeting('call');
 const createWithAppointment = bodyOperation({
 	resource: 'call',
 	operation: 'createWithAppointment',
+	default: true,
 	name: 'Create With Appointment',
 	action: 'Create a call with its appointment',
 	description:

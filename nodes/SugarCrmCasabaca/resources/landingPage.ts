@@ -82,6 +82,7 @@ const formPropertiesJson = notRequired([
 const create = defineOperation({
 	resource: 'landingPage',
 	operation: 'create',
+	default: true,
 	name: 'Create',
 	action: 'Create a landing page',
 	description:

@@ -10,6 +10,7 @@ import { fieldsNamed } from '../fields';
 const fromQuotation = bodyOperation({
 	resource: 'prospect',
 	operation: 'createFromQuotation',
+	default: true,
 	name: 'Create From Quotation',
 	action: 'Create a prospect from a quotation',
 	description:

@@ -8,6 +8,7 @@ import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLoginOutcome } from 
 const createToken = defineOperation({
 	resource: 'session',
 	operation: 'createToken',
+	default: true,
 	name: 'Create Token',
 	action: 'Create a token to check the credential',
 	description:

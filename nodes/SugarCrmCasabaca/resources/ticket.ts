@@ -17,6 +17,7 @@ const subjectWithComment = requireWhen(
 const createInteraction = bodyOperation({
 	resource: 'ticket',
 	operation: 'createInteraction',
+	default: true,
 	name: 'Create Interaction',
 	action: 'Create a ticket interaction',
 	description:

@@ -86,6 +86,7 @@ type Phone = { type?: string; country?: string; code?: string; value: string };
 const createCall = defineOperation({
 	resource: 'activity',
 	operation: 'createCall',
+	default: true,
 	name: 'Create Call',
 	action: 'Create a call activity',
 	description:

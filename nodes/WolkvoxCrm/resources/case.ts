@@ -32,6 +32,7 @@ import { FORM_DATA, externalToken } from '../transport';
 const create = defineOperation({
 	resource: 'case',
 	operation: 'create',
+	default: true,
 	name: 'Create',
 	action: 'Create a case',
 	description:

@@ -8,6 +8,7 @@ import { USAGE_INFORMATION_PATH } from '../server';
 const getUsage = defineOperation({
 	resource: 'token',
 	operation: 'getUsage',
+	default: true,
 	name: 'Get Usage',
 	action: 'Get the usage of the token',
 	description:

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { compact } from '../../../common/fields';
 import type { FieldDef, FieldSet } from '../../../common/fieldSet';
 import { combine, list, notRequired, optional, required } from '../../../common/fieldSet';
-import type { LocatorDef } from '../../../common/locator';
+import type { LocatorDef } from '../../../common/fieldDef';
 import {
 	appraisal,
 	appraisalRule,
@@ -39,6 +39,7 @@ export const leadIdField = required([
 		name: 'leadId',
 		label: 'Lead ID',
 		kind: 'id',
+		path: true,
 		text: 'ID of the lead, as returned by Lead > Get Many or Create',
 		locator: leadLocator,
 	},

@@ -3,7 +3,7 @@ import { createOrUpdate } from './createOrUpdate';
 import { get, getAll, getHistory } from './read';
 import { assign, changeStatus, clickToCall, create, finalize, update } from './write';
 
-/** The first is the default of the Operation dropdown. */
+/** In the Operation dropdown's order (the default is the spec marked `default: true`). */
 export const leadOperations: AnyOperationSpec[] = [
 	get,
 	getAll,

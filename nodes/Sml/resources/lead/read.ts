@@ -16,6 +16,7 @@ export const LEAD_PATH = '/api/lead/{leadId}/';
 export const get = defineOperation({
 	resource: 'lead',
 	operation: 'get',
+	default: true,
 	name: 'Get',
 	action: 'Get a lead',
 	description: 'Retrieve one lead by its Lead ID, with its client, vehicle, tasks, notes and tags',

@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { formatDate, toWallClock } from '../../../common/dates';
-import { compact, optionalEnum } from '../../../common/fields';
+import { compact } from '../../../common/fields';
 import type { FieldDef } from '../../../common/fieldSet';
 import { combine, optional, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import { LISTS_VERSION } from '../../../common/pagination';
-import { optionsCollection, schemaOf } from '../../fields';
+import { OPTIONS, schemaOf } from '../../fields';
 import { OBLIGATION_PATH } from './obligation';
 
 /**
@@ -105,28 +105,32 @@ const managementOptionalFields: FieldDef[] = [
 ];
 
 /** Which file receives the management: a choice of the node, not a field of the API. */
-const endpointOption = optionsCollection([
-	{
-		displayName: 'Endpoint',
-		name: 'endpoint',
-		type: 'options',
-		options: [
-			{
-				name: 'collections/insertGestion.php (Code Samples)',
-				value: 'insertGestion.php',
-				description: "The file the page's code samples call",
-			},
-			{
-				name: 'collections/insertObligation.php (Documented URL)',
-				value: 'insertObligation.php',
-				description: 'The URL the management page documents',
-			},
-		],
-		default: 'insertObligation.php',
-		description:
-			'Which file receives the management: the vendor page documents insertObligation.php but its code samples call insertGestion.php',
-	},
-]);
+const endpointOption = optional(
+	[
+		{
+			name: 'endpoint',
+			label: 'Endpoint',
+			kind: 'enum',
+			api: false,
+			options: [
+				{
+					name: 'collections/insertGestion.php (Code Samples)',
+					value: 'insertGestion.php',
+					description: "The file the page's code samples call",
+				},
+				{
+					name: 'collections/insertObligation.php (Documented URL)',
+					value: 'insertObligation.php',
+					description: 'The URL the management page documents',
+				},
+			],
+			default: 'insertObligation.php',
+			values: MANAGEMENT_FILES,
+			text: 'Which file receives the management: the vendor page documents insertObligation.php but its code samples call insertGestion.php',
+		},
+	],
+	OPTIONS,
+);
 
 const insertFields = combine(
 	required([
@@ -154,8 +158,8 @@ const insertFields = combine(
 	]),
 	optional(managementOptionalFields),
 	{
-		properties: [endpointOption],
-		shape: { options: z.object({ endpoint: optionalEnum(MANAGEMENT_FILES) }).default({}) },
+		properties: endpointOption.properties,
+		shape: endpointOption.shape,
 		fields: [],
 	},
 );
@@ -168,6 +172,7 @@ type InsertParams = {
 const insertManagement = defineOperation({
 	resource: 'collection',
 	operation: 'insertManagement',
+	default: true,
 	name: 'Insert Management',
 	action: 'Insert a management on a collection record',
 	description:

@@ -2,11 +2,11 @@
  * Changing records of any module (contacts, leads, custom modules) through the generic
  * custom/*.php endpoints: insert and update (one record, or many per request), and delete.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum, typeMessages } from '../../../common/fields';
-import type { FieldSet } from '../../../common/fieldSet';
+import { typeMessages } from '../../../common/fields';
+import type { FieldDef, FieldSet } from '../../../common/fieldSet';
 import { combine, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec, RequestPlan } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
@@ -70,6 +70,7 @@ const idFirst = (id: FieldSet, fields: FieldSet): FieldSet => ({
 const insert = defineOperation({
 	resource: 'record',
 	operation: 'insert',
+	default: true,
 	name: 'Insert',
 	action: 'Insert a record',
 	description: 'Create a record in a module, its fields given as name and value pairs or as JSON',
@@ -146,17 +147,17 @@ const update = defineOperation({
 const RECORD_ID_KEYS = ['wolkvox-id', 'wolkvox_id'] as const;
 
 /** Which key carries each record's ID: the vendor page does not show it, so it is a choice of the node. */
-const idKeyOption: INodeProperties = {
-	displayName: 'Record ID Key',
+const idKeyOption: FieldDef = {
 	name: 'idKey',
-	type: 'options',
+	label: 'Record ID Key',
+	kind: 'enum',
+	api: false,
 	options: [
 		{ name: 'Wolkvox-ID (as Update and Delete Take It)', value: 'wolkvox-id' },
 		{ name: 'Wolkvox_id (as Searches Return It)', value: 'wolkvox_id' },
 	],
-	default: 'wolkvox-id',
-	description:
-		'Key that carries the record ID inside each record sent. The vendor page does not show it.',
+	values: RECORD_ID_KEYS,
+	text: 'Key that carries the record ID inside each record sent. The vendor page does not show it.',
 };
 
 const updateManyId = recordId(
@@ -167,10 +168,7 @@ const updateManyFields = combine(
 	moduleField,
 	updateManyId,
 	recordInput,
-	batchOptions('records', {
-		properties: [idKeyOption],
-		shape: { idKey: optionalEnum(RECORD_ID_KEYS) },
-	}),
+	batchOptions('records', [idKeyOption]),
 );
 
 const updateMany = defineOperation({
