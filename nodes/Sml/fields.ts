@@ -8,7 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact } from '../common/fields';
-import type { CollectionDef, FieldDef, FieldSet } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { CollectionDef, FieldSet } from '../common/fieldSet';
 import { combine, list, notRequired, optional, requiredUnmarked } from '../common/fieldSet';
 
 /* ------------------------------------------------------------------- enums */
@@ -220,3 +221,20 @@ export const taskDetails: FieldDef[] = [
 
 /** The task's fields in a collection where the type is one of them (updates). */
 export const taskDetailsWithType = [{ ...taskType, label: 'Type' }, ...taskDetails];
+
+/** The lead lists' concessionaire__in: the API takes a comma-separated list; an expression may give "1,2,4" or [1, 2, 4]. */
+export const concessionaireIds = z
+	.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+	.optional()
+	.transform((value) => {
+		const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
+			.map((id) => String(id).trim())
+			.filter(Boolean);
+		return ids.length ? ids.join(',') : undefined;
+	})
+	.pipe(
+		z
+			.string()
+			.regex(/^\d+(,\d+)*$/, 'must be concessionaire IDs separated by commas')
+			.optional(),
+	);

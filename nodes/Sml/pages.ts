@@ -4,11 +4,11 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { compact, optionalInteger } from '../common/fields';
-import type { FieldDef, FieldSet } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { FieldSet } from '../common/fieldSet';
 import { optional } from '../common/fieldSet';
-import type { AnyOperationSpec } from '../common/operation';
+import type { AnyOperationSpec, Page, VendorPages } from '../common/operation';
 import { defineOperation } from '../common/operation';
-import type { Page, VendorPages } from '../common/pagination';
 import { paginationSchema } from '../common/pagination';
 import { simplifiedOutput, simplifyProperty, simplifyShape } from '../common/simplify';
 

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalEnum, optionalId, optionalText } from '../common/fields';
-import { LEAD_STATUSES, leadStatusOptions } from '../Sml/fields';
+import { concessionaireIds, LEAD_STATUSES, leadStatusOptions } from '../Sml/fields';
 
 export const EVENTS = ['newLead', 'leadStatusChanged'] as const;
 export type SmlEvent = (typeof EVENTS)[number];
@@ -133,23 +133,6 @@ export const smlTriggerProperties: INodeProperties[] = [
 		],
 	},
 ];
-
-/** The API takes a comma-separated list; an expression may give "1,2,4" or [1, 2, 4]. */
-const concessionaireIds = z
-	.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-	.optional()
-	.transform((value) => {
-		const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
-			.map((id) => String(id).trim())
-			.filter(Boolean);
-		return ids.length ? ids.join(',') : undefined;
-	})
-	.pipe(
-		z
-			.string()
-			.regex(/^\d+(,\d+)*$/, 'must be concessionaire IDs separated by commas')
-			.optional(),
-	);
 
 const statusList = z
 	.array(z.enum(LEAD_STATUSES, { message: `must be one of ${LEAD_STATUSES.join(', ')}` }))

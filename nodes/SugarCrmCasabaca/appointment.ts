@@ -5,7 +5,8 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { FieldDef, FieldSet } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { FieldSet } from '../common/fieldSet';
 import { combine, optional, required } from '../common/fieldSet';
 import { requireWhen } from './body';
 import {

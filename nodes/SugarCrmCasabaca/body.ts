@@ -7,8 +7,10 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 import { z } from 'zod';
 
 import { fixedList, requiredText } from '../common/fields';
-import type { FieldDef, FieldSet } from '../common/fieldSet';
-import { apiName, combine, required, toProperty, toSchema, withApiName } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { FieldSet } from '../common/fieldSet';
+import { apiName, toProperty, toSchema, withApiName } from '../common/fieldDef';
+import { combine, required } from '../common/fieldSet';
 import type { AnyOperationSpec, OperationSpec } from '../common/operation';
 import { defineOperation } from '../common/operation';
 import { pathSegment } from '../common/pathSegments';

@@ -4,7 +4,7 @@
  * endpoints), its kind and choices. Operations pick them by name (`fieldsNamed`); the call type,
  * the meeting and the client blocks come as blocks from appointment.ts.
  */
-import type { FieldDef } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
 import type { LocatorDef } from '../common/fieldDef';
 import {
 	BUSINESS_LINES,

@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact } from '../common/fields';
-import type { FieldDef, FieldSet } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { FieldSet } from '../common/fieldSet';
 import { combine, notRequired, required, requiredUnmarked } from '../common/fieldSet';
 import { schemaOf } from './fields';
 

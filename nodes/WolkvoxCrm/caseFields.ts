@@ -3,7 +3,7 @@
  * rules and body (caseBody.ts): its type, the users and contact it involves, and its state. Only
  * cases use them; the fields that other resources share are in fields.ts.
  */
-import type { FieldDef } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
 import { combine, notRequired, required, requiredUnmarked } from '../common/fieldSet';
 import { recordFieldsInput } from './fields';
 

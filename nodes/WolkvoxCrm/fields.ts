@@ -8,7 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalInteger, requiredText } from '../common/fields';
-import type { CollectionDef, FieldDef, FieldSet } from '../common/fieldSet';
+import type { FieldDef } from '../common/fieldDef';
+import type { CollectionDef, FieldSet } from '../common/fieldSet';
 import { combine, list, notRequired, optional, required } from '../common/fieldSet';
 import type { LocatorDef } from '../common/fieldDef';
 import { headerSafeSegment, pathSegment } from '../common/pathSegments';

@@ -6,7 +6,8 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { appendDescription, fillPath, isOutcomeUnknown } from './http';
+import { appendDescription, isOutcomeUnknown } from './http';
+import { fillPath } from './pathSegments';
 import { runPool } from './pool';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 

@@ -11,8 +11,6 @@ import { toProperty, toSchema, withApiName } from './fieldDef';
 import { fixedList } from './fields';
 import { declaredProperties, declaredSchema } from './locator';
 
-export * from './fieldDef';
-
 /** A group of declared fields: their properties, their validation, and the names the body takes. */
 export interface FieldSet {
 	properties: INodeProperties[];

@@ -1,30 +1,16 @@
 import type { IDataObject, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { ApplicationError, NodeApiError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 import { asText, headerValue, masked, parseAnswer, readableBody, retryAfter } from './answer';
 import { DEFAULT_TIMEOUT_MS } from './engineOptions';
 import { networkFailure, networkFailureText } from './network';
 import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './operation';
-import { pathSegmentProblem } from './pathSegments';
-import type { FullResponse, Refused } from './send';
+import type { Refused } from './send';
 import { sendFollowing } from './send';
 import { loginFailureOf } from './session';
 
 type RequestContext = EngineFunctions;
-
-/**
- * Fills `{name}` placeholders of a documented path, encoding each value. Validation has already
- * named the field of a bad value; this is the last guard for paths an operation fills itself.
- */
-export function fillPath(path: string, values: IDataObject): string {
-	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		const value = values[name];
-		const problem = pathSegmentProblem(value);
-		if (problem) throw new ApplicationError(`The value for {${name}} of ${path} ${problem}`);
-		return encodeURIComponent(String(value).trim());
-	});
-}
 
 interface ErrorDetails {
 	statusCode?: number;
@@ -142,13 +128,13 @@ export async function apiRequest(
 		// requests in flight (n8n would log in again for each of them).
 		ignoreHttpStatusErrors: true,
 	};
-	const rejected = (answer: FullResponse | Refused) =>
+	const rejected = (answer: ApiResponse | Refused) =>
 		!('refused' in answer) &&
 		(answer.statusCode === 401 ||
 			(answer.statusCode >= 400 &&
 				api.isTokenRejected?.({ ...answer, body: readableBody(answer.body) }) === true));
 
-	let raw: FullResponse | Refused;
+	let raw: ApiResponse | Refused;
 	try {
 		raw = await session.send(
 			async (data) =>

@@ -9,8 +9,6 @@ import type {
 } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
-import type { VendorPages } from './pagination';
-
 /**
  * The n8n functions the engine sends requests with: a node's execute(), its dropdowns
  * (loadOptions) and a polling trigger's poll().
@@ -45,6 +43,31 @@ export interface ApiResponse {
 	statusCode: number;
 	body: unknown;
 	headers: IDataObject;
+}
+
+/** One page of a list, as the vendor's `read` makes it out of an answer. */
+export interface Page {
+	results: IDataObject[];
+	/** Set when the vendor says more records follow (its value is never requested). */
+	next: string | null;
+	/** How many records the whole list has, when the vendor says. */
+	count?: number;
+}
+
+/**
+ * How a vendor pages its lists: a member of its VendorApi (`pages`). The engine's walk (pagination.ts) adds
+ * the bounds every vendor needs.
+ */
+export interface VendorPages {
+	/** The query-string parameters that ask for one page. */
+	query(page: number, size: number | 'all'): IDataObject;
+	/** The page in an (unwrapped) answer. */
+	read(body: unknown): Page;
+	/**
+	 * Largest page asked for when walking all pages: few requests for a long list. A server that
+	 * caps its pages lower answers smaller pages, and the walk follows `next`.
+	 */
+	maxPageSize: number;
 }
 
 /**

@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { booleanOr, positiveIntegerOr } from './fields';
-import type { EngineFunctions, OperationContext, OperationSpec, RequestPlan } from './operation';
+import type {
+	EngineFunctions,
+	OperationContext,
+	OperationSpec,
+	RequestPlan,
+	VendorPages,
+} from './operation';
 import { onlyInTool, TOOL_LIMIT } from './toolVariant';
 import { LOCATOR_VERSION, beforeVersion, fromVersion } from './versions';
 
@@ -91,31 +97,6 @@ export interface PageRequest {
 	pageSize?: number | 'all';
 	/** First page to read, 1 by default. */
 	startPage?: number;
-}
-
-/** One page of a list, as the vendor's `read` makes it out of an answer. */
-export interface Page {
-	results: IDataObject[];
-	/** Set when the vendor says more records follow (its value is never requested). */
-	next: string | null;
-	/** How many records the whole list has, when the vendor says. */
-	count?: number;
-}
-
-/**
- * How a vendor pages its lists: a member of its VendorApi (`pages`). The engine's walk below adds
- * the bounds every vendor needs.
- */
-export interface VendorPages {
-	/** The query-string parameters that ask for one page. */
-	query(page: number, size: number | 'all'): IDataObject;
-	/** The page in an (unwrapped) answer. */
-	read(body: unknown): Page;
-	/**
-	 * Largest page asked for when walking all pages: few requests for a long list. A server that
-	 * caps its pages lower answers smaller pages, and the walk follows `next`.
-	 */
-	maxPageSize: number;
 }
 
 /**

@@ -7,6 +7,7 @@
  * refinements below apply it to the ids that an operation's own `run` puts into a path or header.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
 import type { RefinementCtx, ZodTypeAny } from 'zod';
 import { z } from 'zod';
 
@@ -88,6 +89,19 @@ export function headerValueProblem(value: unknown): string | undefined {
 	if (/[^\x20-\xff]/.test(text))
 		return 'must contain only Latin-1 characters: it is sent in an HTTP header';
 	return undefined;
+}
+
+/**
+ * Fills `{name}` placeholders of a documented path, encoding each value. Validation has already
+ * named the field of a bad value; this is the last guard for paths an operation fills itself.
+ */
+export function fillPath(path: string, values: IDataObject): string {
+	return path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = values[name];
+		const problem = pathSegmentProblem(value);
+		if (problem) throw new ApplicationError(`The value for {${name}} of ${path} ${problem}`);
+		return encodeURIComponent(String(value).trim());
+	});
 }
 
 /** The `{name}` placeholders of a documented path, in order. */

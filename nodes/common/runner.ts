@@ -9,7 +9,8 @@ import {
 	readTimeout,
 	withoutEngineOptions,
 } from './engineOptions';
-import { apiRequest, apiRequestBody, appendDescription, fillPath } from './http';
+import { apiRequest, apiRequestBody, appendDescription } from './http';
+import { fillPath } from './pathSegments';
 import type {
 	AnyOperationSpec,
 	OperationContext,

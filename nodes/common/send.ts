@@ -5,13 +5,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { MAX_REDIRECTS, redirectTarget, refusedRedirect } from './network';
-import type { EngineFunctions, VendorApi } from './operation';
-
-export interface FullResponse {
-	statusCode: number;
-	body: unknown;
-	headers: IDataObject;
-}
+import type { ApiResponse, EngineFunctions, VendorApi } from './operation';
 
 /**
  * One request through n8n's authenticated request, with the credential the session read: n8n then
@@ -22,7 +16,7 @@ async function send(
 	api: VendorApi,
 	options: IHttpRequestOptions,
 	credentialsDecrypted: IDataObject,
-): Promise<FullResponse> {
+): Promise<ApiResponse> {
 	const nodeCredentials = ctx.getNode().credentials?.[api.credentialType];
 	const extra = {
 		credentialsDecrypted: {
@@ -37,7 +31,7 @@ async function send(
 		api.credentialType,
 		options,
 		extra as never,
-	)) as FullResponse;
+	)) as ApiResponse;
 }
 
 /** A redirect that was not followed, and why. */
@@ -56,7 +50,7 @@ export async function sendFollowing(
 	api: VendorApi,
 	options: IHttpRequestOptions,
 	credentialsDecrypted: IDataObject,
-): Promise<FullResponse | Refused> {
+): Promise<ApiResponse | Refused> {
 	let current = options;
 	for (let hop = 0; ; hop++) {
 		const raw = await send(ctx, api, current, credentialsDecrypted);

@@ -9,7 +9,7 @@ import type { ZodIssue } from 'zod';
 
 import type { AnyOperationSpec } from './operation';
 import { resolveNaiveDates } from './dates';
-import { apiNameOf } from './fieldSet';
+import { apiNameOf } from './fieldDef';
 import { pageRequestSchema, paginationProperties } from './pagination';
 import { pathProblems } from './pathSegments';
 

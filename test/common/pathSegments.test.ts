@@ -6,8 +6,8 @@ import {
 	requiredId,
 	requiredInteger,
 } from '../../nodes/common/fields';
-import { fillPath } from '../../nodes/common/http';
 import {
+	fillPath,
 	headerSafeSegment,
 	headerValueProblem,
 	inPath,

@@ -1,5 +1,5 @@
 /** The read-only lists: concessionaires, sources, fuels, clients, provinces, localities, users. */
-import type { FieldDef } from '../../common/fieldSet';
+import type { FieldDef } from '../../common/fieldDef';
 import { required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { listOperation } from '../pages';

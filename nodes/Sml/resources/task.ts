@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { compact } from '../../common/fields';
 import { combine, notRequired, optional, required } from '../../common/fieldSet';
-import { fillPath } from '../../common/http';
+import { fillPath } from '../../common/pathSegments';
 import type { AnyOperationSpec, RunContext } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import {

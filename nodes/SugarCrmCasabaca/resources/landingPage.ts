@@ -2,16 +2,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fixedList } from '../../common/fields';
-import type { FieldDef } from '../../common/fieldSet';
-import {
-	combine,
-	notRequired,
-	optional,
-	required,
-	toProperty,
-	toSchema,
-	withApiName,
-} from '../../common/fieldSet';
+import type { FieldDef } from '../../common/fieldDef';
+import { toProperty, toSchema, withApiName } from '../../common/fieldDef';
+import { combine, notRequired, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { buildBody } from '../body';

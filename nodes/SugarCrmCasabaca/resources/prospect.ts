@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldDef, FieldSet } from '../../common/fieldSet';
-import { combine, notRequired, optional, required, toSchema } from '../../common/fieldSet';
+import type { FieldDef } from '../../common/fieldDef';
+import type { FieldSet } from '../../common/fieldSet';
+import { toSchema } from '../../common/fieldDef';
+import { combine, notRequired, optional, required } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { QUOTATION_CLIENT, appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation, pathId, requireWhen } from '../body';

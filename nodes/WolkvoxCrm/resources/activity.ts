@@ -8,14 +8,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact, fixedGroup, jsonArray } from '../../common/fields';
-import {
-	combine,
-	notRequired,
-	optional,
-	required,
-	requiredUnmarked,
-	withApiName,
-} from '../../common/fieldSet';
+import { withApiName } from '../../common/fieldDef';
+import { combine, notRequired, optional, required, requiredUnmarked } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';
 import { activityBody, activityFields, activitySchema, date, location } from '../activityFields';

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact } from '../../common/fields';
-import type { FieldDef } from '../../common/fieldSet';
+import type { FieldDef } from '../../common/fieldDef';
 import { combine, notRequired, optional, required, requiredUnmarked } from '../../common/fieldSet';
 import type { AnyOperationSpec } from '../../common/operation';
 import { defineOperation } from '../../common/operation';

@@ -9,7 +9,7 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { optional } from '../../../common/fieldSet';
-import { fillPath } from '../../../common/http';
+import { fillPath } from '../../../common/pathSegments';
 import type { RunContext } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
 import { LEAD_STATUSES, leadStatusOptions } from '../../fields';

@@ -8,7 +8,8 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { compact } from '../../../common/fields';
-import type { FieldDef, FieldSet } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
+import type { FieldSet } from '../../../common/fieldSet';
 import { combine, list, notRequired, optional, required } from '../../../common/fieldSet';
 import type { LocatorDef } from '../../../common/fieldDef';
 import {

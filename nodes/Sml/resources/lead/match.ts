@@ -6,8 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationContext } from '../../../common/operation';
-import type { Page, VendorPages } from '../../../common/pagination';
+import type { OperationContext, Page, VendorPages } from '../../../common/operation';
 import { fetchPages } from '../../../common/pagination';
 import { LEAD_STATUSES } from '../../fields';
 import { smlPages } from '../../pages';

@@ -1,11 +1,11 @@
 /** Reading leads: one, many (with their filters), and the history of one. */
 import { z } from 'zod';
 
-import type { FieldDef } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
 import { defineOperation } from '../../../common/operation';
 import { paginationSchema } from '../../../common/pagination';
 import { simplifiedOutput, simplifyProperty, simplifyShape } from '../../../common/simplify';
-import { status } from '../../fields';
+import { concessionaireIds, status } from '../../fields';
 import { listOperation } from '../../pages';
 import { simplifyLead } from '../../simplify';
 import { byLeadId, leadIdField } from './fields';
@@ -28,23 +28,6 @@ export const get = defineOperation({
 });
 
 /* ---------------------------------------------------------------- get many */
-
-/** The API takes a comma-separated list; an expression may give "1,2,4" or [1, 2, 4]. */
-const concessionaireIds = z
-	.union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-	.optional()
-	.transform((value) => {
-		const ids = (Array.isArray(value) ? value : String(value ?? '').split(','))
-			.map((id) => String(id).trim())
-			.filter(Boolean);
-		return ids.length ? ids.join(',') : undefined;
-	})
-	.pipe(
-		z
-			.string()
-			.regex(/^\d+(,\d+)*$/, 'must be concessionaire IDs separated by commas')
-			.optional(),
-	);
 
 export const concessionaires: FieldDef = {
 	name: 'concessionaire__in',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { formatDate, toWallClock } from '../../../common/dates';
 import { compact } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
 import { combine, optional, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';

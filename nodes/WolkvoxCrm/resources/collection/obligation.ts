@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact, fixedList } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
 import {
 	combine,
 	notRequired,

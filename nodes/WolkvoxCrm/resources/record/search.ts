@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { FieldDef } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
 import { combine, optional, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';

@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { typeMessages } from '../../../common/fields';
-import type { FieldDef, FieldSet } from '../../../common/fieldSet';
+import type { FieldDef } from '../../../common/fieldDef';
+import type { FieldSet } from '../../../common/fieldSet';
 import { combine, required } from '../../../common/fieldSet';
 import type { AnyOperationSpec, RequestPlan } from '../../../common/operation';
 import { defineOperation } from '../../../common/operation';
