@@ -59,12 +59,13 @@ export function splitAnswer(body: unknown, count: number): unknown[] {
 }
 
 /** "item 3", "items 10-19" or "items 1, 4, 7", as n8n numbers items (from 0). */
-export function describeItems(itemIndexes: number[]): string {
-	if (itemIndexes.length === 1) return `item ${itemIndexes[0]}`;
+export function describeItems(itemIndexes: number[], startsSentence = false): string {
+	const word = startsSentence ? 'Item' : 'item';
+	if (itemIndexes.length === 1) return `${word} ${itemIndexes[0]}`;
 	const consecutive = itemIndexes.every((index, i) => i === 0 || index === itemIndexes[i - 1] + 1);
 	return consecutive
-		? `items ${itemIndexes[0]}-${itemIndexes[itemIndexes.length - 1]}`
-		: `items ${itemIndexes.join(', ')}`;
+		? `${word}s ${itemIndexes[0]}-${itemIndexes[itemIndexes.length - 1]}`
+		: `${word}s ${itemIndexes.join(', ')}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { PreparedItem } from './batch';
 import { describeItems, executeBatches } from './batch';
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 import {
@@ -96,6 +97,24 @@ async function runOne(
 	return spec.output ? spec.output(body, params) : body;
 }
 
+/**
+ * One item as the operation receives it: its parameters read (hidden ones left out), the engine's
+ * options (Timeout, Concurrency) taken out, validated by the spec's schema with the path rule and
+ * the zone of naive times, then the spec's own checks of the input item. Throws the first problem.
+ */
+export function readItem(
+	fn: IExecuteFunctions,
+	spec: AnyOperationSpec,
+	itemIndex: number,
+): { params: IDataObject; timeout: number } {
+	const timeout = readTimeout(fn, itemIndex);
+	const given = withoutEngineOptions(readParameters(fn, spec, itemIndex));
+	const params = validateParameters(fn, spec, given, itemIndex);
+	const problems = spec.checkItem?.(fn, params, itemIndex) ?? [];
+	if (problems.length) failValidation(fn, itemIndex, problems);
+	return { params, timeout };
+}
+
 /** One output item per record, each paired with the input item it came from. */
 export function toItems(
 	output: OperationOutput | unknown,
@@ -156,18 +175,9 @@ export async function executeOperations(
 	const continueOnFail = this.continueOnFail();
 
 	const concurrency = readConcurrency(this, api, spec.batch !== undefined);
-	const prepared = items.map((_item, itemIndex) => {
+	const prepared = items.map((_item, itemIndex): PreparedItem & { timeout?: number } => {
 		try {
-			const timeout = readTimeout(this, itemIndex);
-			const params = validateParameters(
-				this,
-				spec,
-				withoutEngineOptions(readParameters(this, spec, itemIndex)),
-				itemIndex,
-			);
-			const problems = spec.checkItem?.(this, params, itemIndex) ?? [];
-			if (problems.length) failValidation(this, itemIndex, problems);
-			return { params, timeout };
+			return readItem(this, spec, itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw forItem(this, error, itemIndex);
 			return { error: error as Error };
@@ -248,6 +258,6 @@ function withInFlight(error: Error, failedIndex: number, sent: number[], api: Ve
 	if (!later.length) return error;
 	return appendDescription(
 		error,
-		`${describeItems(later).replace(/^i/, 'I')} had already been sent when it failed (several requests run at once): check them in ${api.displayName} before running the node again.`,
+		`${describeItems(later, true)} had already been sent when it failed (several requests run at once): check them in ${api.displayName} before running the node again.`,
 	);
 }
