@@ -24,6 +24,7 @@ import { buildPackAndInstall } from '../e2e/package.mjs';
 import { ensureServerPackages, startPostgres, startRedis } from './debian-services.mjs';
 import { leadWorkflow, WEBHOOK_PATH } from './lead-workflow.mjs';
 import { connect, webhookRegistered } from './n8n-database.mjs';
+import { runDuplicatesPhase } from './phase-duplicates.mjs';
 import { runKillPhase } from './phase-kill.mjs';
 import { runRevokePhase } from './phase-revoke.mjs';
 import { runTriggersPhase } from './phase-triggers.mjs';
@@ -225,6 +226,7 @@ async function main() {
 			runTag: Date.now().toString(16).slice(-6),
 		};
 		phase1 = await runRevokePhase(ctx, { calls: CALLS, inFlight: IN_FLIGHT });
+		await runDuplicatesPhase(ctx, { emails: 50, inFlight: IN_FLIGHT });
 		phase2 = await runKillPhase(ctx, {
 			calls: KILL_CALLS,
 			inFlight: IN_FLIGHT,

@@ -103,3 +103,24 @@ export function classify(counts, markers) {
 	}
 	return r;
 }
+
+/**
+ * key -> count, by the e-mail each vendor keys its people on: SML leads by the client's e-mail, wolkvox contacts
+ * (module `contacts`) by `emailcontact`; keyOf(e-mail, lower case) names the test's records (undefined: not one).
+ * For the duplicates phase, which writes through Create or Update with e-mails of its own, outside `markerOf`, so
+ * that the other phases' tallies do not count its records.
+ */
+export function storedByEmail(store, keyOf) {
+	const count = (list, emailOf) => {
+		const m = new Map();
+		for (const x of list) {
+			const k = keyOf(String(emailOf(x) ?? '').toLowerCase());
+			if (k) m.set(k, (m.get(k) || 0) + 1);
+		}
+		return m;
+	};
+	return {
+		smlLeads: count(store.sml.leads, (l) => l.client?.email),
+		wolkvoxContacts: count(store.wolkvox.modules.contacts || [], (c) => c.emailcontact),
+	};
+}
