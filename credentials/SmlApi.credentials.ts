@@ -7,8 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
-import { smlLogin } from '../nodes/Sml/session';
+import { headerAuthentication, sessionTokenProperty } from '../nodes/common/wire/login';
+import { smlLogin } from '../nodes/Sml/login';
 import { smlBaseUrlExpression } from '../nodes/Sml/transport';
 
 export class SmlApi implements ICredentialType {

@@ -7,8 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { headerAuthentication, sessionTokenProperty } from '../nodes/common/session';
-import { casabacaLogin } from '../nodes/SugarCrmCasabaca/session';
+import { headerAuthentication, sessionTokenProperty } from '../nodes/common/wire/login';
+import { casabacaLogin } from '../nodes/SugarCrmCasabaca/login';
 import {
 	CASABACA_DEFAULT_URL,
 	casabacaBaseUrlExpression,

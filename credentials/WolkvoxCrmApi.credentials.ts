@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { headerAuthentication } from '../nodes/common/session';
+import { headerAuthentication } from '../nodes/common/wire/login';
 import {
 	CUSTOM_SERVER,
 	USAGE_INFORMATION_PATH,

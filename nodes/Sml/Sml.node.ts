@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from '../common/description';
-import { executeOperations } from '../common/runner';
-import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
-import { listSearch } from './listSearch';
-import { loadOptions } from './loadOptions';
+import { nodeProperties } from '../common/execution/description';
+import { executeOperations } from '../common/execution/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/execution/versions';
+import { listSearch } from './methods/listSearch';
+import { loadOptions } from './methods/loadOptions';
 import { smlOperations, smlResources } from './operations';
 import { smlApi } from './transport';
 

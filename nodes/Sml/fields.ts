@@ -1,5 +1,5 @@
 /**
- * SML's fields that several resources share, each declared once (common/fieldSet.ts): enums, the
+ * SML's fields that several resources share, each declared once (common/fields/fieldSet.ts): enums, the
  * lead's status, notes and tags, and tasks with their appraisal. A lead's own fields (its vehicle,
  * client and tasks) are in resources/lead/fields.ts. Fields are declared in the order they are
  * sent; the editor sorts them by name.
@@ -7,10 +7,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact } from '../common/fields';
-import type { FieldDef } from '../common/fieldDef';
-import type { CollectionDef, FieldSet } from '../common/fieldSet';
-import { combine, list, notRequired, optional, requiredUnmarked } from '../common/fieldSet';
+import { compact } from '../common/fields/schemas';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { CollectionDef, FieldSet } from '../common/fields/fieldSet';
+import { combine, list, notRequired, optional, requiredUnmarked } from '../common/fields/fieldSet';
 
 /* ------------------------------------------------------------------- enums */
 

@@ -7,9 +7,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { masked } from '../common/answer';
-import { compact } from '../common/fields';
-import type { OperationContext } from '../common/operation';
+import { masked } from '../common/wire/answer';
+import { compact } from '../common/fields/schemas';
+import type { OperationContext } from '../common/execution/operation';
 import { taskDetails, taskType } from './fields';
 import { smlApi } from './transport';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { HttpRequest } from '../common/session';
-import { requestToken } from '../common/session';
+import type { HttpRequest } from '../common/wire/login';
+import { requestToken } from '../common/wire/login';
 import { isLoginRefused, loginRefusal, smlApi } from './transport';
 
 /** SML paths used by both the credential and the node. */

@@ -1,5 +1,5 @@
-import type { AnyOperationSpec, ResourceOption } from '../common/operation';
-import { withToolRules } from '../common/toolVariant';
+import type { AnyOperationSpec, ResourceOption } from '../common/execution/operation';
+import { withToolRules } from '../common/execution/toolVariant';
 import { catalogOperations } from './resources/catalogs';
 import { leadOperations } from './resources/lead';
 import { sessionOperations } from './resources/session';

@@ -3,14 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact, optionalInteger } from '../common/fields';
-import type { FieldDef } from '../common/fieldDef';
-import type { FieldSet } from '../common/fieldSet';
-import { optional } from '../common/fieldSet';
-import type { AnyOperationSpec, Page, VendorPages } from '../common/operation';
-import { defineOperation } from '../common/operation';
-import { paginationSchema } from '../common/pagination';
-import { simplifiedOutput, simplifyProperty, simplifyShape } from '../common/simplify';
+import { compact, optionalInteger } from '../common/fields/schemas';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { FieldSet } from '../common/fields/fieldSet';
+import { optional } from '../common/fields/fieldSet';
+import type { AnyOperationSpec, Page, VendorPages } from '../common/execution/operation';
+import { defineOperation } from '../common/execution/operation';
+import { paginationSchema } from '../common/execution/pagination';
+import { simplifiedOutput, simplifyProperty, simplifyShape } from '../common/execution/simplify';
 
 /** Reads a DRF page; a plain array (e.g. `page_size=all` on some servers) is one whole page. */
 export function asPage(body: unknown): Page {

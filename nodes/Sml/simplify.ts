@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { flatten } from '../common/simplify';
+import { flatten } from '../common/execution/simplify';
 
 /** Output name: path in the lead answer. */
 export const SIMPLE_LEAD_PATHS: Record<string, string> = {

@@ -1,5 +1,5 @@
-/** What SML's AI tool variant leaves out or gates (common/toolVariant.ts); the rest is offered. */
-import type { ToolRules } from '../common/toolVariant';
+/** What SML's AI tool variant leaves out or gates (common/execution/toolVariant.ts); the rest is offered. */
+import type { ToolRules } from '../common/execution/toolVariant';
 
 const SHARED_SESSION = 'it ends the session that every other run of the credential shares';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiResponse, VendorApi } from '../common/operation';
-import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/session';
+import type { ApiResponse, VendorApi } from '../common/execution/operation';
+import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/wire/login';
 import { smlPages } from './pages';
 
 /** "crm.example.com/" or "https://crm.example.com/" -> "https://crm.example.com". */

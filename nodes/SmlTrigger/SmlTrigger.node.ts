@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from '../Sml/loadOptions';
+import { loadOptions } from '../Sml/methods/loadOptions';
 import { triggerParameters } from '../triggers/parameters';
 import { pollWith } from '../triggers/poll';
 import { newLeadDetector } from './newLead';

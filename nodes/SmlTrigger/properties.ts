@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum, optionalId, optionalText } from '../common/fields';
+import { optionalEnum, optionalId, optionalText } from '../common/fields/schemas';
 import { concessionaireIds, LEAD_STATUSES, leadStatusOptions } from '../Sml/fields';
 
 export const EVENTS = ['newLead', 'leadStatusChanged'] as const;

@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from '../common/description';
-import { executeOperations } from '../common/runner';
-import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
-import { listSearch } from './listSearch';
+import { nodeProperties } from '../common/execution/description';
+import { executeOperations } from '../common/execution/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/execution/versions';
+import { listSearch } from './methods/listSearch';
 import { casabacaOperations, casabacaResources } from './operations';
 import { casabacaApi } from './transport';
 

@@ -5,9 +5,9 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { FieldDef } from '../common/fieldDef';
-import type { FieldSet } from '../common/fieldSet';
-import { combine, optional, required } from '../common/fieldSet';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { FieldSet } from '../common/fields/fieldSet';
+import { combine, optional, required } from '../common/fields/fieldSet';
 import { requireWhen } from './body';
 import {
 	APPOINTMENT_TYPES,
@@ -19,7 +19,7 @@ import {
 	MEETING_TYPES,
 	VISIT_TYPES,
 } from './choices';
-import { IN_UTC, defineField } from './fields';
+import { IN_UTC, defineField } from './fields/define';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

@@ -6,14 +6,14 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, requiredText } from '../common/fields';
-import type { FieldDef } from '../common/fieldDef';
-import type { FieldSet } from '../common/fieldSet';
-import { apiName, toProperty, toSchema, withApiName } from '../common/fieldDef';
-import { combine, required } from '../common/fieldSet';
-import type { AnyOperationSpec, OperationSpec } from '../common/operation';
-import { defineOperation } from '../common/operation';
-import { pathSegment } from '../common/pathSegments';
+import { fixedList, requiredText } from '../common/fields/schemas';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { FieldSet } from '../common/fields/fieldSet';
+import { apiName, toProperty, toSchema, withApiName } from '../common/fields/fieldDef';
+import { combine, required } from '../common/fields/fieldSet';
+import type { AnyOperationSpec, OperationSpec } from '../common/execution/operation';
+import { defineOperation } from '../common/execution/operation';
+import { pathSegment } from '../common/fields/pathSegments';
 
 function setPath(target: IDataObject, path: string, value: unknown) {
 	const keys = path.split('.');

@@ -1,5 +1,5 @@
-import type { AnyOperationSpec, ResourceOption } from '../common/operation';
-import { withToolRules } from '../common/toolVariant';
+import type { AnyOperationSpec, ResourceOption } from '../common/execution/operation';
+import { withToolRules } from '../common/execution/toolVariant';
 import { advisorOperations } from './resources/advisor';
 import { apiUserOperations } from './resources/apiUser';
 import { appraisalOperations } from './resources/appraisal';

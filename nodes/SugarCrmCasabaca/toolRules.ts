@@ -1,5 +1,5 @@
-/** What SugarCRM Casabaca's AI tool variant leaves out or gates (common/toolVariant.ts). */
-import type { ToolRules } from '../common/toolVariant';
+/** What SugarCRM Casabaca's AI tool variant leaves out or gates (common/execution/toolVariant.ts). */
+import type { ToolRules } from '../common/execution/toolVariant';
 
 export const casabacaToolRules: ToolRules = {
 	'appraisal:downloadPdf': {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiResponse, VendorApi } from '../common/operation';
-import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/session';
+import type { ApiResponse, VendorApi } from '../common/execution/operation';
+import { normalizeBaseUrl, normalizeBaseUrlExpression } from '../common/wire/login';
 
 export const CASABACA_DEFAULT_URL = 'https://api-sugarcrm.casabaca.com';
 

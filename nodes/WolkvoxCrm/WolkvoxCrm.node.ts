@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from '../common/description';
-import { executeOperations } from '../common/runner';
-import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/versions';
+import { nodeProperties } from '../common/execution/description';
+import { executeOperations } from '../common/execution/runner';
+import { LOCATOR_VERSION, NODE_VERSIONS } from '../common/execution/versions';
 import { wolkvoxOperations, wolkvoxResources } from './operations';
 import { wolkvoxApi } from './transport';
 

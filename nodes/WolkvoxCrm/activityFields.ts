@@ -5,10 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact } from '../common/fields';
-import type { FieldDef } from '../common/fieldDef';
-import type { FieldSet } from '../common/fieldSet';
-import { combine, notRequired, required, requiredUnmarked } from '../common/fieldSet';
+import { compact } from '../common/fields/schemas';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { FieldSet } from '../common/fields/fieldSet';
+import { combine, notRequired, required, requiredUnmarked } from '../common/fields/fieldSet';
 import { schemaOf } from './fields';
 
 const ACTIVITIES_MODULE = 'wolkvox_activities';

@@ -6,11 +6,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, optionalText, requiredText, typeMessages } from '../common/fields';
-import type { FieldSet } from '../common/fieldSet';
-import { listProperty, notRequired, requiredUnmarked } from '../common/fieldSet';
-import type { OperationContext } from '../common/operation';
-import { headerValueProblem } from '../common/pathSegments';
+import { fixedList, optionalText, requiredText, typeMessages } from '../common/fields/schemas';
+import type { FieldSet } from '../common/fields/fieldSet';
+import { listProperty, notRequired, requiredUnmarked } from '../common/fields/fieldSet';
+import type { OperationContext } from '../common/execution/operation';
+import { headerValueProblem } from '../common/fields/pathSegments';
 import type { FormFile } from './transport';
 
 /** Binary field names: a comma-separated text, or a list from an expression. */

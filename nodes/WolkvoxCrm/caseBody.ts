@@ -2,8 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact } from '../common/fields';
-import type { FieldSet } from '../common/fieldSet';
+import { compact } from '../common/fields/schemas';
+import type { FieldSet } from '../common/fields/fieldSet';
 import { CASE_TYPES, CUSTOM_CASE_TYPE } from './caseFields';
 import type { RecordFieldsParams } from './fields';
 import { fieldsFrom, schemaOf } from './fields';

@@ -3,8 +3,8 @@
  * rules and body (caseBody.ts): its type, the users and contact it involves, and its state. Only
  * cases use them; the fields that other resources share are in fields.ts.
  */
-import type { FieldDef } from '../common/fieldDef';
-import { combine, notRequired, required, requiredUnmarked } from '../common/fieldSet';
+import type { FieldDef } from '../common/fields/fieldDef';
+import { combine, notRequired, required, requiredUnmarked } from '../common/fields/fieldSet';
 import { recordFieldsInput } from './fields';
 
 /** The Case Type choice that reveals Custom Case Type. */
@@ -126,3 +126,49 @@ export const caseState = combine(
 
 /** Every field of a case, as Create takes them. */
 export const caseFields = combine(caseType, caseResponsible, required(caseParties), caseState);
+
+/** The filter fields the query-cases page lists, with English labels. */
+const CASE_FILTER_FIELDS = [
+	['Case Expired', 'case expired'],
+	['Case ID', 'idCase'],
+	['Case Prefix ID', 'idPrefijo'],
+	['Case Type', 'type case'],
+	['Company ID', 'company id'],
+	['Company Name', 'company name'],
+	['Company Name (companyName)', 'companyName'],
+	['Contact E-Mail', 'email contact'],
+	['Contact Identification', 'contact identification'],
+	['Contact Name', 'name contact'],
+	['Contact Phone', 'contact phone'],
+	['Contact Record ID', 'contact wolkvox id'],
+	['Description', 'description'],
+	['Owner ID', 'owner id'],
+	['Owner Name', 'owner name'],
+	['Owner User', 'owner user'],
+	['Prefix', 'prefix'],
+	['Priority', 'priority'],
+	['Reason', 'reason'],
+	['Record ID (wolkvox-id)', 'wolkvox-id'],
+	['Reopened', 'reopened'],
+	['Responsible ID', 'responsible id'],
+	['Responsible Name', 'responsible name'],
+	['Responsible User', 'responsible user'],
+	['Solution', 'solution'],
+	['Status', 'status'],
+] as const;
+
+/** A case field and the value it must have: the filter of Search and of Get Notes History. */
+export const caseFilter = (defaultField: string, value: Pick<FieldDef, 'placeholder' | 'text'>) =>
+	combine(
+		requiredUnmarked([
+			{
+				name: 'field',
+				label: 'Field',
+				kind: 'enum',
+				options: CASE_FILTER_FIELDS.map(([name, option]) => ({ name, value: option })),
+				default: defaultField,
+				text: 'Case field to filter on',
+			},
+		]),
+		required([{ name: 'value', label: 'Value', ...value }]),
+	);

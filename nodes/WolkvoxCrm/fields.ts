@@ -1,5 +1,5 @@
 /**
- * wolkvox fields that several operations share, each declared once with common/fieldSet.ts: the
+ * wolkvox fields that several operations share, each declared once with common/fields/fieldSet.ts: the
  * CRM module, a record's ID, a record's fields (name / value pairs or JSON), and the options of
  * the bulk operations. A case's fields are declared in caseFields.ts, attachments in
  * attachments.ts.
@@ -7,12 +7,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalInteger, requiredText } from '../common/fields';
-import type { FieldDef } from '../common/fieldDef';
-import type { CollectionDef, FieldSet } from '../common/fieldSet';
-import { combine, list, notRequired, optional, required } from '../common/fieldSet';
-import type { LocatorDef } from '../common/fieldDef';
-import { headerSafeSegment, pathSegment } from '../common/pathSegments';
+import { optionalInteger, requiredText } from '../common/fields/schemas';
+import type { FieldDef } from '../common/fields/fieldDef';
+import type { CollectionDef, FieldSet } from '../common/fields/fieldSet';
+import { combine, list, notRequired, optional, required } from '../common/fields/fieldSet';
+import type { LocatorDef } from '../common/fields/fieldDef';
+import { headerSafeSegment, pathSegment } from '../common/fields/pathSegments';
 import { WOLKVOX_SERVERS } from './server';
 
 /** The validation of an operation's fields, typed as what its request reads (a FieldSet's shape is not). */

@@ -1,5 +1,5 @@
-import type { AnyOperationSpec, ResourceOption } from '../common/operation';
-import { withToolRules } from '../common/toolVariant';
+import type { AnyOperationSpec, ResourceOption } from '../common/execution/operation';
+import { withToolRules } from '../common/execution/toolVariant';
 import { activityOperations } from './resources/activity';
 import { caseOperations } from './resources/case';
 import { managementOperations } from './resources/collection/management';

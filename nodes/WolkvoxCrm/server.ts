@@ -3,7 +3,7 @@
  * request) and the node (its base URL).
  */
 
-import { normalizeBaseUrlExpression } from '../common/session';
+import { normalizeBaseUrlExpression } from '../common/wire/login';
 
 /** The servers the vendor documents (2024-09 onwards). */
 export const WOLKVOX_SERVERS = [

@@ -1,5 +1,5 @@
-/** What wolkvox CRM's AI tool variant leaves out or gates (common/toolVariant.ts). */
-import type { ToolRules } from '../common/toolVariant';
+/** What wolkvox CRM's AI tool variant leaves out or gates (common/execution/toolVariant.ts). */
+import type { ToolRules } from '../common/execution/toolVariant';
 
 const BINARY_INPUT =
 	"it reads files from the input item's binary fields, which a tool call does not have";

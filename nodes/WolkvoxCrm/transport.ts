@@ -5,8 +5,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiResponse, OperationContext, RequestPlan, VendorApi } from '../common/operation';
-import { headerValueProblem } from '../common/pathSegments';
+import type {
+	ApiResponse,
+	OperationContext,
+	RequestPlan,
+	VendorApi,
+} from '../common/execution/operation';
+import { headerValueProblem } from '../common/fields/pathSegments';
 import { hostOf, replacementOfRetired, wolkvoxBaseUrl } from './server';
 
 /** Marks a plan whose body is sent as multipart form-data (the form-data endpoints of cases). */

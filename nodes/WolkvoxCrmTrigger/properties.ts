@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalText, requiredText } from '../common/fields';
+import { optionalText, requiredText } from '../common/fields/schemas';
 
 export const EVENTS = ['newRecord', 'newCase'] as const;
 

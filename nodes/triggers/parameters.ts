@@ -6,7 +6,7 @@ import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow'
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
-import { describeField } from '../common/validation';
+import { describeField } from '../common/fields/validation';
 
 /** The values of the trigger's top-level parameters; hidden ones (display conditions unmet) are left out. */
 function readParameters(fn: IPollFunctions, properties: INodeProperties[]): IDataObject {

@@ -12,7 +12,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { appendDescription } from '../common/http';
+import { appendDescription } from '../common/wire/http';
 import { oneReadingPerPosition } from './pollGuard';
 import { readPosition, writePosition } from './pollState';
 

@@ -1,13 +1,13 @@
 /**
- * Requests of one poll through the engine (nodes/common/http.ts): the credential read once, one
+ * Requests of one poll through the engine (nodes/common/wire/http.ts): the credential read once, one
  * shared login, the vendor's error dialect, and the page walker for paged lists.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { CredentialSession } from '../common/credentialSession';
-import { apiRequest, apiRequestBody } from '../common/http';
-import type { ApiResponse, RequestPlan, VendorApi } from '../common/operation';
-import { fetchPages } from '../common/pagination';
+import { CredentialSession } from '../common/wire/credentialSession';
+import { apiRequest, apiRequestBody } from '../common/wire/http';
+import type { ApiResponse, RequestPlan, VendorApi } from '../common/execution/operation';
+import { fetchPages } from '../common/execution/pagination';
 
 export interface PollRequests {
 	/** The useful part of the answer (the vendor's unwrap). */

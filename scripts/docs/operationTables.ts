@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { AnyOperationSpec, ResourceOption } from '../../nodes/common/operation';
+import type { AnyOperationSpec, ResourceOption } from '../../nodes/common/execution/operation';
 import { smlOperations, smlResources } from '../../nodes/Sml/operations';
 import { casabacaOperations, casabacaResources } from '../../nodes/SugarCrmCasabaca/operations';
 import { wolkvoxOperations, wolkvoxResources } from '../../nodes/WolkvoxCrm/operations';

@@ -5,10 +5,10 @@
 // Casabaca's searchAppraisals (the whole list, filtered by the node).
 import { CREDENTIAL_IDS } from './n8n.mjs';
 
-/** SML's page size of the lead list (nodes/Sml/listSearch.ts SEARCH_PAGE_SIZE). */
+/** SML's page size of the lead list (nodes/Sml/methods/listSearch.ts SEARCH_PAGE_SIZE). */
 const SML_PAGE_SIZE = 50;
 
-/** How nodes/Sml/listSearch.ts names a lead: "#984 · Cliente de Ejemplo · Seat Ibiza (new)". */
+/** How nodes/Sml/methods/listSearch.ts names a lead: "#984 · Cliente de Ejemplo · Seat Ibiza (new)". */
 function leadLabel(lead) {
 	const parts = [`#${lead.id}`, lead.client?.name, lead.vehicle?.brand_model].filter(
 		(p) => p !== undefined && p !== null && p !== '',
@@ -16,7 +16,7 @@ function leadLabel(lead) {
 	return `${parts.join(' · ')}${lead.status ? ` (${lead.status})` : ''}`;
 }
 
-/** How nodes/SugarCrmCasabaca/listSearch.ts names an appraisal: "#1 · PCY-7933 · TOYOTA · FORTUNER 2.7 · 2019". */
+/** How nodes/SugarCrmCasabaca/methods/listSearch.ts names an appraisal: "#1 · PCY-7933 · TOYOTA · FORTUNER 2.7 · 2019". */
 function appraisalLabel(a) {
 	return [
 		`#${a.id}`,

@@ -126,7 +126,7 @@ export async function runRevokePhase(ctx, { calls, inFlight }) {
 	// Logins: n8n keeps the token in the credential (preAuthentication stores it in the database), and every
 	// execution reads the credential when its node starts. A login is needed only while no valid token is stored: at
 	// the very start, and right after the revoke. The executions of one worker process share one login in progress,
-	// are handed its token until n8n has stored it (nodes/common/loginGate.ts), and look in the store before logging
+	// are handed its token until n8n has stored it (nodes/common/wire/loginGate.ts), and look in the store before logging
 	// in: at most one login per worker per token loss, however many calls are in flight (measured: 3 per vendor).
 	const loginBound = workers.length * 2;
 	const figures = { calls, seconds, results, execs, statuses, t, writes, revokeSeq, loginBound };

@@ -4,7 +4,7 @@
  * the operations a tool call cannot use are gone, the irreversible ones need Allow Irreversible
  * Actions, lists start at Limit 10. The regular node keeps everything.
  */
-import type { AnyOperationSpec } from '../../nodes/common/operation';
+import type { AnyOperationSpec } from '../../nodes/common/execution/operation';
 import { smlOperations } from '../../nodes/Sml/operations';
 import { casabacaOperations } from '../../nodes/SugarCrmCasabaca/operations';
 import { wolkvoxOperations } from '../../nodes/WolkvoxCrm/operations';

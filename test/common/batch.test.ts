@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchHelpers, PreparedItem } from '../../nodes/common/batch';
+import type { BatchHelpers, PreparedItem } from '../../nodes/common/execution/batch';
 import {
 	batchOutcomes,
 	batchesSent,
@@ -9,9 +9,9 @@ import {
 	executeBatches,
 	planChunks,
 	splitAnswer,
-} from '../../nodes/common/batch';
-import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
-import { defineOperation } from '../../nodes/common/operation';
+} from '../../nodes/common/execution/batch';
+import type { OperationContext, RequestPlan } from '../../nodes/common/execution/operation';
+import { defineOperation } from '../../nodes/common/execution/operation';
 
 const entries = (modules: string[]) =>
 	modules.map((module, itemIndex) => ({ itemIndex, params: { module, n: itemIndex } }));

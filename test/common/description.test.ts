@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { operationProperties } from '../../nodes/common/description';
-import { notRequired, required } from '../../nodes/common/fieldSet';
-import type { AnyOperationSpec } from '../../nodes/common/operation';
-import { defineOperation } from '../../nodes/common/operation';
+import { operationProperties } from '../../nodes/common/execution/description';
+import { notRequired, required } from '../../nodes/common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../nodes/common/execution/operation';
+import { defineOperation } from '../../nodes/common/execution/operation';
 
 const spec = (operation: string, marked: boolean): AnyOperationSpec =>
 	defineOperation({

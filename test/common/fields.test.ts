@@ -9,14 +9,14 @@ import {
 	resolveNaiveDates,
 	toDate,
 	toWallClock,
-} from '../../nodes/common/dates';
+} from '../../nodes/common/fields/dates';
 import {
 	jsonArray,
 	jsonObject,
 	optionalText,
 	requiredEnum,
 	requiredId,
-} from '../../nodes/common/fields';
+} from '../../nodes/common/fields/schemas';
 
 /** Parses as validateParameters does: a time without a zone is then read in the workflow's zone. */
 const inTimezone = <T>(zone: string, parse: () => T): T => resolveNaiveDates(parse(), zone);

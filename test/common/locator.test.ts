@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { LocatorFieldDef } from '../../nodes/common/locator';
-import { required } from '../../nodes/common/fieldSet';
-import { locatorProperty, locatorSchema } from '../../nodes/common/locator';
-import { simplifiedOutput, simplifyProperty, simplifyShape } from '../../nodes/common/simplify';
+import type { LocatorFieldDef } from '../../nodes/common/fields/locator';
+import { required } from '../../nodes/common/fields/fieldSet';
+import { locatorProperty, locatorSchema } from '../../nodes/common/fields/locator';
+import {
+	simplifiedOutput,
+	simplifyProperty,
+	simplifyShape,
+} from '../../nodes/common/execution/simplify';
 
 const record: LocatorFieldDef = {
 	name: 'recordId',

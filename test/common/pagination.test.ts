@@ -1,14 +1,14 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationContext, RequestPlan } from '../../nodes/common/operation';
+import type { OperationContext, RequestPlan } from '../../nodes/common/execution/operation';
 import {
 	MAX_PAGES,
 	fetchPages,
 	firstRecords,
 	pageRequestSchema,
 	returnAllDefault,
-} from '../../nodes/common/pagination';
+} from '../../nodes/common/execution/pagination';
 import { smlPages } from '../../nodes/Sml/pages';
 
 const node: INode = {

@@ -5,7 +5,7 @@ import {
 	optionalInteger,
 	requiredId,
 	requiredInteger,
-} from '../../nodes/common/fields';
+} from '../../nodes/common/fields/schemas';
 import {
 	fillPath,
 	headerSafeSegment,
@@ -15,8 +15,8 @@ import {
 	pathProblems,
 	pathSegment,
 	pathSegmentProblem,
-} from '../../nodes/common/pathSegments';
-import { optionalText } from '../../nodes/common/fields';
+} from '../../nodes/common/fields/pathSegments';
+import { optionalText } from '../../nodes/common/fields/schemas';
 
 const issues = (schema: z.ZodTypeAny, value: unknown) => {
 	const result = schema.safeParse(value);

@@ -1,4 +1,4 @@
-import { keyedChains, runPool } from '../../nodes/common/pool';
+import { keyedChains, runPool } from '../../nodes/common/execution/pool';
 
 describe('keyedChains', () => {
 	test('items sharing a key form one chain in input order; chains come by their first item', () => {

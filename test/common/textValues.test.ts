@@ -7,7 +7,7 @@ import {
 	optionalBoolean,
 	positiveIntegerOr,
 	requiredBoolean,
-} from '../../nodes/common/fields';
+} from '../../nodes/common/fields/schemas';
 
 describe('booleans typed as text', () => {
 	test.each([

@@ -7,7 +7,7 @@
  */
 import type http from 'node:http';
 
-import { RETRY_WINDOW_MS } from '../../nodes/common/loginGate';
+import { RETRY_WINDOW_MS } from '../../nodes/common/wire/loginGate';
 import { newCredentialsHelper, runNode } from '../harness/runNode';
 import type { ReceivedRequest } from '../harness/loopback';
 import { closeAllServers, json, startServer, text } from '../harness/loopback';

@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { leadAnswerProblem } from '../../nodes/Sml/safeUpdate';
+import { leadAnswerProblem } from '../../nodes/Sml/keepIds';
 import type { LoopbackServer, ReceivedRequest } from '../harness/loopback';
 import { closeAllServers, json, startServer, text, toPath } from '../harness/loopback';
 import { runNode } from '../harness/runNode';

@@ -3,7 +3,7 @@
  * happened. A poll only reads (wolkvox's queries are POSTs), so nothing may have been processed, and
  * a trigger has no Timeout option: its limit is named as the time limit of one request.
  */
-import * as engineOptions from '../../nodes/common/engineOptions';
+import * as engineOptions from '../../nodes/common/execution/engineOptions';
 import { closeAllServers, startServer } from '../harness/loopback';
 import { PollHarness } from '../harness/runPoll';
 import { WOLKVOX_OPERATION, WOLKVOX_TOKEN } from './vendors';

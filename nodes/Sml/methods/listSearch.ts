@@ -6,11 +6,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { secretsOf } from '../common/credentialSession';
-import { apiRequestBody } from '../common/http';
-import { asPage } from './pages';
-import { describeOther } from './safeUpdate';
-import { smlApi } from './transport';
+import { secretsOf } from '../../common/wire/credentialSession';
+import { apiRequestBody } from '../../common/wire/http';
+import { asPage } from '../pages';
+import { describeOther } from '../keepIds';
+import { smlApi } from '../transport';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,9 +1,9 @@
 /** Dropdowns filled from SML itself: each asks for its whole list (`page_size=all`). */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { apiRequestBody } from '../common/http';
-import { asPage } from './pages';
-import { smlApi } from './transport';
+import { apiRequestBody } from '../../common/wire/http';
+import { asPage } from '../pages';
+import { smlApi } from '../transport';
 
 async function listAll(
 	fn: ILoadOptionsFunctions,

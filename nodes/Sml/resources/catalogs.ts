@@ -1,7 +1,7 @@
 /** The read-only lists: concessionaires, sources, fuels, clients, provinces, localities, users. */
-import type { FieldDef } from '../../common/fieldDef';
-import { required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
+import type { FieldDef } from '../../common/fields/fieldDef';
+import { required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
 import { listOperation } from '../pages';
 
 const concessionaire = listOperation({

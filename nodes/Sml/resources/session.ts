@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
-import { SML_LOGIN_PATH, SML_LOGOUT_PATH, smlLogin } from '../session';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
+import { SML_LOGIN_PATH, SML_LOGOUT_PATH, smlLogin } from '../login';
 import { smlApi } from '../transport';
 
 const logIn = defineOperation({

@@ -2,11 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact } from '../../common/fields';
-import { combine, notRequired, optional, required } from '../../common/fieldSet';
-import { fillPath } from '../../common/pathSegments';
-import type { AnyOperationSpec, RunContext } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
+import { compact } from '../../common/fields/schemas';
+import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import { fillPath } from '../../common/fields/pathSegments';
+import type { AnyOperationSpec, RunContext } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
 import {
 	appraisal,
 	appraisalRule,
@@ -22,7 +22,7 @@ import {
 	nestedModeSchema,
 	readTaskForUpdate,
 	withCurrentId,
-} from '../safeUpdate';
+} from '../keepIds';
 import { leadLocator } from './lead/fields';
 import { LEAD_PATH } from './lead/read';
 

@@ -10,9 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiRequestBody } from '../common/http';
-import { APPRAISALS_PATH } from './resources/appraisal';
-import { casabacaApi } from './transport';
+import { apiRequestBody } from '../../common/wire/http';
+import { APPRAISALS_PATH } from '../resources/appraisal';
+import { casabacaApi } from '../transport';
 
 /** The appraisal answer is undocumented: these fields name it when they are there. */
 const APPRAISAL_LABEL_FIELDS = ['placa', 'marca', 'modelo', 'anio'];

@@ -1,6 +1,6 @@
-import { required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { LISTS_VERSION } from '../../common/pagination';
+import { required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { LISTS_VERSION } from '../../common/execution/pagination';
 import { bodyOperation } from '../body';
 import { fieldsNamed } from '../fields';
 

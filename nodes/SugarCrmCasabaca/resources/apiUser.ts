@@ -1,5 +1,5 @@
-import { combine, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
+import { combine, optional, required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
 import { bodyOperation } from '../body';
 import { fieldsNamed } from '../fields';
 

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation, executionItems } from '../../common/operation';
-import { LISTS_VERSION } from '../../common/pagination';
-import { pathSegment } from '../../common/pathSegments';
+import { required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation, executionItems } from '../../common/execution/operation';
+import { LISTS_VERSION } from '../../common/execution/pagination';
+import { pathSegment } from '../../common/fields/pathSegments';
 
 /** getAvaluos: Get Many, its From List, and the trigger's New Appraisal read the same list. */
 export const APPRAISALS_PATH = '/api/getAvaluos';

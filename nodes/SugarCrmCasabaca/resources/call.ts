@@ -1,8 +1,9 @@
-import { combine, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
+import { combine, optional, required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
 import { appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation } from '../body';
-import { ADVISOR_LOCATOR, fieldsNamed } from '../fields';
+import { fieldsNamed } from '../fields';
+import { ADVISOR_LOCATOR } from '../fields/define';
 
 const callMeeting = meeting('call');
 

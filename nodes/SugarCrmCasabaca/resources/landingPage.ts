@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList } from '../../common/fields';
-import type { FieldDef } from '../../common/fieldDef';
-import { toProperty, toSchema, withApiName } from '../../common/fieldDef';
-import { combine, notRequired, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
+import { fixedList } from '../../common/fields/schemas';
+import type { FieldDef } from '../../common/fields/fieldDef';
+import { toProperty, toSchema, withApiName } from '../../common/fields/fieldDef';
+import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
 import { buildBody } from '../body';
 import { fieldsNamed } from '../fields';
 

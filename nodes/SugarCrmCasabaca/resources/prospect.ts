@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldDef } from '../../common/fieldDef';
-import type { FieldSet } from '../../common/fieldSet';
-import { toSchema } from '../../common/fieldDef';
-import { combine, notRequired, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
+import type { FieldDef } from '../../common/fields/fieldDef';
+import type { FieldSet } from '../../common/fields/fieldSet';
+import { toSchema } from '../../common/fields/fieldDef';
+import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
 import { QUOTATION_CLIENT, appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation, pathId, requireWhen } from '../body';
 import { fieldsNamed } from '../fields';

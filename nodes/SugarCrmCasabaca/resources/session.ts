@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
-import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLoginOutcome } from '../session';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
+import { CASABACA_LOGIN_PATH, CASABACA_LOGOUT_PATH, casabacaLoginOutcome } from '../login';
 
 const createToken = defineOperation({
 	resource: 'session',

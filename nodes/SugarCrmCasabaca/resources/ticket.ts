@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { combine, optional, required } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
+import { combine, optional, required } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
 import { bodyOperation, pathId, requireWhen } from '../body';
 import { fieldsNamed } from '../fields';
 

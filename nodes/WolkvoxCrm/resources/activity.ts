@@ -7,11 +7,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, fixedGroup, jsonArray } from '../../common/fields';
-import { withApiName } from '../../common/fieldDef';
-import { combine, notRequired, optional, required, requiredUnmarked } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
+import { compact, fixedGroup, jsonArray } from '../../common/fields/schemas';
+import { withApiName } from '../../common/fields/fieldDef';
+import {
+	combine,
+	notRequired,
+	optional,
+	required,
+	requiredUnmarked,
+} from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
 import { activityBody, activityFields, activitySchema, date, location } from '../activityFields';
 
 /* --------------------------------------------------------------------- call */

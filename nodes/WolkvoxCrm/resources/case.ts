@@ -7,12 +7,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact } from '../../common/fields';
-import type { FieldDef } from '../../common/fieldDef';
-import { combine, notRequired, optional, required, requiredUnmarked } from '../../common/fieldSet';
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
-import { LISTS_VERSION, beforeListsVersion } from '../../common/pagination';
+import { compact } from '../../common/fields/schemas';
+import { combine, notRequired, optional } from '../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
+import { LISTS_VERSION, beforeListsVersion } from '../../common/execution/pagination';
 import type { AttachmentParams } from '../attachments';
 import {
 	attachmentFields,
@@ -23,7 +22,14 @@ import {
 } from '../attachments';
 import type { CaseParams } from '../caseBody';
 import { caseBody, caseSchema } from '../caseBody';
-import { caseFields, caseParties, caseResponsible, caseState, caseType } from '../caseFields';
+import {
+	caseFields,
+	caseFilter,
+	caseParties,
+	caseResponsible,
+	caseState,
+	caseType,
+} from '../caseFields';
 import { OPTIONS, atLeastOne, recordId } from '../fields';
 import { FORM_DATA, externalToken } from '../transport';
 
@@ -149,52 +155,6 @@ const updateCaseWithAttachments = defineOperation({
 });
 
 /* ------------------------------------------------------------------ search */
-
-/** The filter fields the query-cases page lists, with English labels. */
-const CASE_FILTER_FIELDS = [
-	['Case Expired', 'case expired'],
-	['Case ID', 'idCase'],
-	['Case Prefix ID', 'idPrefijo'],
-	['Case Type', 'type case'],
-	['Company ID', 'company id'],
-	['Company Name', 'company name'],
-	['Company Name (companyName)', 'companyName'],
-	['Contact E-Mail', 'email contact'],
-	['Contact Identification', 'contact identification'],
-	['Contact Name', 'name contact'],
-	['Contact Phone', 'contact phone'],
-	['Contact Record ID', 'contact wolkvox id'],
-	['Description', 'description'],
-	['Owner ID', 'owner id'],
-	['Owner Name', 'owner name'],
-	['Owner User', 'owner user'],
-	['Prefix', 'prefix'],
-	['Priority', 'priority'],
-	['Reason', 'reason'],
-	['Record ID (wolkvox-id)', 'wolkvox-id'],
-	['Reopened', 'reopened'],
-	['Responsible ID', 'responsible id'],
-	['Responsible Name', 'responsible name'],
-	['Responsible User', 'responsible user'],
-	['Solution', 'solution'],
-	['Status', 'status'],
-] as const;
-
-/** A case field and the value it must have: the filter of Search and of Get Notes History. */
-const caseFilter = (defaultField: string, value: Pick<FieldDef, 'placeholder' | 'text'>) =>
-	combine(
-		requiredUnmarked([
-			{
-				name: 'field',
-				label: 'Field',
-				kind: 'enum',
-				options: CASE_FILTER_FIELDS.map(([name, option]) => ({ name, value: option })),
-				default: defaultField,
-				text: 'Case field to filter on',
-			},
-		]),
-		required([{ name: 'value', label: 'Value', ...value }]),
-	);
 
 const searchFields = caseFilter('status', {
 	placeholder: 'e.g. abierto',

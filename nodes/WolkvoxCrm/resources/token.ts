@@ -1,8 +1,8 @@
 /** The token's daily usage: the same call as the credential test. */
 import { z } from 'zod';
 
-import type { AnyOperationSpec } from '../../common/operation';
-import { defineOperation } from '../../common/operation';
+import type { AnyOperationSpec } from '../../common/execution/operation';
+import { defineOperation } from '../../common/execution/operation';
 import { USAGE_INFORMATION_PATH } from '../server';
 
 const getUsage = defineOperation({

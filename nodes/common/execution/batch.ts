@@ -6,8 +6,8 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { appendDescription, isOutcomeUnknown } from './http';
-import { fillPath } from './pathSegments';
+import { appendDescription, isOutcomeUnknown } from '../wire/http';
+import { fillPath } from '../fields/pathSegments';
 import { runPool } from './pool';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 

@@ -77,7 +77,7 @@ function defaultOperation(resource: ResourceOption, specs: AnyOperationSpec[]): 
 
 /**
  * One Operation dropdown per resource, listing that resource's specs. Where the AI tool variant
- * offers less (common/toolVariant.ts), the regular node keeps the full list and the tool variant
+ * offers less (common/execution/toolVariant.ts), the regular node keeps the full list and the tool variant
  * gets its own: without the hidden operations, and with the irreversible ones only when Allow
  * Irreversible Actions is on (that switch comes first; a resource with nothing else lists them,
  * and the runner refuses them until it is on).

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { VendorApi } from './operation';
-import { failValidation } from './validation';
+import { failValidation } from '../fields/validation';
 
 /** Time limit of one request when the operation's Options > Timeout is not set. */
 export const DEFAULT_TIMEOUT_MS = 60_000;

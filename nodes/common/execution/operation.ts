@@ -226,7 +226,7 @@ export interface OperationSpec<P extends IDataObject = IDataObject> {
 	 */
 	serialKeys?(params: P): string[];
 	/**
-	 * How the node's AI tool variant treats it (common/toolVariant.ts). Unmarked operations are
+	 * How the node's AI tool variant treats it (common/execution/toolVariant.ts). Unmarked operations are
 	 * offered to agents as they are.
 	 */
 	tool?: ToolUse;

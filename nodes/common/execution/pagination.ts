@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { booleanOr, positiveIntegerOr } from './fields';
+import { booleanOr, positiveIntegerOr } from '../fields/schemas';
 import type {
 	EngineFunctions,
 	OperationContext,

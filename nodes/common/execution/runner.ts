@@ -3,15 +3,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { PreparedItem } from './batch';
 import { describeItems, executeBatches } from './batch';
-import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
+import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from '../wire/credentialSession';
 import {
 	DEFAULT_TIMEOUT_MS,
 	readConcurrency,
 	readTimeout,
 	withoutEngineOptions,
 } from './engineOptions';
-import { apiRequest, apiRequestBody, appendDescription } from './http';
-import { fillPath } from './pathSegments';
+import { apiRequest, apiRequestBody, appendDescription } from '../wire/http';
+import { fillPath } from '../fields/pathSegments';
 import type {
 	AnyOperationSpec,
 	OperationContext,
@@ -25,8 +25,8 @@ import type { PageRequest } from './pagination';
 import { fetchPages, firstRecords } from './pagination';
 import { keyedChains, runPool } from './pool';
 import { checkToolResource, checkToolUse, isToolNode, withoutEnvelope } from './toolVariant';
-import { loginFailureOf } from './session';
-import { failValidation, readParameters, validateParameters } from './validation';
+import { loginFailureOf } from '../wire/login';
+import { failValidation, readParameters, validateParameters } from '../fields/validation';
 
 export function findSpec(
 	specs: AnyOperationSpec[],

@@ -7,7 +7,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OperationOutput } from './operation';
 
-import { optionalBoolean } from './fields';
+import { optionalBoolean } from '../fields/schemas';
 import { fromVersion, LOCATOR_VERSION } from './versions';
 
 export const simplifyProperty: INodeProperties = fromVersion(LOCATOR_VERSION, {

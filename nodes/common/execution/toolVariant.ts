@@ -9,7 +9,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBoolean } from './fields';
+import { toBoolean } from '../fields/schemas';
 import type { AnyOperationSpec, ResourceOption, ToolUse } from './operation';
 
 /** The tool variant's switch for operations marked `irreversible`. */

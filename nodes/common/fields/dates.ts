@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { blankToUndefined } from './fields';
+import { blankToUndefined } from './schemas';
 
 /** How far `zone`'s clock is ahead of UTC at the instant `utc` (ms since the epoch, whole seconds). */
 function zoneOffset(utc: number, zone: string): number {

@@ -27,7 +27,7 @@ import {
 	requiredInteger,
 	requiredNumber,
 	requiredText,
-} from './fields';
+} from './schemas';
 
 /** A resource locator's modes (locator.ts builds the property and reads its value). */
 export interface LocatorDef {

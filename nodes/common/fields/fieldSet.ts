@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import type { FieldDef, Show } from './fieldDef';
 import { toProperty, toSchema, withApiName } from './fieldDef';
-import { fixedList } from './fields';
+import { fixedList } from './schemas';
 import { declaredProperties, declaredSchema } from './locator';
 
 /** A group of declared fields: their properties, their validation, and the names the body takes. */

@@ -12,7 +12,7 @@ import { z } from 'zod';
 
 import type { FieldDef, LocatorDef, Show } from './fieldDef';
 import { apiName, describeField, toProperty, toSchema, withApiName } from './fieldDef';
-import { beforeVersion, fromVersion, LOCATOR_VERSION } from './versions';
+import { beforeVersion, fromVersion, LOCATOR_VERSION } from '../execution/versions';
 
 export type LocatorFieldDef = FieldDef & { locator: LocatorDef };
 

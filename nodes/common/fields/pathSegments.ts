@@ -11,8 +11,8 @@ import { ApplicationError } from 'n8n-workflow';
 import type { RefinementCtx, ZodTypeAny } from 'zod';
 import { z } from 'zod';
 
-import { requiredText } from './fields';
-import type { AnyOperationSpec } from './operation';
+import { requiredText } from './schemas';
+import type { AnyOperationSpec } from '../execution/operation';
 
 /** C0 and C1 controls (NUL, TAB, CR, LF, DEL...) and the Unicode line and paragraph separators. */
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;

@@ -7,10 +7,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodIssue } from 'zod';
 
-import type { AnyOperationSpec } from './operation';
+import type { AnyOperationSpec } from '../execution/operation';
 import { resolveNaiveDates } from './dates';
 import { apiNameOf } from './fieldDef';
-import { pageRequestSchema, paginationProperties } from './pagination';
+import { pageRequestSchema, paginationProperties } from '../execution/pagination';
 import { pathProblems } from './pathSegments';
 
 /** Values of the operation's top-level parameters for one item; hidden ones are left out. */

@@ -7,8 +7,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { EngineFunctions, VendorApi } from './operation';
-import { isLoginRefusal, releaseIssuedToken } from './session';
+import type { EngineFunctions, VendorApi } from '../execution/operation';
+import { isLoginRefusal, releaseIssuedToken } from './login';
 
 type RequestContext = EngineFunctions;
 

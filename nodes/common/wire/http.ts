@@ -3,12 +3,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { CredentialSession, REFUSED_BEFORE, RefusedBefore } from './credentialSession';
 import { asText, headerValue, masked, parseAnswer, readableBody, retryAfter } from './answer';
-import { DEFAULT_TIMEOUT_MS } from './engineOptions';
+import { DEFAULT_TIMEOUT_MS } from '../execution/engineOptions';
 import { networkFailure, networkFailureText } from './network';
-import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from './operation';
+import type { ApiResponse, EngineFunctions, RequestPlan, VendorApi } from '../execution/operation';
 import type { Refused } from './send';
 import { sendFollowing } from './send';
-import { loginFailureOf } from './session';
+import { loginFailureOf } from './login';
 
 type RequestContext = EngineFunctions;
 

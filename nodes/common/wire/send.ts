@@ -5,7 +5,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { MAX_REDIRECTS, redirectTarget, refusedRedirect } from './network';
-import type { ApiResponse, EngineFunctions, VendorApi } from './operation';
+import type { ApiResponse, EngineFunctions, VendorApi } from '../execution/operation';
 
 /**
  * One request through n8n's authenticated request, with the credential the session read: n8n then

@@ -8,12 +8,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { optional } from '../../../common/fieldSet';
-import { fillPath } from '../../../common/pathSegments';
-import type { RunContext } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
+import { optional } from '../../../common/fields/fieldSet';
+import { fillPath } from '../../../common/fields/pathSegments';
+import type { RunContext } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
 import { LEAD_STATUSES, leadStatusOptions } from '../../fields';
-import { leadAnswerProblem } from '../../safeUpdate';
+import { leadAnswerProblem } from '../../keepIds';
 import type { MatchRule } from './match';
 import { MATCH_ON, findLeads, phoneDigits, serialKeysOf } from './match';
 import { LEAD_PATH, concessionaires } from './read';

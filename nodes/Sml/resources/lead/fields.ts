@@ -1,5 +1,5 @@
 /**
- * The lead's own fields (common/fieldSet.ts): who it comes from and belongs to, its vehicle, its
+ * The lead's own fields (common/fields/fieldSet.ts): who it comes from and belongs to, its vehicle, its
  * client and the tasks it carries. Fields shared with other resources are in ../../fields.ts.
  * Fields are declared in the order they are sent; the editor sorts them by name.
  */
@@ -7,11 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldDef';
-import type { FieldSet } from '../../../common/fieldSet';
-import { combine, list, notRequired, optional, required } from '../../../common/fieldSet';
-import type { LocatorDef } from '../../../common/fieldDef';
+import { compact } from '../../../common/fields/schemas';
+import type { FieldDef } from '../../../common/fields/fieldDef';
+import type { FieldSet } from '../../../common/fields/fieldSet';
+import { combine, list, notRequired, optional, required } from '../../../common/fields/fieldSet';
+import type { LocatorDef } from '../../../common/fields/fieldDef';
 import {
 	appraisal,
 	appraisalRule,

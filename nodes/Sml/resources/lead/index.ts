@@ -1,4 +1,4 @@
-import type { AnyOperationSpec } from '../../../common/operation';
+import type { AnyOperationSpec } from '../../../common/execution/operation';
 import { createOrUpdate } from './createOrUpdate';
 import { get, getAll, getHistory } from './read';
 import { assign, changeStatus, clickToCall, create, finalize, update } from './write';

@@ -6,11 +6,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationContext, Page, VendorPages } from '../../../common/operation';
-import { fetchPages } from '../../../common/pagination';
+import type { OperationContext, Page, VendorPages } from '../../../common/execution/operation';
+import { fetchPages } from '../../../common/execution/pagination';
 import { LEAD_STATUSES } from '../../fields';
 import { smlPages } from '../../pages';
-import { credentialSecrets, describeOther } from '../../safeUpdate';
+import { credentialSecrets, describeOther } from '../../keepIds';
 
 export const MATCH_ON = ['email', 'phone', 'emailOrPhone', 'emailAndPhone'] as const;
 export type MatchOn = (typeof MATCH_ON)[number];

@@ -1,10 +1,14 @@
 /** Reading leads: one, many (with their filters), and the history of one. */
 import { z } from 'zod';
 
-import type { FieldDef } from '../../../common/fieldDef';
-import { defineOperation } from '../../../common/operation';
-import { paginationSchema } from '../../../common/pagination';
-import { simplifiedOutput, simplifyProperty, simplifyShape } from '../../../common/simplify';
+import type { FieldDef } from '../../../common/fields/fieldDef';
+import { defineOperation } from '../../../common/execution/operation';
+import { paginationSchema } from '../../../common/execution/pagination';
+import {
+	simplifiedOutput,
+	simplifyProperty,
+	simplifyShape,
+} from '../../../common/execution/simplify';
 import { concessionaireIds, status } from '../../fields';
 import { listOperation } from '../../pages';
 import { simplifyLead } from '../../simplify';

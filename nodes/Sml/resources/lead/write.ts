@@ -3,10 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { compact } from '../../../common/fields';
-import { combine, optional, required } from '../../../common/fieldSet';
-import type { RunContext } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
+import { compact } from '../../../common/fields/schemas';
+import { combine, optional, required } from '../../../common/fields/fieldSet';
+import type { RunContext } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
 import { notes, status, tags } from '../../fields';
 import {
 	mergeContentList,
@@ -15,7 +15,7 @@ import {
 	nestedModeSchema,
 	readLeadForUpdate,
 	withCurrentId,
-} from '../../safeUpdate';
+} from '../../keepIds';
 import {
 	brandModel,
 	byLeadId,

@@ -2,13 +2,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { formatDate, toWallClock } from '../../../common/dates';
-import { compact } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldDef';
-import { combine, optional, required } from '../../../common/fieldSet';
-import type { AnyOperationSpec } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
-import { LISTS_VERSION } from '../../../common/pagination';
+import { formatDate, toWallClock } from '../../../common/fields/dates';
+import { compact } from '../../../common/fields/schemas';
+import type { FieldDef } from '../../../common/fields/fieldDef';
+import { combine, optional, required } from '../../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
+import { LISTS_VERSION } from '../../../common/execution/pagination';
 import { OPTIONS, schemaOf } from '../../fields';
 import { OBLIGATION_PATH } from './obligation';
 

@@ -5,8 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, fixedList } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldDef';
+import { compact, fixedList } from '../../../common/fields/schemas';
+import type { FieldDef } from '../../../common/fields/fieldDef';
 import {
 	combine,
 	notRequired,
@@ -14,9 +14,9 @@ import {
 	required,
 	listProperty,
 	requiredUnmarked,
-} from '../../../common/fieldSet';
-import type { AnyOperationSpec } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
+} from '../../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
 import type { RecordFieldsParams } from '../../fields';
 import { batchOptions, batchSizeOf, fieldsFrom, recordFieldsInput, schemaOf } from '../../fields';
 

@@ -7,12 +7,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { optionalEnum } from '../../../common/fields';
-import { combine, required } from '../../../common/fieldSet';
-import { appendDescription } from '../../../common/http';
-import type { RunContext } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
-import { headerValueProblem, pathSegmentProblem } from '../../../common/pathSegments';
+import { optionalEnum } from '../../../common/fields/schemas';
+import { combine, required } from '../../../common/fields/fieldSet';
+import { appendDescription } from '../../../common/wire/http';
+import type { RunContext } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
+import { headerValueProblem, pathSegmentProblem } from '../../../common/fields/pathSegments';
 import { fieldsFrom, moduleField } from '../../fields';
 import { wolkvoxApi } from '../../transport';
 import type { FoundRecord } from './lookup';

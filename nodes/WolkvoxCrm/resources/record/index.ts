@@ -1,4 +1,4 @@
-import type { AnyOperationSpec } from '../../../common/operation';
+import type { AnyOperationSpec } from '../../../common/execution/operation';
 import { recordCreateOrUpdate } from './createOrUpdate';
 import { recordSearchOperations } from './search';
 import { recordChangeOperations, recordInsert } from './write';

@@ -5,11 +5,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { FieldDef } from '../../../common/fieldDef';
-import { combine, optional, required } from '../../../common/fieldSet';
-import type { AnyOperationSpec } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
-import { LISTS_VERSION, beforeListsVersion } from '../../../common/pagination';
+import type { FieldDef } from '../../../common/fields/fieldDef';
+import { combine, optional, required } from '../../../common/fields/fieldSet';
+import type { AnyOperationSpec } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
+import { LISTS_VERSION, beforeListsVersion } from '../../../common/execution/pagination';
 import { OPTIONS, atLeastOne, moduleField } from '../../fields';
 
 /* ---------------------------------------------------------- search by date */

@@ -5,13 +5,13 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { typeMessages } from '../../../common/fields';
-import type { FieldDef } from '../../../common/fieldDef';
-import type { FieldSet } from '../../../common/fieldSet';
-import { combine, required } from '../../../common/fieldSet';
-import type { AnyOperationSpec, RequestPlan } from '../../../common/operation';
-import { defineOperation } from '../../../common/operation';
-import { segmentCheck } from '../../../common/pathSegments';
+import { typeMessages } from '../../../common/fields/schemas';
+import type { FieldDef } from '../../../common/fields/fieldDef';
+import type { FieldSet } from '../../../common/fields/fieldSet';
+import { combine, required } from '../../../common/fields/fieldSet';
+import type { AnyOperationSpec, RequestPlan } from '../../../common/execution/operation';
+import { defineOperation } from '../../../common/execution/operation';
+import { segmentCheck } from '../../../common/fields/pathSegments';
 import type { AttachmentParams } from '../../attachments';
 import { attachmentFields, checkBinaryProperties, readAttachments } from '../../attachments';
 import type { RecordFieldsParams } from '../../fields';
