@@ -3,40 +3,45 @@
  * appraisal) that a PATCH sends without its `id`. These helpers build update bodies that carry
  * the current ids, so an update changes what the user asked for and nothing is lost.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { masked } from '../common/wire/answer';
+import { notRequired } from '../common/fields/fieldSet';
 import { compact } from '../common/fields/schemas';
 import type { OperationContext } from '../common/execution/operation';
 import { taskDetails, taskType } from './fields';
 import { smlApi } from './transport';
 
 /** "Keep IDs" (the default) or "Replace" (send exactly what the user gave, without ids). */
-export const nestedMode = (description: string): INodeProperties => ({
-	displayName: 'Nested Data',
-	name: 'nestedMode',
-	type: 'options',
-	options: [
+export const nestedMode = (text: string) =>
+	notRequired([
 		{
-			name: 'Update in Place (Keep IDs)',
-			value: 'merge',
-			description:
-				'Read the current record first and send the IDs of the nested objects you change, so SML updates them; existing notes, tags and tasks are kept',
+			name: 'nestedMode',
+			label: 'Nested Data',
+			kind: 'enum',
+			// How the node sends the nested objects, not a field of SML's.
+			api: false,
+			options: [
+				{
+					name: 'Update in Place (Keep IDs)',
+					value: 'merge',
+					description:
+						'Read the current record first and send the IDs of the nested objects you change, so SML updates them; existing notes, tags and tasks are kept',
+				},
+				{
+					name: 'Replace',
+					value: 'replace',
+					description:
+						'Send only what you give, without IDs: SML deletes the nested objects you send and creates them again',
+				},
+			],
+			default: 'merge',
+			text,
+			schema: () => z.enum(['merge', 'replace']).default('merge'),
 		},
-		{
-			name: 'Replace',
-			value: 'replace',
-			description:
-				'Send only what you give, without IDs: SML deletes the nested objects you send and creates them again',
-		},
-	],
-	default: 'merge',
-	description,
-});
-
-export const nestedModeSchema = z.enum(['merge', 'replace']).default('merge');
+	]);
 
 const idOf = (value: unknown) =>
 	(value as IDataObject | null | undefined)?.id as number | undefined;

@@ -16,13 +16,7 @@ import {
 	taskDetailsWithType,
 	taskType,
 } from '../fields';
-import {
-	mergeContentList,
-	nestedMode,
-	nestedModeSchema,
-	readTaskForUpdate,
-	withCurrentId,
-} from '../keepIds';
+import { mergeContentList, nestedMode, readTaskForUpdate, withCurrentId } from '../keepIds';
 import { leadLocator } from './lead/fields';
 import { LEAD_PATH } from './lead/read';
 
@@ -102,11 +96,13 @@ const updateFields = combine(
 	notes(true),
 );
 
+const nestedData = nestedMode("How changes to the task's appraisal and notes are sent");
+
 const updateSchema = z
 	.object<ZodRawShape>({
 		...taskId.shape,
 		...updateLead.shape,
-		nestedMode: nestedModeSchema,
+		...nestedData.shape,
 		...updateFields.shape,
 		appraisal: appraisalSchema,
 	})
@@ -160,7 +156,7 @@ const update = defineOperation({
 	properties: [
 		...taskId.properties,
 		...updateLead.properties,
-		nestedMode("How changes to the task's appraisal and notes are sent"),
+		...nestedData.properties,
 		...updateFields.properties,
 	],
 	schema: updateSchema,

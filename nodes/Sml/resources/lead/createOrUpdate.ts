@@ -3,12 +3,12 @@
  * updates it the way Lead > Update's Keep IDs does, outputs it, or creates a lead when none
  * matches. Items of one run that share an e-mail or phone run one after the other.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { optional } from '../../../common/fields/fieldSet';
+import { notRequired, optional } from '../../../common/fields/fieldSet';
 import { fillPath } from '../../../common/fields/pathSegments';
 import type { RunContext } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
@@ -28,11 +28,29 @@ const MATCH_ON_NAMES: Record<(typeof MATCH_ON)[number], string> = {
 
 const OPEN_STATUSES = LEAD_STATUSES.filter((value) => value !== 'end');
 
-const matchProperties: INodeProperties[] = [
+/** A list from the dropdown, or text from an expression ("new,tracing"). */
+const statusList = z
+	.preprocess(
+		(value) =>
+			typeof value === 'string'
+				? value
+						.split(',')
+						.map((status) => status.trim())
+						.filter(Boolean)
+				: value,
+		z
+			.array(z.enum(LEAD_STATUSES))
+			.min(1, 'must name at least one status')
+			.transform((statuses) => [...new Set(statuses)]),
+	)
+	.default(OPEN_STATUSES);
+
+const matchFields = notRequired([
 	{
-		displayName: 'Match On',
 		name: 'matchOn',
-		type: 'options',
+		label: 'Match On',
+		kind: 'enum',
+		api: false,
 		options: [
 			{
 				name: 'E-Mail',
@@ -59,23 +77,25 @@ const matchProperties: INodeProperties[] = [
 			},
 		],
 		default: 'email',
-		description:
-			"What identifies the client's lead. SML's filters find the leads whose client e-mail or phone contains the value; only exact matches count.",
+		schema: () => z.enum(MATCH_ON).default('email'),
+		text: "What identifies the client's lead. SML's filters find the leads whose client e-mail or phone contains the value; only exact matches count.",
 	},
 	{
-		displayName: 'Match Leads in Status',
 		name: 'matchStatuses',
-		type: 'multiOptions',
+		label: 'Match Leads in Status',
+		kind: 'enum',
+		api: false,
 		options: leadStatusOptions,
 		// Every status but end (OPEN_STATUSES), written out for n8n's lint.
-		default: ['new', 'commercial_management', 'tracing'],
-		description:
-			'Only leads in these statuses are matched. By default every status but End, so a client who comes back after a closed lead gets a new lead.',
+		property: { type: 'multiOptions', default: ['new', 'commercial_management', 'tracing'] },
+		schema: () => statusList,
+		text: 'Only leads in these statuses are matched. By default every status but End, so a client who comes back after a closed lead gets a new lead.',
 	},
 	{
-		displayName: 'When Found',
 		name: 'whenFound',
-		type: 'options',
+		label: 'When Found',
+		kind: 'enum',
+		api: false,
 		options: [
 			{
 				name: 'Do Nothing and Output It',
@@ -90,12 +110,14 @@ const matchProperties: INodeProperties[] = [
 			},
 		],
 		default: 'update',
-		description: 'What to do with the lead found',
+		schema: () => z.enum(['update', 'nothing']).default('update'),
+		text: 'What to do with the lead found',
 	},
 	{
-		displayName: 'When Several Match',
 		name: 'whenSeveral',
-		type: 'options',
+		label: 'When Several Match',
+		kind: 'enum',
+		api: false,
 		options: [
 			{
 				name: 'Fail the Item',
@@ -109,9 +131,10 @@ const matchProperties: INodeProperties[] = [
 			},
 		],
 		default: 'newest',
-		description: 'What to do when more than one lead matches',
+		schema: () => z.enum(['newest', 'fail']).default('newest'),
+		text: 'What to do when more than one lead matches',
 	},
-];
+]);
 
 const options = optional(
 	[
@@ -127,30 +150,10 @@ const options = optional(
 	{ name: 'options', label: 'Options', placeholder: 'Add Option' },
 );
 
-/** A list from the dropdown, or text from an expression ("new,tracing"). */
-const statusList = z
-	.preprocess(
-		(value) =>
-			typeof value === 'string'
-				? value
-						.split(',')
-						.map((status) => status.trim())
-						.filter(Boolean)
-				: value,
-		z
-			.array(z.enum(LEAD_STATUSES))
-			.min(1, 'must name at least one status')
-			.transform((statuses) => [...new Set(statuses)]),
-	)
-	.default(OPEN_STATUSES);
-
 const schema = z
 	.object<ZodRawShape>({
 		...createShape,
-		matchOn: z.enum(MATCH_ON).default('email'),
-		matchStatuses: statusList,
-		whenFound: z.enum(['update', 'nothing']).default('update'),
-		whenSeveral: z.enum(['newest', 'fail']).default('newest'),
+		...matchFields.shape,
 		...options.shape,
 	})
 	.superRefine((params, ctx) => {
@@ -237,7 +240,7 @@ export const createOrUpdate = defineOperation({
 		"Find the client's lead by e-mail and/or phone (exact match) and update it, or create a lead when none matches; items with the same e-mail or phone run one after the other",
 	method: 'POST',
 	path: '/api/lead/',
-	properties: [...createFields.properties, ...matchProperties, ...options.properties],
+	properties: [...createFields.properties, ...matchFields.properties, ...options.properties],
 	schema,
 	serialKeys: (params) => serialKeysOf(ruleOf(params)),
 	run: createOrUpdateLead,

@@ -12,7 +12,6 @@ import {
 	mergeContentList,
 	mergeTasks,
 	nestedMode,
-	nestedModeSchema,
 	readLeadForUpdate,
 	withCurrentId,
 } from '../../keepIds';
@@ -122,10 +121,12 @@ const updateFields = combine(
 	leadTasks(true),
 );
 
+const nestedData = nestedMode('How changes to the client, vehicle, notes, tags and tasks are sent');
+
 const updateSchema = z
 	.object<ZodRawShape>({
 		...byLeadId,
-		nestedMode: nestedModeSchema,
+		...nestedData.shape,
 		...updateFields.shape,
 		client: clientSchema,
 	})
@@ -178,11 +179,7 @@ export const update = defineOperation({
 		'Change the given fields of a lead, by Lead ID, keeping the IDs of its client, vehicle, notes, tags and tasks',
 	method: 'PATCH',
 	path: LEAD_PATH,
-	properties: [
-		...leadIdField.properties,
-		nestedMode('How changes to the client, vehicle, notes, tags and tasks are sent'),
-		...updateFields.properties,
-	],
+	properties: [...leadIdField.properties, ...nestedData.properties, ...updateFields.properties],
 	schema: updateSchema,
 	run: updateLead,
 });

@@ -3,12 +3,12 @@
  * here (lookup.ts), then insert.php (no match) or update.php (a match). Never creates on doubt: a
  * lookup that fails or cannot be read fails the item before anything is written.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalEnum } from '../../../common/fields/schemas';
-import { combine, required } from '../../../common/fields/fieldSet';
+import { combine, notRequired, required } from '../../../common/fields/fieldSet';
 import { appendDescription } from '../../../common/wire/http';
 import type { RunContext } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
@@ -37,11 +37,12 @@ const matchField = required([
 const WHEN_FOUND = ['update', 'nothing'] as const;
 const WHEN_SEVERAL = ['newest', 'fail'] as const;
 
-const choices: INodeProperties[] = [
+const choices = notRequired([
 	{
-		displayName: 'When Found',
 		name: 'whenFound',
-		type: 'options',
+		label: 'When Found',
+		kind: 'enum',
+		api: false,
 		options: [
 			{
 				name: 'Update the Record',
@@ -55,12 +56,14 @@ const choices: INodeProperties[] = [
 			},
 		],
 		default: 'update',
-		description: 'What to do when a record of the module has the same value',
+		text: 'What to do when a record of the module has the same value',
+		schema: () => optionalEnum(WHEN_FOUND).transform((value) => value ?? 'update'),
 	},
 	{
-		displayName: 'When Several Match',
 		name: 'whenSeveral',
-		type: 'options',
+		label: 'When Several Match',
+		kind: 'enum',
+		api: false,
 		options: [
 			{
 				name: 'Update the Newest',
@@ -75,18 +78,12 @@ const choices: INodeProperties[] = [
 			},
 		],
 		default: 'newest',
-		description: 'What to do when several records of the module have the same value',
+		text: 'What to do when several records of the module have the same value',
+		schema: () => optionalEnum(WHEN_SEVERAL).transform((value) => value ?? 'newest'),
 	},
-];
+]);
 
-const fields = combine(moduleField, matchField, recordInput, {
-	properties: choices,
-	shape: {
-		whenFound: optionalEnum(WHEN_FOUND).transform((value) => value ?? 'update'),
-		whenSeveral: optionalEnum(WHEN_SEVERAL).transform((value) => value ?? 'newest'),
-	},
-	fields: [],
-});
+const fields = combine(moduleField, matchField, recordInput, choices);
 
 type Params = RecordParams & {
 	matchField: string;
