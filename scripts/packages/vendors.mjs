@@ -24,8 +24,13 @@ export const COMBINED = 'n8n-nodes-casabaca-wolkvox-sml';
  */
 const shared = {
 	triggers: { heading: '## Triggers', intro: true },
+	createOrUpdate: { heading: '## Create or Update', intro: true },
+	acrossExecutions: {
+		heading: '### Across executions',
+		title: 'Create or Update across executions',
+	},
 	moving: {
-		heading: '## Moving a workflow between the combined package and a single-vendor package',
+		heading: '### Moving a workflow between the combined package and a single-vendor package',
 	},
 };
 
@@ -44,6 +49,9 @@ export const VENDOR_PACKAGES = [
 			{ heading: '### SML', title: 'Operations' },
 			shared.triggers,
 			{ heading: '### SML Trigger' },
+			shared.createOrUpdate,
+			{ heading: '### SML: Lead > Create or Update', title: 'Lead > Create or Update' },
+			shared.acrossExecutions,
 			shared.moving,
 		],
 	},
@@ -63,6 +71,9 @@ export const VENDOR_PACKAGES = [
 			{ heading: '### wolkvox CRM', title: 'Operations' },
 			shared.triggers,
 			{ heading: '### wolkvox CRM Trigger' },
+			shared.createOrUpdate,
+			{ heading: '### wolkvox CRM: Record > Create or Update', title: 'Record > Create or Update' },
+			shared.acrossExecutions,
 			shared.moving,
 		],
 	},
