@@ -3,14 +3,14 @@
  * `datos_adicionales`, and `bodyOperation`, the shape of almost every Casabaca endpoint, with the
  * id in its path and the rules that span several fields.
  */
-import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList, requiredText } from '../common/fields/schemas';
+import { requiredText } from '../common/fields/schemas';
 import type { FieldDef } from '../common/fields/fieldDef';
 import type { FieldSet } from '../common/fields/fieldSet';
-import { apiName, toProperty, toSchema, withApiName } from '../common/fields/fieldDef';
-import { combine, required } from '../common/fields/fieldSet';
+import { apiName, toSchema } from '../common/fields/fieldDef';
+import { combine, list, required } from '../common/fields/fieldSet';
 import type { AnyOperationSpec, OperationSpec } from '../common/execution/operation';
 import { defineOperation } from '../common/execution/operation';
 import { pathSegment } from '../common/fields/pathSegments';
@@ -61,86 +61,50 @@ const formFieldKey: FieldDef = { name: 'key', label: 'Key', text: 'Name of the f
 const formFieldValue: FieldDef = { name: 'nombre', label: 'Value', text: 'What was entered in it' };
 
 /** Free pairs: their keys are the user's own, so only the object they go into has an API name. */
-const pairsProperty = withApiName<INodeProperties>(
+const pairs = list(
 	{
-		displayName: 'Additional Data',
 		name: 'additionalData',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
+		label: 'Additional Data',
 		placeholder: 'Add Key/Value',
-		default: {},
-		description:
-			'Free data from your application, sent as key/value pairs (API object: datos_adicionales)',
-		options: [
-			{
-				displayName: 'Pair',
-				name: 'pairs',
-				values: [
-					withApiName<INodeProperties>(
-						{
-							displayName: 'Key',
-							name: 'key',
-							type: 'string',
-							default: '',
-							description: 'Name of the property (API object: datos_adicionales)',
-						},
-						'datos_adicionales',
-					),
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
+		api: 'datos_adicionales',
+		apiWord: 'object',
+		text: 'Free data from your application, sent as key/value pairs',
+		entry: { name: 'pairs', label: 'Pair' },
 	},
-	'datos_adicionales',
+	[
+		{
+			name: 'key',
+			label: 'Key',
+			api: false,
+			text: 'Name of the property (API object: datos_adicionales)',
+		},
+		{ name: 'value', label: 'Value', api: false, text: 'Value of the property' },
+	],
+	z.object({ key: requiredText(), value: z.unknown() }),
 );
 
-// Written out rather than with fieldSet's list(): its description also names the entries' fields.
-const formFieldsProperty = withApiName<INodeProperties>(
+const formFields = list(
 	{
-		displayName: 'Form Fields',
 		name: 'formFields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
+		label: 'Form Fields',
 		placeholder: 'Add Form Field',
-		default: {},
-		description:
-			'The fields of the web form (API list: datos_adicionales.fields, entries {key, nombre})',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'fields',
-				values: [toProperty(formFieldKey), toProperty(formFieldValue)],
-			},
-		],
+		api: 'datos_adicionales.fields',
+		text: 'The fields of the web form',
+		entry: { name: 'fields', label: 'Field' },
 	},
-	'datos_adicionales.fields',
+	[formFieldKey, formFieldValue],
+	z.object({
+		key: toSchema(formFieldKey, true),
+		nombre: toSchema(formFieldValue).transform((value) => value ?? ''),
+	}),
 );
-
-const pairsShape = {
-	additionalData: fixedList('pairs', z.object({ key: requiredText(), value: z.unknown() })),
-};
-const formFieldsShape = {
-	formFields: fixedList(
-		'fields',
-		z.object({
-			key: toSchema(formFieldKey, true),
-			nombre: toSchema(formFieldValue).transform((value) => value ?? ''),
-		}),
-	),
-};
 
 /**
  * `datos_adicionales`: free key/value pairs from the external application and, where the vendor
  * documents it, the `fields` list of the web form (`{key, nombre}`).
  */
 export function additionalData(withFormFields: boolean): FieldSet {
-	return withFormFields
-		? {
-				properties: [pairsProperty, formFieldsProperty],
-				shape: { ...pairsShape, ...formFieldsShape },
-				fields: [],
-			}
-		: { properties: [pairsProperty], shape: pairsShape, fields: [] };
+	return withFormFields ? combine(pairs, formFields) : pairs;
 }
 
 /** Moves the key/value pairs and form fields into `datos_adicionales`. */

@@ -1,10 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fixedList } from '../../common/fields/schemas';
 import type { FieldDef } from '../../common/fields/fieldDef';
-import { toProperty, toSchema, withApiName } from '../../common/fields/fieldDef';
-import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import { toSchema } from '../../common/fields/fieldDef';
+import { combine, list, notRequired, optional, required } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { defineOperation } from '../../common/execution/operation';
 import { buildBody } from '../body';
@@ -40,25 +39,19 @@ const formProperty = z.object({
 	validations: toSchema(validations),
 });
 
-// Written out rather than with fieldSet's list(): the vendor takes the list as one JSON text field.
-const formProperties = withApiName<INodeProperties>(
+// The vendor takes the list as one JSON text field.
+const formProperties = list(
 	{
-		displayName: 'Form Properties',
 		name: 'formProperties',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
+		label: 'Form Properties',
 		placeholder: 'Add Form Property',
-		default: {},
-		description: 'Extra properties of the form; sent as a JSON text (API field: properties_form)',
-		options: [
-			{
-				displayName: 'Property',
-				name: 'properties',
-				values: [label, value, validations].map((def) => toProperty(def)),
-			},
-		],
+		api: 'properties_form',
+		apiWord: 'field',
+		text: 'Extra properties of the form; sent as a JSON text',
+		entry: { name: 'properties', label: 'Property' },
 	},
-	'properties_form',
+	[label, value, validations],
+	formProperty,
 );
 
 const formPropertiesJson = notRequired([
@@ -82,24 +75,27 @@ const create = defineOperation({
 		'Create a landing page form in SugarCRM: its name, Medio ID, campaign, business line, user and form properties',
 	method: 'POST',
 	path: '/api/create_landing_page',
-	properties: [...fields.properties, formProperties, ...formPropertiesJson.properties],
+	properties: [
+		...fields.properties,
+		...formProperties.properties,
+		...formPropertiesJson.properties,
+	],
 	schema: z
 		.object({
 			...fields.shape,
-			formProperties: fixedList('properties', formProperty),
+			...formProperties.shape,
 			...formPropertiesJson.shape,
 		})
-		.superRefine(
-			(params: { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] }, ctx) => {
-				if (!params.formProperties.length && !params.formPropertiesJson?.length) {
-					ctx.addIssue({
-						code: z.ZodIssueCode.custom,
-						path: ['formProperties'],
-						message: 'needs at least one property',
-					});
-				}
-			},
-		),
+		.superRefine((params, ctx) => {
+			const given = params as { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] };
+			if (!given.formProperties.length && !given.formPropertiesJson?.length) {
+				ctx.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: ['formProperties'],
+					message: 'needs at least one property',
+				});
+			}
+		}),
 	request: (
 		params: IDataObject & { formProperties: IDataObject[]; formPropertiesJson?: IDataObject[] },
 	) => {

@@ -4,13 +4,13 @@
  * Create Meeting "meeting" (with a start, a location and participants). The fields, rule and body
  * that all three share are in activityFields.ts.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { compact, fixedGroup, jsonArray } from '../../common/fields/schemas';
-import { withApiName } from '../../common/fields/fieldDef';
+import { compact, jsonArray } from '../../common/fields/schemas';
 import {
 	combine,
+	list,
 	notRequired,
 	optional,
 	required,
@@ -58,28 +58,21 @@ const phoneEntry = combine(
 	phone,
 );
 
-const phoneProperty = withApiName<INodeProperties>(
+const phoneGroup = list(
 	{
-		displayName: 'Phone',
 		name: 'phone',
-		type: 'fixedCollection',
+		label: 'Phone',
 		placeholder: 'Add Phone',
-		default: {},
-		description: 'Phone number of the caller or the person called (API object: phone)',
-		options: [{ displayName: 'Phone', name: 'number', values: phoneEntry.properties }],
+		api: 'phone',
+		apiWord: 'object',
+		single: true,
+		text: 'Phone number of the caller or the person called',
+		entry: { name: 'number', label: 'Phone' },
 	},
-	'phone',
+	phoneEntry,
 );
 
-const callFields = combine(
-	activityFields,
-	{
-		properties: [phoneProperty],
-		shape: { phone: fixedGroup('number', z.object(phoneEntry.shape)) },
-		fields: [],
-	},
-	optional([location('call')]),
-);
+const callFields = combine(activityFields, phoneGroup, optional([location('call')]));
 
 type Phone = { type?: string; country?: string; code?: string; value: string };
 

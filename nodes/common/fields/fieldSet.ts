@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import type { FieldDef, Show } from './fieldDef';
 import { toProperty, toSchema, withApiName } from './fieldDef';
-import { fixedList } from './schemas';
+import { fixedGroup, fixedList } from './schemas';
 import { declaredProperties, declaredSchema } from './locator';
 
 /** A group of declared fields: their properties, their validation, and the names the body takes. */
@@ -116,8 +116,10 @@ export interface ListDef {
 	text: string;
 	/** One entry's group name and label in the editor. */
 	entry: { name: string; label: string };
-	/** How the description names the vendor's key: "API list" unless the vendor calls it a field. */
-	apiWord?: 'list' | 'field';
+	/** How the description names the vendor's key: "API list" unless the vendor calls it a field or an object. */
+	apiWord?: 'list' | 'field' | 'object';
+	/** One entry at most (a fixedCollection without multiple values): its value is the entry, or undefined. */
+	single?: true;
 	show?: Show;
 }
 
@@ -128,7 +130,7 @@ export function listProperty(def: ListDef, values: INodeProperties[]): INodeProp
 			displayName: def.label,
 			name: def.name,
 			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
+			...(def.single ? {} : { typeOptions: { multipleValues: true } }),
 			placeholder: def.placeholder,
 			default: {},
 			...(def.show ? { displayOptions: { show: def.show } } : {}),
@@ -152,7 +154,12 @@ export function list(
 	const entry = Array.isArray(entryFields) ? notRequired(entryFields) : entryFields;
 	return {
 		properties: [listProperty(def, entry.properties)],
-		shape: { [def.name]: fixedList(def.entry.name, entrySchema ?? z.object(entry.shape)) },
+		shape: {
+			[def.name]: (def.single ? fixedGroup : fixedList)(
+				def.entry.name,
+				entrySchema ?? z.object(entry.shape),
+			),
+		},
 		fields: [],
 	};
 }
