@@ -3,9 +3,9 @@
  * meeting block with its client (written once for calls_prospeccion and calls), and the client
  * block the quotations share with it.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldDef } from '../common/fields/fieldDef';
+import type { FieldDef, Show } from '../common/fields/fieldDef';
 import type { FieldSet } from '../common/fields/fieldSet';
 import { combine, optional, required } from '../common/fields/fieldSet';
 import { requireWhen } from './body';
@@ -20,8 +20,6 @@ import {
 	VISIT_TYPES,
 } from './choices';
 import { IN_UTC, defineField } from './fields/define';
-
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 /** A client block (quotations, and the client of a meeting): defined once, placed by prefix. */
 function clientFields(prefix: 'client' | 'meeting_client'): FieldDef[] {
