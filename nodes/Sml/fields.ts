@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { compact } from '../common/fields/schemas';
 import type { FieldDef } from '../common/fields/fieldDef';
 import type { CollectionDef, FieldSet } from '../common/fields/fieldSet';
-import { combine, list, notRequired, optional, requiredUnmarked } from '../common/fields/fieldSet';
+import {
+	combine,
+	list,
+	optionalTopLevel,
+	inCollection,
+	requiredUnmarked,
+} from '../common/fields/fieldSet';
 
 /* ------------------------------------------------------------------- enums */
 
@@ -84,7 +90,7 @@ function contentList(name: 'note' | 'tags', withId: boolean): FieldSet {
 	const content = requiredUnmarked([
 		{ name: 'content', label: 'Content', text: `Text of the ${entryLabel.toLowerCase()}` },
 	]);
-	const id = notRequired([entryId]);
+	const id = optionalTopLevel([entryId]);
 	return list(
 		{
 			name,
@@ -119,7 +125,7 @@ const APPRAISAL: CollectionDef = {
  * on an update). A collection holds only the fields the user adds.
  */
 export const appraisal = (show?: { type: string[] }) =>
-	optional(
+	inCollection(
 		[
 			{
 				name: 'brand_model',

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { masked } from '../common/wire/answer';
-import { notRequired } from '../common/fields/fieldSet';
+import { optionalTopLevel } from '../common/fields/fieldSet';
 import { compact } from '../common/fields/schemas';
 import type { OperationContext } from '../common/execution/operation';
 import { taskDetails, taskType } from './fields';
@@ -16,7 +16,7 @@ import { smlApi } from './transport';
 
 /** "Keep IDs" (the default) or "Replace" (send exactly what the user gave, without ids). */
 export const nestedMode = (text: string) =>
-	notRequired([
+	optionalTopLevel([
 		{
 			name: 'nestedMode',
 			label: 'Nested Data',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { compact, optionalInteger } from '../common/fields/schemas';
 import type { FieldDef } from '../common/fields/fieldDef';
 import type { FieldSet } from '../common/fields/fieldSet';
-import { optional } from '../common/fields/fieldSet';
+import { inCollection } from '../common/fields/fieldSet';
 import type { AnyOperationSpec, Page, VendorPages } from '../common/execution/operation';
 import { defineOperation } from '../common/execution/operation';
 import { paginationSchema } from '../common/execution/pagination';
@@ -57,7 +57,7 @@ const ALL_AT_ONCE: FieldDef = {
 	text: 'Whether to ask SML for the whole list in one answer (page_size=all) instead of pages of up to 1,000 records. Fastest for long lists, but the whole answer is held in memory at once (about 1 KB per lead: some 100 MB for 100,000 leads).',
 };
 
-const pageOptions = optional(
+const pageOptions = inCollection(
 	[
 		ALL_AT_ONCE,
 		{
@@ -102,7 +102,7 @@ interface ListDefinition {
 /** A "Get Many" over a paged SML list (`{count, next, previous, results}`). */
 export function listOperation(definition: ListDefinition): AnyOperationSpec {
 	const filters = [...(definition.filters ?? []), ...(definition.search === false ? [] : [SEARCH])];
-	const filterSet = optional(filters, {
+	const filterSet = inCollection(filters, {
 		name: 'filters',
 		label: 'Filters',
 		placeholder: 'Add Filter',

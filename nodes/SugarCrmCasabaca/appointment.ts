@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldDef, Show } from '../common/fields/fieldDef';
 import type { FieldSet } from '../common/fields/fieldSet';
-import { combine, optional, required } from '../common/fields/fieldSet';
+import { combine, inCollection, required } from '../common/fields/fieldSet';
 import { requireWhen } from './body';
 import {
 	APPOINTMENT_TYPES,
@@ -211,7 +211,7 @@ export function meeting(kind: 'prospect' | 'call') {
 	return {
 		fields: combine(
 			required(requiredFields, appointmentOnly(kind)),
-			optional(
+			inCollection(
 				MEETING_OPTIONAL,
 				{
 					name: 'meetingOptions',

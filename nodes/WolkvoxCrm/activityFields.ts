@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { compact } from '../common/fields/schemas';
 import type { FieldDef } from '../common/fields/fieldDef';
 import type { FieldSet } from '../common/fields/fieldSet';
-import { combine, notRequired, required, requiredUnmarked } from '../common/fields/fieldSet';
+import { combine, optionalTopLevel, required, requiredUnmarked } from '../common/fields/fieldSet';
 import { schemaOf } from './fields';
 
 const ACTIVITIES_MODULE = 'wolkvox_activities';
@@ -79,7 +79,7 @@ export const activityFields = combine(
 			text: 'Status of the activity; the documented value is "created"',
 		},
 	]),
-	notRequired([
+	optionalTopLevel([
 		{
 			name: 'remember',
 			label: 'Reminder',

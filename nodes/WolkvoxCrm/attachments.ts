@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 import { fixedList, optionalText, requiredText, typeMessages } from '../common/fields/schemas';
 import type { FieldSet } from '../common/fields/fieldSet';
-import { listProperty, notRequired, requiredUnmarked } from '../common/fields/fieldSet';
+import { listProperty, optionalTopLevel, requiredUnmarked } from '../common/fields/fieldSet';
 import type { OperationContext } from '../common/execution/operation';
 import { headerValueProblem } from '../common/fields/pathSegments';
 import type { FormFile } from './transport';
@@ -36,7 +36,7 @@ const base64Text = () =>
 
 /** Files to attach: binary fields of the input item, then base64 texts. */
 export function attachmentFields({ binaryDefault = 'data' } = {}): FieldSet {
-	const binary = notRequired([
+	const binary = optionalTopLevel([
 		{
 			name: 'binaryProperties',
 			label: 'Input Binary Fields',

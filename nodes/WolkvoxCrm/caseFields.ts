@@ -4,7 +4,7 @@
  * cases use them; the fields that other resources share are in fields.ts.
  */
 import type { FieldDef } from '../common/fields/fieldDef';
-import { combine, notRequired, required, requiredUnmarked } from '../common/fields/fieldSet';
+import { combine, optionalTopLevel, required, requiredUnmarked } from '../common/fields/fieldSet';
 import { recordFieldsInput } from './fields';
 
 /** The Case Type choice that reveals Custom Case Type. */
@@ -93,7 +93,7 @@ export const caseState = combine(
 			text: 'Status of the case; it must exist in the cases module for this case type',
 		},
 	]),
-	notRequired([
+	optionalTopLevel([
 		{
 			name: 'statusIsClosed',
 			label: 'Status Is Closed',

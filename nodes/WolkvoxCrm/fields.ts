@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { optionalInteger, requiredText } from '../common/fields/schemas';
 import type { FieldDef } from '../common/fields/fieldDef';
 import type { CollectionDef, FieldSet } from '../common/fields/fieldSet';
-import { combine, list, notRequired, optional, required } from '../common/fields/fieldSet';
+import { combine, list, optionalTopLevel, inCollection, required } from '../common/fields/fieldSet';
 import type { LocatorDef } from '../common/fields/fieldDef';
 import { headerSafeSegment, pathSegment } from '../common/fields/pathSegments';
 import { WOLKVOX_SERVERS } from './server';
@@ -81,7 +81,7 @@ export const recordId = (text: string, { inHeader = false } = {}) =>
  */
 export function recordFieldsInput(label: string, api: string, what: string): FieldSet {
 	// How the fields are given: a choice of the node, not a field of the API.
-	const input = notRequired([
+	const input = optionalTopLevel([
 		{
 			name: 'fieldsInput',
 			label: `${label} Input`,
@@ -123,7 +123,7 @@ export function recordFieldsInput(label: string, api: string, what: string): Fie
 		],
 		z.object({ name: requiredText(), value: z.unknown() }),
 	);
-	const json = notRequired(
+	const json = optionalTopLevel(
 		[
 			{
 				name: 'fieldsJson',
@@ -188,7 +188,7 @@ export function batchOptions(noun: string, more: FieldDef[] = []): FieldSet {
 		schema: atLeastOne,
 		text: `How many ${noun} to send per request. All input items of the execution are sent together, in requests of this size.`,
 	};
-	return optional([batchSize, ...more], OPTIONS);
+	return inCollection([batchSize, ...more], OPTIONS);
 }
 
 export const batchSizeOf = (params: { options: { batchSize?: number } }) =>

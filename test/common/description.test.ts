@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { operationProperties } from '../../nodes/common/execution/description';
-import { notRequired, required } from '../../nodes/common/fields/fieldSet';
+import { optionalTopLevel, required } from '../../nodes/common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../nodes/common/execution/operation';
 import { defineOperation } from '../../nodes/common/execution/operation';
 
@@ -55,7 +55,7 @@ describe('path values and node parameters carry no "(API field)" note', () => {
 	});
 
 	test('a path value is validated but left out of the fields a body is built from', () => {
-		const set = notRequired([
+		const set = optionalTopLevel([
 			{ name: 'id', label: 'ID', path: true, text: 'ID in the path' },
 			{ name: 'note', label: 'Note', text: 'A note' },
 		]);

@@ -3,7 +3,7 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { compact } from '../../common/fields/schemas';
-import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import { combine, optionalTopLevel, inCollection, required } from '../../common/fields/fieldSet';
 import { fillPath } from '../../common/fields/pathSegments';
 import type { AnyOperationSpec, RunContext } from '../../common/execution/operation';
 import { defineOperation } from '../../common/execution/operation';
@@ -35,7 +35,7 @@ const taskId = required([
 
 /** The task's lead, picked like every lead ID (a resource locator from version 2). */
 const taskLead = (name: string, text: string, isRequired: boolean) =>
-	(isRequired ? required : notRequired)([
+	(isRequired ? required : optionalTopLevel)([
 		{ name, label: 'Lead ID', kind: 'id', text, locator: leadLocator },
 	]);
 
@@ -53,7 +53,7 @@ const createFields = combine(
 	required([taskType]),
 	// The appraisal block is shown when the chosen type is an appraisal.
 	appraisal({ type: ['appraisal'] }),
-	optional(taskDetails),
+	inCollection(taskDetails),
 	notes(false),
 );
 
@@ -87,7 +87,7 @@ const create = defineOperation({
 /* ------------------------------------------------------------------ update */
 
 const updateFields = combine(
-	optional(taskDetailsWithType, {
+	inCollection(taskDetailsWithType, {
 		name: 'updateFields',
 		label: 'Update Fields',
 		placeholder: 'Add Field',

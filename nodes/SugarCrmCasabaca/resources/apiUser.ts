@@ -1,4 +1,4 @@
-import { combine, optional, required } from '../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { bodyOperation } from '../body';
 import { fieldsNamed } from '../fields';
@@ -13,7 +13,7 @@ const create = bodyOperation({
 	path: '/api/register',
 	fields: combine(
 		required(fieldsNamed('name', 'register_email')),
-		optional(fieldsNamed('register_password', 'fuente', 'fuente_id', 'medios', 'compania')),
+		inCollection(fieldsNamed('register_password', 'fuente', 'fuente_id', 'medios', 'compania')),
 	),
 	wrap: false,
 });

@@ -1,4 +1,4 @@
-import { combine, optional, required } from '../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation } from '../body';
@@ -42,7 +42,7 @@ const createWithAppointment = bodyOperation({
 			fieldsNamed('user_name_asesor').map((def) => ({ ...def, locator: ADVISOR_LOCATOR })),
 			appointmentOnly('call'),
 		),
-		optional(fieldsNamed('campania')),
+		inCollection(fieldsNamed('campania')),
 		callMeeting.fields,
 	),
 	additional: 'pairs',

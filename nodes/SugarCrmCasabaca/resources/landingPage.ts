@@ -3,7 +3,13 @@ import { z } from 'zod';
 
 import type { FieldDef } from '../../common/fields/fieldDef';
 import { toSchema } from '../../common/fields/fieldDef';
-import { combine, list, notRequired, optional, required } from '../../common/fields/fieldSet';
+import {
+	combine,
+	list,
+	optionalTopLevel,
+	inCollection,
+	required,
+} from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { defineOperation } from '../../common/execution/operation';
 import { buildBody } from '../body';
@@ -21,7 +27,7 @@ const fields = combine(
 			'user_assigned_position',
 		),
 	),
-	optional(fieldsNamed('type_transaction')),
+	inCollection(fieldsNamed('type_transaction')),
 );
 
 /** A form property: `{label, value, validations}`, as the documented example shows. */
@@ -54,7 +60,7 @@ const formProperties = list(
 	formProperty,
 );
 
-const formPropertiesJson = notRequired([
+const formPropertiesJson = optionalTopLevel([
 	{
 		name: 'formPropertiesJson',
 		label: 'Form Properties (JSON)',

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FieldDef } from '../../common/fields/fieldDef';
 import type { FieldSet } from '../../common/fields/fieldSet';
 import { toSchema } from '../../common/fields/fieldDef';
-import { combine, notRequired, optional, required } from '../../common/fields/fieldSet';
+import { combine, optionalTopLevel, inCollection, required } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { QUOTATION_CLIENT, appointmentOnly, callType, meeting } from '../appointment';
 import { bodyOperation, pathId, requireWhen } from '../body';
@@ -23,7 +23,7 @@ const fromQuotation = bodyOperation({
 			...fieldsNamed('user_name_call_center', 'ticket_id', 'comments', 'modelo', 'medio'),
 			...QUOTATION_CLIENT,
 		]),
-		optional(fieldsNamed('campania')),
+		inCollection(fieldsNamed('campania')),
 	),
 	additional: 'pairs',
 });
@@ -104,7 +104,7 @@ const companyLastNames: FieldDef = {
 	text: 'Last names of the client; may be blank only when the identification type is RUC (a company)',
 };
 const lastNames: FieldSet = {
-	...notRequired([companyLastNames]),
+	...optionalTopLevel([companyLastNames]),
 	shape: { apellidos: toSchema(companyLastNames).transform((value) => value ?? '') },
 };
 
@@ -119,7 +119,7 @@ const fromWorkshopApp = bodyOperation({
 		required(fieldsNamed('numero_identificacion', 'tipo_identificacion', 'nombres')),
 		lastNames,
 		required(fieldsNamed('email', 'celular', 'agencia', 'fuente_taller', 'modelo')),
-		optional(
+		inCollection(
 			fieldsNamed(
 				'comentarios',
 				'tienetoyota',

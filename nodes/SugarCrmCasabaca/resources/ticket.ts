@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { combine, optional, required } from '../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { bodyOperation, pathId, requireWhen } from '../body';
 import { fieldsNamed } from '../fields';
@@ -27,7 +27,7 @@ const createInteraction = bodyOperation({
 		required(
 			fieldsNamed('email', 'nombres', 'apellidos', 'celular', 'medio', 'id_interaccion_inconcert'),
 		),
-		optional(
+		inCollection(
 			fieldsNamed(
 				'numero_identificacion',
 				'tipo_identificacion',
@@ -52,7 +52,7 @@ const createInteraction = bodyOperation({
 				'combustible',
 			),
 		),
-		optional(fieldsNamed('title', 'pageUrl', 'thankyouPageUrl'), {
+		inCollection(fieldsNamed('title', 'pageUrl', 'thankyouPageUrl'), {
 			name: 'formDetails',
 			label: 'Form Details',
 			placeholder: 'Add Form Detail',
@@ -83,7 +83,7 @@ const createFromCall = bodyOperation({
 				'id_interaccion_inconcert',
 			),
 		),
-		optional(
+		inCollection(
 			fieldsNamed(
 				'user_name',
 				'telefono',
@@ -177,7 +177,7 @@ const addNotes = bodyOperation({
 	id: ticketId,
 	fields: combine(
 		required(fieldsNamed('notes')),
-		optional(fieldsNamed('interaction', 'prospeccion')),
+		inCollection(fieldsNamed('interaction', 'prospeccion')),
 	),
 });
 

@@ -11,8 +11,8 @@ import { compact, jsonArray } from '../../common/fields/schemas';
 import {
 	combine,
 	list,
-	notRequired,
-	optional,
+	optionalTopLevel,
+	inCollection,
 	required,
 	requiredUnmarked,
 } from '../../common/fields/fieldSet';
@@ -33,7 +33,7 @@ const phone = requiredUnmarked([
 ]);
 
 const phoneEntry = combine(
-	notRequired([
+	optionalTopLevel([
 		{
 			name: 'type',
 			label: 'Type',
@@ -72,7 +72,7 @@ const phoneGroup = list(
 	phoneEntry,
 );
 
-const callFields = combine(activityFields, phoneGroup, optional([location('call')]));
+const callFields = combine(activityFields, phoneGroup, inCollection([location('call')]));
 
 type Phone = { type?: string; country?: string; code?: string; value: string };
 
@@ -136,7 +136,7 @@ const participants = () =>
 const meetingFields = combine(
 	activityFields,
 	required([date('start_date', 'Start Date', 'When the meeting starts')]),
-	optional([
+	inCollection([
 		location('meeting'),
 		{
 			name: 'participants',

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { compact } from '../../common/fields/schemas';
-import { combine, notRequired, optional } from '../../common/fields/fieldSet';
+import { combine, optionalTopLevel, inCollection } from '../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../common/execution/operation';
 import { defineOperation } from '../../common/execution/operation';
 import { LISTS_VERSION, beforeListsVersion } from '../../common/execution/pagination';
@@ -83,8 +83,8 @@ const updateFields = combine(
 	caseType,
 	caseResponsible,
 	caseState,
-	optional(caseParties),
-	notRequired([
+	inCollection(caseParties),
+	optionalTopLevel([
 		{
 			name: 'binaryProperty',
 			label: 'Input Binary Field',
@@ -188,7 +188,7 @@ const notesFields = caseFilter('type case', {
  * Before Return All / Limit, the vendor's `limit` was Options > Note Limit: still shown in the node
  * versions that may have saved it, where a saved value means Return All off, Limit that value.
  */
-const legacyOptions = optional(
+const legacyOptions = inCollection(
 	[
 		{
 			name: 'noteLimit',

@@ -46,7 +46,7 @@ export function requiredUnmarked(defs: FieldDef[]): FieldSet {
 }
 
 /** Top-level fields that may stay empty (then they are not sent, or a rule says when they are needed). */
-export function notRequired(defs: FieldDef[], show?: Show): FieldSet {
+export function optionalTopLevel(defs: FieldDef[], show?: Show): FieldSet {
 	return {
 		properties: defs.flatMap((def) => declaredProperties(def, false, show)),
 		shape: Object.fromEntries(defs.map((def) => [def.name, declaredSchema(def, false)])),
@@ -74,7 +74,7 @@ export const ADDITIONAL_FIELDS: CollectionDef = {
  * Optional fields in a collection ("Additional Fields" unless named otherwise): the user adds
  * only the ones to send. Its value is an object of the given fields (empty when none).
  */
-export function optional(
+export function inCollection(
 	defs: FieldDef[],
 	collection: CollectionDef = ADDITIONAL_FIELDS,
 	show?: Show,
@@ -151,7 +151,7 @@ export function list(
 	entryFields: FieldDef[] | FieldSet,
 	entrySchema?: ZodTypeAny,
 ): FieldSet {
-	const entry = Array.isArray(entryFields) ? notRequired(entryFields) : entryFields;
+	const entry = Array.isArray(entryFields) ? optionalTopLevel(entryFields) : entryFields;
 	return {
 		properties: [listProperty(def, entry.properties)],
 		shape: {

@@ -109,7 +109,7 @@ export function locatorSchema(def: LocatorFieldDef, required = false): ZodTypeAn
 }
 
 /**
- * The top-level properties of a declared field (fieldSet.ts's required / notRequired): one plain
+ * The top-level properties of a declared field (fieldSet.ts's required / optionalTopLevel): one plain
  * property, or for a locator field a plain one before LOCATOR_VERSION (what saved workflows hold)
  * and a resource locator from it on.
  */

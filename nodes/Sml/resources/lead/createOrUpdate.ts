@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
-import { notRequired, optional } from '../../../common/fields/fieldSet';
+import { optionalTopLevel, inCollection } from '../../../common/fields/fieldSet';
 import { fillPath } from '../../../common/fields/pathSegments';
 import type { RunContext } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
@@ -45,7 +45,7 @@ const statusList = z
 	)
 	.default(OPEN_STATUSES);
 
-const matchFields = notRequired([
+const matchFields = optionalTopLevel([
 	{
 		name: 'matchOn',
 		label: 'Match On',
@@ -136,7 +136,7 @@ const matchFields = notRequired([
 	},
 ]);
 
-const options = optional(
+const options = inCollection(
 	[
 		{
 			...concessionaires,

@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { compact } from '../../../common/fields/schemas';
 import type { FieldDef } from '../../../common/fields/fieldDef';
 import type { FieldSet } from '../../../common/fields/fieldSet';
-import { combine, list, notRequired, optional, required } from '../../../common/fields/fieldSet';
+import {
+	combine,
+	list,
+	optionalTopLevel,
+	inCollection,
+	required,
+} from '../../../common/fields/fieldSet';
 import type { LocatorDef } from '../../../common/fields/fieldDef';
 import {
 	appraisal,
@@ -100,7 +106,7 @@ export const vehicleDetails: FieldDef[] = [
 ];
 
 export const vehicle = (label: string, text: string, fields: FieldDef[]): FieldSet =>
-	optional(fields, {
+	inCollection(fields, {
 		name: 'vehicle',
 		label,
 		placeholder: 'Add Vehicle Field',
@@ -110,7 +116,7 @@ export const vehicle = (label: string, text: string, fields: FieldDef[]): FieldS
 
 /* ------------------------------------------------------------------ client */
 
-export const client = optional(
+export const client = inCollection(
 	[
 		{
 			name: 'name',
@@ -177,8 +183,8 @@ const TASK_FIELDS = { name: 'fields', label: 'Task Fields', placeholder: 'Add Ta
  */
 const taskEntry = z
 	.object<ZodRawShape>({
-		...notRequired([taskEntryId, taskType]).shape,
-		...optional(taskDetailsWithType, TASK_FIELDS).shape,
+		...optionalTopLevel([taskEntryId, taskType]).shape,
+		...inCollection(taskDetailsWithType, TASK_FIELDS).shape,
 		appraisal: appraisalSchema,
 		...notes(false).shape,
 	})
@@ -206,8 +212,8 @@ export const leadTasks = (withId: boolean): FieldSet =>
 			entry: { name: 'task', label: 'Task' },
 		},
 		combine(
-			notRequired([withId ? taskEntryId : taskType]),
-			optional(withId ? taskDetailsWithType : taskDetails, TASK_FIELDS),
+			optionalTopLevel([withId ? taskEntryId : taskType]),
+			inCollection(withId ? taskDetailsWithType : taskDetails, TASK_FIELDS),
 			appraisal(),
 			notes(false),
 		),

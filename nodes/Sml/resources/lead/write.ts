@@ -4,7 +4,7 @@ import type { ZodRawShape } from 'zod';
 import { z } from 'zod';
 
 import { compact } from '../../../common/fields/schemas';
-import { combine, optional, required } from '../../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../../common/fields/fieldSet';
 import type { RunContext } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
 import { notes, status, tags } from '../../fields';
@@ -74,7 +74,7 @@ export const createFields = combine(
 	required([source, { ...brandModel, label: 'Vehicle Brand and Model' }]),
 	vehicle('Vehicle Details', 'More about the vehicle', vehicleDetails),
 	client,
-	optional([user, score, status]),
+	inCollection([user, score, status]),
 	notes(false),
 	tags(false),
 	leadTasks(false),
@@ -109,7 +109,7 @@ export const create = defineOperation({
 /* ------------------------------------------------------------------ update */
 
 const updateFields = combine(
-	optional([source, user, score, status], {
+	inCollection([source, user, score, status], {
 		name: 'updateFields',
 		label: 'Update Fields',
 		placeholder: 'Add Field',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formatDate, toWallClock } from '../../../common/fields/dates';
 import { compact } from '../../../common/fields/schemas';
 import type { FieldDef } from '../../../common/fields/fieldDef';
-import { combine, optional, required } from '../../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
 import { LISTS_VERSION } from '../../../common/execution/pagination';
@@ -105,7 +105,7 @@ const managementOptionalFields: FieldDef[] = [
 ];
 
 /** Which file receives the management: a choice of the node, not a field of the API. */
-const endpointOption = optional(
+const endpointOption = inCollection(
 	[
 		{
 			name: 'endpoint',
@@ -156,7 +156,7 @@ const insertFields = combine(
 			text: 'Module of the record; for collections it is "collections"',
 		},
 	]),
-	optional(managementOptionalFields),
+	inCollection(managementOptionalFields),
 	{
 		properties: endpointOption.properties,
 		shape: endpointOption.shape,

@@ -9,8 +9,8 @@ import { compact, fixedList } from '../../../common/fields/schemas';
 import type { FieldDef } from '../../../common/fields/fieldDef';
 import {
 	combine,
-	notRequired,
-	optional,
+	optionalTopLevel,
+	inCollection,
 	required,
 	listProperty,
 	requiredUnmarked,
@@ -62,7 +62,7 @@ const formEntry = combine(
 	requiredUnmarked([
 		{ name: 'name', label: 'Name', placeholder: 'e.g. Titulation', text: 'Name of the field' },
 	]),
-	notRequired([{ name: 'value', label: 'Value', text: 'Value of the field' }]),
+	optionalTopLevel([{ name: 'value', label: 'Value', text: 'Value of the field' }]),
 );
 
 const formProperty = listProperty(
@@ -89,7 +89,7 @@ const obligationFields = combine(
 		},
 	]),
 	// The attributes besides its code, as the insert and update pages list them.
-	optional([
+	inCollection([
 		{
 			name: 'name',
 			label: 'Name',
@@ -182,7 +182,7 @@ const bulkLoadFields = combine(
 		},
 		{ name: 'Telephone', label: 'Telephone', text: 'Phone number of the debtor' },
 	]),
-	optional([
+	inCollection([
 		{ name: 'Address', label: 'Address', text: 'Address of the debtor' },
 		{
 			name: 'obligations',

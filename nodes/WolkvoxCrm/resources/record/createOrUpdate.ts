@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { optionalEnum } from '../../../common/fields/schemas';
-import { combine, notRequired, required } from '../../../common/fields/fieldSet';
+import { combine, optionalTopLevel, required } from '../../../common/fields/fieldSet';
 import { appendDescription } from '../../../common/wire/http';
 import type { RunContext } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
@@ -37,7 +37,7 @@ const matchField = required([
 const WHEN_FOUND = ['update', 'nothing'] as const;
 const WHEN_SEVERAL = ['newest', 'fail'] as const;
 
-const choices = notRequired([
+const choices = optionalTopLevel([
 	{
 		name: 'whenFound',
 		label: 'When Found',

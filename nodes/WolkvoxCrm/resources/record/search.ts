@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { FieldDef } from '../../../common/fields/fieldDef';
-import { combine, optional, required } from '../../../common/fields/fieldSet';
+import { combine, inCollection, required } from '../../../common/fields/fieldSet';
 import type { AnyOperationSpec } from '../../../common/execution/operation';
 import { defineOperation } from '../../../common/execution/operation';
 import { LISTS_VERSION, beforeListsVersion } from '../../../common/execution/pagination';
@@ -32,7 +32,7 @@ const searchByDateFields = combine(
  * Before Return All / Limit, the vendor's `limit` was Options > Record Limit: still shown in the
  * node versions that may have saved it, where a saved value means Return All off, Limit that value.
  */
-const legacyOptions = optional(
+const legacyOptions = inCollection(
 	[
 		{
 			name: 'recordLimit',
