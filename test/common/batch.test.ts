@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { BatchHelpers, PreparedItem } from '../../nodes/common/execution/batch';
+import type { PreparedItem } from '../../nodes/common/execution/batch';
 import {
 	batchOutcomes,
 	batchesSent,
@@ -86,25 +86,24 @@ describe('executeBatches', () => {
 	});
 
 	/** A vendor that answers each chunk with one entry per thing, and fails where told. */
-	function helpers(fail: (plan: RequestPlan) => boolean) {
+	function vendor(fail: (plan: RequestPlan) => boolean) {
 		const plans: RequestPlan[] = [];
-		const batchHelpers: BatchHelpers = {
-			context: (itemIndex) =>
-				({
-					itemIndex,
-					request: async (plan: RequestPlan) => {
-						plans.push(plan);
-						if (fail(plan)) throw new Error('vendor said no');
-						return ((plan.body as IDataObject).things as number[]).map((n) => ({ id: `id-${n}` }));
-					},
-				}) as unknown as OperationContext,
-			toItems: (output, itemIndex) => [
-				{ json: output as IDataObject, pairedItem: { item: itemIndex } },
-			],
-			forItem: (error) => error as Error,
-		};
-		return { plans, batchHelpers };
+		const context = (itemIndex: number) =>
+			({
+				itemIndex,
+				request: async (plan: RequestPlan) => {
+					plans.push(plan);
+					if (fail(plan)) throw new Error('vendor said no');
+					return ((plan.body as IDataObject).things as number[]).map((n) => ({ id: `id-${n}` }));
+				},
+			}) as unknown as OperationContext;
+		return { plans, context };
 	}
+
+	/** The node an error is attributed to, all the batch loop asks of n8n. */
+	const fn = {
+		getNode: () => ({ name: 'Bulk', type: 'test.bulk' }),
+	} as unknown as IExecuteFunctions;
 
 	const prepared: PreparedItem[] = [
 		{ params: { module: 'a', n: 0 } },
@@ -115,8 +114,8 @@ describe('executeBatches', () => {
 	];
 
 	test('one request per chunk (path filled from the chunk), outputs in input order, each paired with its item', async () => {
-		const { plans, batchHelpers } = helpers(() => false);
-		const items = await executeBatches(spec, prepared, true, batchHelpers);
+		const { plans, context } = vendor(() => false);
+		const items = await executeBatches(fn, spec, prepared, context, { continueOnFail: true });
 		expect(plans).toEqual([
 			{ method: 'POST', path: '/bulk/a', body: { things: [0, 3] } },
 			{ method: 'POST', path: '/bulk/a', body: { things: [4] } },
@@ -132,10 +131,10 @@ describe('executeBatches', () => {
 	});
 
 	test('Continue On Fail: a failed chunk marks its own items only', async () => {
-		const { batchHelpers } = helpers((plan) =>
+		const { context } = vendor((plan) =>
 			((plan.body as IDataObject).things as number[]).includes(3),
 		);
-		const items = await executeBatches(spec, prepared, true, batchHelpers);
+		const items = await executeBatches(fn, spec, prepared, context, { continueOnFail: true });
 		expect(items.map((item) => [item.json.id ?? item.json.error, item.pairedItem])).toEqual([
 			['vendor said no (batch 1 of 3: items 0, 3)', { item: 0 }],
 			['id-1', { item: 1 }],
@@ -146,11 +145,13 @@ describe('executeBatches', () => {
 	});
 
 	test('without Continue On Fail a failed chunk throws, naming its items, and stops', async () => {
-		const { plans, batchHelpers } = helpers((plan) =>
+		const { plans, context } = vendor((plan) =>
 			((plan.body as IDataObject).things as number[]).includes(4),
 		);
 		const valid = prepared.filter((entry) => entry.params);
-		await expect(executeBatches(spec, valid, false, batchHelpers)).rejects.toMatchObject({
+		await expect(
+			executeBatches(fn, spec, valid, context, { continueOnFail: false }),
+		).rejects.toMatchObject({
 			message: 'vendor said no (batch 2 of 3: item 3)',
 			description: 'Batch 1 was sent before this one; the batch after it was not sent.',
 		});

@@ -4,10 +4,11 @@
  * input item; a failed chunk throws, naming its items, or with Continue On Fail yields an
  * `{error}` item for each of its own items only, and the other chunks go on.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { appendDescription, isOutcomeUnknown } from '../wire/http';
 import { fillPath } from '../fields/pathSegments';
+import { errorItem, forItem, toItems } from './items';
 import { runPool } from './pool';
 import type { AnyOperationSpec, OperationContext, RequestPlan } from './operation';
 
@@ -124,16 +125,6 @@ export function batchOutcomes(states: BatchState[], failed: number): string {
 	return `${parts.charAt(0).toUpperCase()}${parts.slice(1)}.`;
 }
 
-/** What the runner lends the batch loop, so that both share one way of making items and errors. */
-export interface BatchHelpers {
-	/** The request context of a chunk, bound to its first item. */
-	context(itemIndex: number): OperationContext;
-	/** One output becomes the items of one input item. */
-	toItems(output: unknown, itemIndex: number): INodeExecutionData[];
-	/** An error attributed to an item, keeping n8n's error classes. */
-	forItem(error: unknown, itemIndex: number): Error;
-}
-
 /**
  * Sends the chunks, `concurrency` at a time (one by default), and returns the output items in
  * input order. Items whose validation failed (Continue On Fail) yield their error at their own
@@ -141,16 +132,17 @@ export interface BatchHelpers {
  * those in flight finish, and the error says what became of every batch.
  */
 export async function executeBatches(
+	fn: IExecuteFunctions,
 	spec: AnyOperationSpec,
 	prepared: PreparedItem[],
-	continueOnFail: boolean,
-	helpers: BatchHelpers,
-	concurrency = 1,
+	/** The request context of a chunk, bound to its first item. */
+	context: (itemIndex: number) => OperationContext,
+	{ continueOnFail, concurrency = 1 }: { continueOnFail: boolean; concurrency?: number },
 ): Promise<INodeExecutionData[]> {
 	const batch = spec.batch;
 	if (!batch) throw new Error(`The operation "${spec.operation}" has no batch definition`);
 	const perItem: INodeExecutionData[][] = prepared.map((entry, itemIndex) =>
-		entry.error ? [{ json: { error: entry.error.message }, pairedItem: { item: itemIndex } }] : [],
+		entry.error ? [errorItem(entry.error, itemIndex)] : [],
 	);
 	const valid = prepared.flatMap((entry, itemIndex) =>
 		entry.params ? [{ itemIndex, params: entry.params }] : [],
@@ -175,29 +167,24 @@ export async function executeBatches(
 					path: fillPath(spec.path, params[0]),
 					...batch.request(params),
 				};
-				const body = await helpers.context(itemIndexes[0]).request(plan);
+				const body = await context(itemIndexes[0]).request(plan);
 				const outputs = batch.output
 					? batch.output(body, params)
 					: splitAnswer(body, params.length);
 				itemIndexes.forEach((itemIndex, i) =>
-					perItem[itemIndex].push(...helpers.toItems(outputs[i], itemIndex)),
+					perItem[itemIndex].push(...toItems(outputs[i], itemIndex)),
 				);
 				states[number] = 'saved';
 			} catch (caught) {
 				const unknown = isOutcomeUnknown(caught);
 				states[number] = unknown ? 'unknown' : 'failed';
-				const error = helpers.forItem(caught, itemIndexes[0]);
+				const error = forItem(fn, caught, itemIndexes[0]);
 				error.message = `${error.message} (${label}${unknown ? '; outcome unknown: it may have been saved' : ''})`;
 				if (!continueOnFail) {
 					if (!stopped || number < stopped.number) stopped = { number, error };
 					return;
 				}
-				for (const itemIndex of itemIndexes) {
-					perItem[itemIndex].push({
-						json: { error: error.message },
-						pairedItem: { item: itemIndex },
-					});
-				}
+				for (const itemIndex of itemIndexes) perItem[itemIndex].push(errorItem(error, itemIndex));
 			}
 		},
 		() => stopped !== undefined,

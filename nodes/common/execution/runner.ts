@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { PreparedItem } from './batch';
 import { describeItems, executeBatches } from './batch';
@@ -15,12 +15,11 @@ import { fillPath } from '../fields/pathSegments';
 import type {
 	AnyOperationSpec,
 	OperationContext,
-	OperationOutput,
 	RequestPlan,
 	ResourceOption,
 	VendorApi,
 } from './operation';
-import { isExecutionItems } from './operation';
+import { errorItem, forItem, toItems } from './items';
 import type { PageRequest } from './pagination';
 import { fetchPages, firstRecords } from './pagination';
 import { keyedChains, runPool } from './pool';
@@ -115,39 +114,6 @@ export function readItem(
 	return { params, timeout };
 }
 
-/** One output item per record, each paired with the input item it came from. */
-export function toItems(
-	output: OperationOutput | unknown,
-	itemIndex: number,
-): INodeExecutionData[] {
-	const pairedItem = { item: itemIndex };
-	if (isExecutionItems(output))
-		return output.executionItems.map((item) => ({ ...item, pairedItem }));
-	if (Array.isArray(output)) return output.map((json) => ({ json: toJson(json), pairedItem }));
-	if (output === undefined || output === null || output === '')
-		return [{ json: { success: true }, pairedItem }];
-	return [{ json: toJson(output), pairedItem }];
-}
-
-function toJson(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value)
-		? (value as IDataObject)
-		: { data: value as IDataObject[string] };
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
-}
-
-/** Gives an error the item it belongs to, keeping n8n's error classes. */
-function forItem(fn: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(fn.getNode(), error as Error, { itemIndex });
-}
-
 /**
  * The execute() of every node in this package. Every item is read and validated before the
  * first request, so a bad item never leaves the others half-sent; with Continue On Fail a
@@ -190,19 +156,7 @@ export async function executeOperations(
 		operationContext(this, api, itemIndex, prepared[itemIndex].timeout, session);
 
 	if (spec.batch) {
-		return [
-			await executeBatches(
-				spec,
-				prepared,
-				continueOnFail,
-				{
-					context,
-					toItems,
-					forItem: (error, itemIndex) => forItem(this, error, itemIndex),
-				},
-				concurrency,
-			),
-		];
+		return [await executeBatches(this, spec, prepared, context, { continueOnFail, concurrency })];
 	}
 
 	const outputs: INodeExecutionData[][] = prepared.map(() => []);
