@@ -3,12 +3,7 @@
  * the engine n8n itself uses, and returns what the node output or the error it raised.
  */
 import { Container } from '@n8n/di';
-import {
-	BinaryDataService,
-	ExecutionLifecycleHooks,
-	LoadOptionsContext,
-	WorkflowExecute,
-} from 'n8n-core';
+import { BinaryDataService, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IBinaryData,
 	ICredentialDataDecryptedObject,
@@ -22,10 +17,10 @@ import type {
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { additionalData as engineAdditionalData, manualHooks } from './engineData';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { credentialTypes, nodeClasses } from './registry';
 
@@ -137,38 +132,15 @@ function buildWorkflow(options: Setup) {
 		settings: { timezone: options.timezone ?? 'UTC' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-		id: 'test-workflow',
-		name: 'test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes,
-		connections: workflow.connectionsBySourceNode,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	});
+	const hooks = manualHooks(executionId, workflow, nodes, 'test');
 
-	const additionalData = {
+	const additionalData = engineAdditionalData({
 		hooks,
 		credentialsHelper,
 		executionId,
 		// What the editor sends while a dropdown loads: the node's current parameters.
 		currentNodeParameters: options.parameters,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not used by these nodes');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	});
 
 	return { workflow, hooks, additionalData, credentialsHelper, nodeType };
 }

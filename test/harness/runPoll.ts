@@ -36,6 +36,7 @@ import { WolkvoxCrmTrigger } from '../../nodes/WolkvoxCrmTrigger/WolkvoxCrmTrigg
 import { SmlApi } from '../../credentials/SmlApi.credentials';
 import { SugarCrmCasabacaApi } from '../../credentials/SugarCrmCasabacaApi.credentials';
 import { WolkvoxCrmApi } from '../../credentials/WolkvoxCrmApi.credentials';
+import { additionalData as engineAdditionalData } from './engineData';
 import { TestCredentialsHelper } from './credentialsHelper';
 
 const PACKAGE = 'n8n-nodes-casabaca-wolkvox-sml';
@@ -239,22 +240,9 @@ export class PollHarness {
 
 	/** What n8n gives a poll: no execution id outside a manual run. */
 	private additionalData(mode: WorkflowExecuteMode = 'trigger'): IWorkflowExecuteAdditionalData {
-		return {
+		return engineAdditionalData({
 			credentialsHelper: this.credentialsHelper,
 			executionId: mode === 'manual' ? `manual-${runs}` : undefined,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			variables: {},
-			logAiEvent: () => {},
-			setExecutionStatus: () => {},
-			getRunExecutionData: async () => undefined,
-			startRunnerTask: async () => {
-				throw new Error('Task runners are not used by these nodes');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		});
 	}
 }

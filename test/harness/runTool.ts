@@ -5,7 +5,7 @@
  * become the tool's schema) and calls the one tool with the test's arguments, as a model would.
  * Also: what the editor shows for a set of parameters, with n8n-workflow's own display rules.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -18,10 +18,10 @@ import type {
 	INodeTypeDescription,
 	INodeTypes,
 	IRun,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { additionalData as engineAdditionalData, manualHooks } from './engineData';
 import type { TestCredentialsHelper } from './credentialsHelper';
 import { credentialTypes, nodeClasses } from './registry';
 import { newCredentialsHelper } from './runNode';
@@ -151,35 +151,8 @@ export async function runTool(options: ToolRunOptions): Promise<ToolRunResult> {
 		nodeTypes,
 		settings: { timezone: 'UTC' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-		id: 'tool-workflow',
-		name: 'tool test',
-		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes,
-		connections: workflow.connectionsBySourceNode,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	});
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		logAiEvent: () => {},
-		setExecutionStatus: () => {},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not used by these nodes');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const hooks = manualHooks(executionId, workflow, nodes, 'tool test');
+	const additionalData = engineAdditionalData({ hooks, credentialsHelper, executionId });
 
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
